@@ -1,0 +1,72 @@
+import type { PoolClient } from 'pg';
+import { PartialDuplicateError, WrongExpectedRevisionError } from '../errors';
+import type { AppendRequest, AppendResult, ExpectedRevision } from '../types';
+import type { UpcasterRegistry } from '../upcasting';
+
+const EXPECTED_CODES: Record<Exclude<ExpectedRevision, number>, number> = { any: -1, no_stream: -2, stream_exists: -3 };
+
+interface AppendRow {
+  status: 'ok' | 'duplicate' | 'wrong_revision' | 'partial_duplicate';
+  actual_revision: number | null;
+  first_position: number;
+  last_position: number;
+  next_revision: number;
+  stored_ids: string[] | null;
+}
+
+/**
+ * Runs validated appends in one call of `glint_append` on the given connection, inside whatever
+ * transaction that connection is in. Returns one result or error per request, in order.
+ */
+export async function runAppendBatch(
+  client: PoolClient,
+  requests: AppendRequest[],
+  upcasters: UpcasterRegistry,
+): Promise<Array<AppendResult | Error>> {
+  const streams: string[] = [];
+  const expected: number[] = [];
+  const counts: number[] = [];
+  const appendOf: number[] = [];
+  const ids: string[] = [];
+  const types: string[] = [];
+  const versions: number[] = [];
+  const data: string[] = [];
+  const metadata: string[] = [];
+  requests.forEach((request, index) => {
+    const revision = request.expectedRevision ?? 'any';
+    streams.push(request.streamName);
+    expected.push(typeof revision === 'number' ? revision : EXPECTED_CODES[revision]);
+    counts.push(request.events.length);
+    for (const event of request.events) {
+      appendOf.push(index + 1);
+      ids.push(event.id);
+      types.push(event.type);
+      versions.push(event.schemaVersion ?? upcasters.currentVersion(event.type));
+      data.push(JSON.stringify(event.data));
+      metadata.push(JSON.stringify(event.metadata));
+    }
+  });
+  const { rows } = await client.query<AppendRow>(
+    'SELECT * FROM glint_append($1::text[], $2::bigint[], $3::integer[], $4::integer[], $5::uuid[], $6::text[], $7::integer[], $8::jsonb[], $9::jsonb[])',
+    [streams, expected, counts, appendOf, ids, types, versions, data, metadata],
+  );
+  return rows.map((row, index) => toOutcome(requests[index], row));
+}
+
+function toOutcome(request: AppendRequest, row: AppendRow): AppendResult | Error {
+  switch (row.status) {
+    case 'ok':
+    case 'duplicate':
+      return {
+        streamName: request.streamName,
+        nextExpectedRevision: row.next_revision,
+        firstPosition: row.first_position,
+        lastPosition: row.last_position,
+        duplicate: row.status === 'duplicate',
+      };
+    case 'wrong_revision':
+      return new WrongExpectedRevisionError(request.streamName, request.expectedRevision ?? 'any', row.actual_revision ?? 'no_stream');
+    case 'partial_duplicate':
+      return new PartialDuplicateError(request.streamName, row.stored_ids ?? []);
+  }
+}
