@@ -4,7 +4,7 @@ module.exports = {
   testEnvironment: 'node',
   testRegex: '\\.(unit|int|e2e)\\.spec\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@glint/eventstore$': '<rootDir>/libs/eventstore/src',
