@@ -31,71 +31,78 @@ describe('PostgreSQL event store: a subscriber never skips an event', () => {
     // Three "processes" write, a fourth reads: each its own pool and LISTEN connection.
     const writerStores = [0, 1, 2].map(() => new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 200 }));
     const readerStore = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 200 });
-    const startAt = await readerStore.headPosition();
-
-    const seen: RecordedEvent[] = [];
-    const subscription = readerStore.subscribeToAll({ fromPosition: startAt, batchSize: 50 });
-    const consuming = (async () => {
-      for await (const batch of subscription) {
-        seen.push(...batch);
-        // A consumer slower than the writers, now and then, to exercise back-pressure.
-        if (Math.random() < 0.1) await sleep(5);
-      }
-    })();
-
-    const committed = new Set<string>();
-    const rolledBack = new Set<string>();
-    const writer = async (w: number) => {
-      const store = writerStores[w % writerStores.length];
-      for (let n = 0; n < OPERATIONS_PER_WRITER; n++) {
-        const roll = Math.random();
-        const events = Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => event(w, n));
-        const stream = `probe-${w}-${Math.floor(Math.random() * 4)}`;
-        if (roll < 0.5) {
-          await store.append(stream, events);
-          events.forEach((e) => committed.add(e.id));
-        } else if (roll < 0.8) {
-          // Held open for a random while after appending, then committed.
-          await store.withTransaction(async (tx) => {
-            await tx.append(stream, events);
-            await sleep(Math.random() * 30);
-          });
-          events.forEach((e) => committed.add(e.id));
-        } else {
-          // Appended, held open, then rolled back: none of it may ever be seen.
-          await expect(
-            store.withTransaction(async (tx) => {
-              await tx.append(stream, events);
-              await sleep(Math.random() * 30);
-              throw new Error('rolled back on purpose');
-            }),
-          ).rejects.toThrow('rolled back on purpose');
-          events.forEach((e) => rolledBack.add(e.id));
-        }
-        if (Math.random() < 0.3) await sleep(Math.random() * 10);
-      }
-    };
-    await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
-
-    const head = await readerStore.headPosition();
-    const deadline = Date.now() + 20_000;
-    while ((seen.at(-1)?.position ?? startAt) < head && Date.now() < deadline) await sleep(20);
-    await subscription.stop();
-    await consuming;
-
-    const logged: RecordedEvent[] = [];
-    for (let page = await readerStore.readAll({ fromPosition: startAt, maxCount: 500 }); page.length > 0; page = await readerStore.readAll({ fromPosition: page[page.length - 1].position, maxCount: 500 })) {
-      logged.push(...page);
+    const stores = [...writerStores, readerStore];
+    try {
+      await runRound(writerStores, readerStore);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
     }
-
-    expect(seen.map((e) => e.id)).toEqual(logged.map((e) => e.id));
-    expect(new Set(seen.map((e) => e.id)).size).toBe(seen.length);
-    expect(new Set(seen.map((e) => e.id))).toEqual(committed);
-    expect(seen.filter((e) => rolledBack.has(e.id))).toEqual([]);
-    expect(rolledBack.size).toBeGreaterThan(0);
-    // Positions are dense: rolled-back transactions leave no holes behind.
-    expect(seen.map((e) => e.position)).toEqual(Array.from({ length: seen.length }, (_, i) => startAt + i + 1));
-
-    await Promise.all([...writerStores, readerStore].map((store) => store.close()));
   }, 120_000);
 });
+
+async function runRound(writerStores: PostgresEventStore[], readerStore: PostgresEventStore): Promise<void> {
+  const startAt = await readerStore.headPosition();
+
+  const seen: RecordedEvent[] = [];
+  const subscription = readerStore.subscribeToAll({ fromPosition: startAt, batchSize: 50 });
+  const consuming = (async () => {
+    for await (const batch of subscription) {
+      seen.push(...batch);
+      // A consumer slower than the writers, now and then, to exercise back-pressure.
+      if (Math.random() < 0.1) await sleep(5);
+    }
+  })();
+
+  const committed = new Set<string>();
+  const rolledBack = new Set<string>();
+  const writer = async (w: number) => {
+    const store = writerStores[w % writerStores.length];
+    for (let n = 0; n < OPERATIONS_PER_WRITER; n++) {
+      const roll = Math.random();
+      const events = Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => event(w, n));
+      const stream = `probe-${w}-${Math.floor(Math.random() * 4)}`;
+      if (roll < 0.5) {
+        await store.append(stream, events);
+        events.forEach((e) => committed.add(e.id));
+      } else if (roll < 0.8) {
+        // Held open for a random while after appending, then committed.
+        await store.withTransaction(async (tx) => {
+          await tx.append(stream, events);
+          await sleep(Math.random() * 30);
+        });
+        events.forEach((e) => committed.add(e.id));
+      } else {
+        // Appended, held open, then rolled back: none of it may ever be seen.
+        await expect(
+          store.withTransaction(async (tx) => {
+            await tx.append(stream, events);
+            await sleep(Math.random() * 30);
+            throw new Error('rolled back on purpose');
+          }),
+        ).rejects.toThrow('rolled back on purpose');
+        events.forEach((e) => rolledBack.add(e.id));
+      }
+      if (Math.random() < 0.3) await sleep(Math.random() * 10);
+    }
+  };
+  await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
+
+  const head = await readerStore.headPosition();
+  const deadline = Date.now() + 20_000;
+  while ((seen.at(-1)?.position ?? startAt) < head && Date.now() < deadline) await sleep(20);
+  await subscription.stop();
+  await consuming;
+
+  const logged: RecordedEvent[] = [];
+  for (let page = await readerStore.readAll({ fromPosition: startAt, maxCount: 500 }); page.length > 0; page = await readerStore.readAll({ fromPosition: page[page.length - 1].position, maxCount: 500 })) {
+    logged.push(...page);
+  }
+
+  expect(seen.map((e) => e.id)).toEqual(logged.map((e) => e.id));
+  expect(new Set(seen.map((e) => e.id)).size).toBe(seen.length);
+  expect(new Set(seen.map((e) => e.id))).toEqual(committed);
+  expect(seen.filter((e) => rolledBack.has(e.id))).toEqual([]);
+  expect(rolledBack.size).toBeGreaterThan(0);
+  // Positions are dense: rolled-back transactions leave no holes behind.
+  expect(seen.map((e) => e.position)).toEqual(Array.from({ length: seen.length }, (_, i) => startAt + i + 1));
+}
