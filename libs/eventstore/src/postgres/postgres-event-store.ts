@@ -36,7 +36,7 @@ export interface PostgresEventStoreOptions {
   idleInTransactionTimeoutMs?: number;
   /** Most events group commit puts in one transaction (default 5,000). */
   maxBatchEvents?: number;
-  /** Group-commit transactions under way at once (default 2). */
+  /** Group-commit transactions under way at once (default 4). */
   maxBatchesInFlight?: number;
   /** A subscriber re-reads at least this often even without a notification (default 1,000 ms). */
   pollIntervalMs?: number;
@@ -82,7 +82,7 @@ export class PostgresEventStore implements EventStore {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.groupCommit = new GroupCommit(this.pool, this.upcasters, {
       maxBatchEvents: options.maxBatchEvents ?? 5000,
-      maxBatchesInFlight: options.maxBatchesInFlight ?? 2,
+      maxBatchesInFlight: options.maxBatchesInFlight ?? 4,
     });
     this.notifier = new LogNotifier(
       { connectionString: options.connectionString, application_name: 'glint-eventstore-listener' },
