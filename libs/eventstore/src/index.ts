@@ -2,4 +2,5 @@ export * from './types';
 export * from './errors';
 export * from './validation';
 export * from './upcasting';
+export * from './event-id';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';

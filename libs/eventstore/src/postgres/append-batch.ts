@@ -22,6 +22,7 @@ export async function runAppendBatch(
   client: PoolClient,
   requests: AppendRequest[],
   upcasters: UpcasterRegistry,
+  findDuplicates: boolean,
 ): Promise<Array<AppendResult | Error>> {
   const streams: string[] = [];
   const expected: number[] = [];
@@ -47,8 +48,8 @@ export async function runAppendBatch(
     }
   });
   const { rows } = await client.query<AppendRow>(
-    'SELECT * FROM glint_append($1::text[], $2::bigint[], $3::integer[], $4::integer[], $5::uuid[], $6::text[], $7::integer[], $8::jsonb[], $9::jsonb[])',
-    [streams, expected, counts, appendOf, ids, types, versions, data, metadata],
+    'SELECT * FROM glint_append($1::text[], $2::bigint[], $3::integer[], $4::integer[], $5::uuid[], $6::text[], $7::integer[], $8::json, $9::json, $10)',
+    [streams, expected, counts, appendOf, ids, types, versions, `[${data.join(',')}]`, `[${metadata.join(',')}]`, findDuplicates],
   );
   return rows.map((row, index) => toOutcome(requests[index], row));
 }

@@ -112,11 +112,11 @@ export class GroupCommit {
     let healthy = true;
     try {
       try {
-        return await runAppendBatch(client, requests, this.upcasters);
+        return await runAppendBatch(client, requests, this.upcasters, false);
       } catch (error) {
-        // Another process stored one of these event ids between our duplicate check and our
-        // insert: the batch rolled back whole; run it again and the retry is answered as such.
-        if (isEventIdClash(error)) return await runAppendBatch(client, requests, this.upcasters);
+        // A retried append: the batch rolled back whole; run it again looking for stored ids, so
+        // the retry is answered with its original positions and the others go through.
+        if (isEventIdClash(error)) return await runAppendBatch(client, requests, this.upcasters, true);
         throw error;
       }
     } catch (error) {

@@ -131,7 +131,8 @@ export class PostgresEventStore implements EventStore {
         append: async (streamName, events, options = {}) => {
           const request = { streamName, events, expectedRevision: options.expectedRevision ?? 'any' };
           assertAppendRequest(request);
-          const [outcome] = await runAppendBatch(client, [request], this.upcasters);
+          // Inside a caller's transaction a failed insert would abort it, so look for stored ids first.
+          const [outcome] = await runAppendBatch(client, [request], this.upcasters, true);
           if (outcome instanceof Error) throw outcome;
           return outcome;
         },

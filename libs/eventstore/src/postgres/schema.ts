@@ -17,8 +17,8 @@ CREATE TABLE glint_events (
   event_id        uuid        NOT NULL,
   event_type      text        NOT NULL,
   schema_version  integer     NOT NULL,
-  data            jsonb       NOT NULL,
-  metadata        jsonb       NOT NULL,
+  data            json        NOT NULL,
+  metadata        json        NOT NULL,
   recorded_at     timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT glint_events_stream_revision_key UNIQUE (stream_name, stream_revision),
   CONSTRAINT glint_events_event_id_key UNIQUE (event_id)
@@ -40,6 +40,13 @@ CREATE TABLE glint_stream_metadata (
 -- Appends a batch of appends in one transaction. Each append succeeds or fails on its own:
 -- p_expected: -1 any, -2 no_stream, -3 stream_exists, n ≥ 0 exact revision.
 -- The caller never puts two appends to the same stream, or sharing an event id, in one batch.
+-- Without p_find_duplicates the unique index on event_id alone guards against a retried append
+-- (the whole call then fails, and the caller repeats it with p_find_duplicates to answer it):
+-- looking every id up first would cost as much as the insert itself, for the rare retry.
+-- Event data and metadata are stored as json, not jsonb: nothing queries inside them in SQL,
+-- and json goes in and out as text, which is what every append and read does. They arrive as one
+-- JSON array each (one parse, instead of escaping and parsing a thousand array elements), split
+-- before the lock so that work overlaps with the batch ahead.
 CREATE FUNCTION glint_append(
   p_streams  text[],
   p_expected bigint[],
@@ -48,8 +55,9 @@ CREATE FUNCTION glint_append(
   p_ids      uuid[],
   p_types    text[],
   p_versions integer[],
-  p_data     jsonb[],
-  p_metadata jsonb[]
+  p_data     json,
+  p_metadata json,
+  p_find_duplicates boolean
 ) RETURNS TABLE (
   status          text,
   actual_revision bigint,
@@ -71,6 +79,8 @@ DECLARE
   v_dup_first bigint[] := array_fill(NULL::bigint, ARRAY[n]);
   v_dup_last  bigint[] := array_fill(NULL::bigint, ARRAY[n]);
   v_dup_rev   bigint[] := array_fill(NULL::bigint, ARRAY[n]);
+  v_data     json[];
+  v_metadata json[];
   v_current  bigint[];
   v_deleted  boolean[];
   v_revived  text[] := '{}';
@@ -86,6 +96,11 @@ BEGIN
     v_start[i] := v_offset;
     v_offset := v_offset + p_counts[i];
   END LOOP;
+  v_data := ARRAY(SELECT d FROM json_array_elements(p_data) WITH ORDINALITY AS x(d, o) ORDER BY o);
+  v_metadata := ARRAY(SELECT m FROM json_array_elements(p_metadata) WITH ORDINALITY AS x(m, o) ORDER BY o);
+  IF cardinality(v_data) <> cardinality(p_ids) OR cardinality(v_metadata) <> cardinality(p_ids) THEN
+    RAISE EXCEPTION 'glint_append: % events but % data and % metadata values', cardinality(p_ids), cardinality(v_data), cardinality(v_metadata);
+  END IF;
 
   -- Retried appends: looked up before taking the lock, since event ids never change hands.
   FOR r IN
@@ -93,6 +108,7 @@ BEGIN
            max(g.stream_revision) AS last_rev, array_agg(g.event_id) AS ids
       FROM unnest(p_ids, p_append) AS e(id, a)
       JOIN glint_events g ON g.event_id = e.id
+     WHERE p_find_duplicates
      GROUP BY e.a
   LOOP
     v_stored_n[r.a] := r.stored;
@@ -132,6 +148,22 @@ BEGIN
       WHEN -3 THEN v_exists
       ELSE v_exists AND v_current[i] = p_expected[i]
     END;
+    IF NOT v_ok AND NOT p_find_duplicates THEN
+      -- A retry whose expected revision went stale because its first attempt went through.
+      SELECT count(*) AS stored, min(g.position) AS first_pos, max(g.position) AS last_pos, max(g.stream_revision) AS last_rev
+        INTO r FROM glint_events g
+       WHERE g.event_id = ANY (p_ids[v_start[i] : v_start[i] + p_counts[i] - 1]);
+      IF r.stored = p_counts[i] THEN
+        v_status[i] := 'duplicate';
+        v_first[i] := r.first_pos;
+        v_last[i] := r.last_pos;
+        v_next[i] := r.last_rev;
+        CONTINUE;
+      ELSIF r.stored > 0 THEN
+        v_status[i] := 'partial_duplicate';
+        CONTINUE;
+      END IF;
+    END IF;
     IF NOT v_ok THEN
       v_status[i] := 'wrong_revision';
       v_actual[i] := CASE WHEN v_exists THEN v_current[i] END;
@@ -151,7 +183,7 @@ BEGIN
   INSERT INTO glint_events (position, stream_name, stream_revision, event_id, event_type, schema_version, data, metadata)
   SELECT v_first[e.a] + (e.o - v_start[e.a]), p_streams[e.a], v_base_rev[e.a] + (e.o - v_start[e.a]),
          e.id, e.t, e.v, e.d, e.m
-    FROM unnest(p_ids, p_types, p_versions, p_data, p_metadata, p_append) WITH ORDINALITY AS e(id, t, v, d, m, a, o)
+    FROM unnest(p_ids, p_types, p_versions, v_data, v_metadata, p_append) WITH ORDINALITY AS e(id, t, v, d, m, a, o)
    WHERE v_first[e.a] IS NOT NULL AND v_status[e.a] = 'ok';
 
   IF cardinality(v_revived) > 0 THEN
@@ -175,7 +207,7 @@ $fn$;
 `;
 
 export const eventStoreSchemaDown = `
-DROP FUNCTION IF EXISTS glint_append(text[], bigint[], integer[], integer[], uuid[], text[], integer[], jsonb[], jsonb[]);
+DROP FUNCTION IF EXISTS glint_append(text[], bigint[], integer[], integer[], uuid[], text[], integer[], json, json, boolean);
 DROP TABLE IF EXISTS glint_stream_metadata;
 DROP TABLE IF EXISTS glint_log_head;
 DROP TABLE IF EXISTS glint_events;
