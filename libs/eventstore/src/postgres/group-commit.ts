@@ -26,6 +26,8 @@ const EVENT_ID_CONSTRAINT = 'glint_events_event_id_key';
  */
 export class GroupCommit {
   private readonly queue: PendingAppend[] = [];
+  /** Streams written by a batch under way: a later append to one waits for that batch to end. */
+  private readonly streamsInFlight = new Set<string>();
   private inFlight = 0;
   private scheduled = false;
 
@@ -60,8 +62,12 @@ export class GroupCommit {
   private drain(): void {
     while (this.inFlight < this.options.maxBatchesInFlight && this.queue.length > 0) {
       const batch = this.takeBatch();
+      if (batch.length === 0) return;
+      const streams = batch.map((pending) => pending.request.streamName);
+      for (const stream of streams) this.streamsInFlight.add(stream);
       this.inFlight++;
       void this.write(batch).finally(() => {
+        for (const stream of streams) this.streamsInFlight.delete(stream);
         this.inFlight--;
         if (this.queue.length > 0) this.schedule();
       });
@@ -70,11 +76,12 @@ export class GroupCommit {
 
   /**
    * Takes appends in arrival order, leaving behind any that touch a stream or an event id already
-   * in the batch — and everything after them on the same stream, so no stream is reordered.
+   * in this batch or a stream of a batch under way — and everything after them on the same
+   * stream, so no stream is ever reordered.
    */
   private takeBatch(): PendingAppend[] {
     const batch: PendingAppend[] = [];
-    const blockedStreams = new Set<string>();
+    const blockedStreams = new Set<string>(this.streamsInFlight);
     const usedIds = new Set<string>();
     const left: PendingAppend[] = [];
     let events = 0;
