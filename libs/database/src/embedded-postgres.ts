@@ -17,6 +17,19 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+/**
+ * Settings for a server that mostly appends to a log: room for many projection and API sessions,
+ * and enough WAL between checkpoints that a large import is not slowed by full-page writes.
+ */
+const SERVER_SETTINGS: Record<string, string> = {
+  listen_addresses: '127.0.0.1',
+  max_connections: '200',
+  shared_buffers: '256MB',
+  wal_buffers: '16MB',
+  max_wal_size: '4GB',
+  checkpoint_timeout: '15min',
+};
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
@@ -42,7 +55,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: options.persistent,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: Object.entries(SERVER_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: options.onLog ?? (() => undefined),
     onError: options.onLog ?? (() => undefined),
   });

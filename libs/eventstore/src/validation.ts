@@ -11,26 +11,27 @@ export function assertStreamName(streamName: unknown): asserts streamName is str
     throw new InvalidStreamNameError(streamName, `it is ${streamName.length} characters long, the limit is ${MAX_STREAM_NAME_LENGTH}`);
   }
   if (streamName.startsWith('$')) throw new InvalidStreamNameError(streamName, 'names starting with "$" are reserved for the store');
-  if (streamName.includes('\u0000')) throw new InvalidStreamNameError(streamName, 'it contains a NUL character');
+  const problem = textProblem(streamName);
+  if (problem) throw new InvalidStreamNameError(streamName, `it ${problem}`);
 }
 
 export function assertExpectedRevision(expected: unknown): asserts expected is ExpectedRevision {
   if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return;
   if (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0) return;
-  throw new InvalidArgumentError('expectedRevision', `must be "any", "no_stream", "stream_exists" or a revision ≥ 0, not ${JSON.stringify(expected)}`);
+  throw new InvalidArgumentError('expectedRevision', `must be "any", "no_stream", "stream_exists" or a revision ≥ 0, not ${shown(expected)}`);
 }
 
 export function assertNonNegativeInteger(name: string, value: unknown): void {
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new InvalidArgumentError(name, `must be an integer ≥ 0, not ${String(value)}`);
+    throw new InvalidArgumentError(name, `must be an integer ≥ 0, not ${shown(value)}`);
   }
 }
 
 export function assertPositiveInteger(name: string, value: unknown): void {
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new InvalidArgumentError(name, `must be an integer ≥ 1, not ${String(value)}`);
+    throw new InvalidArgumentError(name, `must be an integer ≥ 1, not ${shown(value)}`);
   }
 }
 
@@ -40,22 +41,27 @@ export function assertAppendRequest(request: AppendRequest): void {
   assertExpectedRevision(request.expectedRevision ?? 'any');
   const { streamName, events } = request;
   if (!Array.isArray(events) || events.length === 0) throw new EmptyAppendError(streamName);
-  const ids = new Set<string>();
-  events.forEach((event, index) => {
-    assertNewEvent(streamName, index, event);
-    const id = event.id.toLowerCase();
-    if (ids.has(id)) throw new InvalidEventError(streamName, index, 'id', `repeats ${event.id}, already used by another event of this append`);
-    ids.add(id);
-  });
+  events.forEach((event, index) => assertNewEvent(streamName, index, event));
+  if (events.length > 1) {
+    const ids = new Set<string>();
+    events.forEach((event, index) => {
+      const id = event.id.toLowerCase();
+      if (ids.has(id)) throw new InvalidEventError(streamName, index, 'id', `repeats ${event.id}, already used by another event of this append`);
+      ids.add(id);
+    });
+  }
 }
 
 function assertNewEvent(streamName: string, index: number, event: NewEvent): void {
   if (event === null || typeof event !== 'object') throw new InvalidEventError(streamName, index, 'event', 'must be an object');
   if (typeof event.type !== 'string' || event.type.trim() === '') throw new InvalidEventError(streamName, index, 'type', 'is missing');
   if (event.type.length > 255) throw new InvalidEventError(streamName, index, 'type', 'is longer than 255 characters');
+  const typeProblem = textProblem(event.type);
+  if (typeProblem) throw new InvalidEventError(streamName, index, 'type', typeProblem);
   if (typeof event.id !== 'string' || !UUID.test(event.id)) throw new InvalidEventError(streamName, index, 'id', 'must be a UUID');
-  if (event.schemaVersion !== undefined && (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1)) {
-    throw new InvalidEventError(streamName, index, 'schemaVersion', 'must be an integer ≥ 1');
+  // Bounded to PostgreSQL's integer: a value it refuses would fail every append sharing the batch.
+  if (event.schemaVersion !== undefined && (!Number.isSafeInteger(event.schemaVersion) || event.schemaVersion < 1 || event.schemaVersion > 2_147_483_647)) {
+    throw new InvalidEventError(streamName, index, 'schemaVersion', 'must be an integer from 1 to 2147483647');
   }
   if (event.data === undefined) throw new InvalidEventError(streamName, index, 'data', 'is missing');
   const dataProblem = jsonProblem(event.data, 'data');
@@ -88,7 +94,7 @@ function assertMetadata(streamName: string, index: number, metadata: NewEvent['m
  * Finds the first part of a value that JSON would not round-trip: what is stored must read back
  * exactly as it was given, so a Date, a Map, NaN or a function is refused instead of silently changed.
  */
-export function jsonProblem(value: unknown, path: string, seen: Set<object> = new Set()): { path: string; reason: string } | null {
+export function jsonProblem(value: unknown, path: string, ancestors: object[] = []): { path: string; reason: string } | null {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -97,30 +103,52 @@ export function jsonProblem(value: unknown, path: string, seen: Set<object> = ne
       return Number.isFinite(value) ? null : { path, reason: `is ${value}, which JSON cannot hold` };
     case 'object': {
       if (value === null) return null;
-      if (seen.has(value)) return { path, reason: 'refers to itself (a circular structure is not JSON)' };
-      if (Array.isArray(value)) {
-        seen.add(value);
-        for (let i = 0; i < value.length; i++) {
-          const problem = jsonProblem(value[i], `${path}[${i}]`, seen);
+      if (ancestors.includes(value)) return { path, reason: 'refers to itself (a circular structure is not JSON)' };
+      ancestors.push(value);
+      try {
+        if (Array.isArray(value)) {
+          for (let i = 0; i < value.length; i++) {
+            const problem = jsonProblem(value[i], `${path}[${i}]`, ancestors);
+            if (problem) return problem;
+          }
+          return null;
+        }
+        const proto = Object.getPrototypeOf(value);
+        if (proto !== Object.prototype && proto !== null) {
+          return { path, reason: `is a ${(value as object).constructor?.name ?? 'non-plain object'}, not plain JSON` };
+        }
+        for (const key in value) {
+          const child = (value as Record<string, unknown>)[key];
+          if (child === undefined) return { path: `${path}.${key}`, reason: 'is undefined, which JSON cannot hold' };
+          if (typeof child === 'string' || typeof child === 'boolean') continue;
+          const problem = jsonProblem(child, `${path}.${key}`, ancestors);
           if (problem) return problem;
         }
-        seen.delete(value);
         return null;
+      } finally {
+        ancestors.pop();
       }
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) {
-        return { path, reason: `is a ${(value as object).constructor?.name ?? 'non-plain object'}, not plain JSON` };
-      }
-      seen.add(value);
-      for (const [key, child] of Object.entries(value)) {
-        if (child === undefined) return { path: `${path}.${key}`, reason: 'is undefined, which JSON cannot hold' };
-        const problem = jsonProblem(child, `${path}.${key}`, seen);
-        if (problem) return problem;
-      }
-      seen.delete(value);
-      return null;
     }
     default:
       return { path, reason: `is a ${typeof value}, which JSON cannot hold` };
+  }
+}
+
+/** Why a string cannot be stored and read back as given, or null: PostgreSQL text holds no NUL, and a lone surrogate is not Unicode. */
+export function textProblem(text: string): string | null {
+  if (text.includes('\u0000')) return 'contains a NUL character';
+  if (!(text as unknown as { isWellFormed(): boolean }).isWellFormed()) return 'contains an unpaired UTF-16 surrogate, which is not valid Unicode';
+  return null;
+}
+
+/** A value as a person should see it in an error message, whatever its type. */
+function shown(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
   }
 }
