@@ -76,13 +76,14 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   /** Exclusive: events after this position. 0 reads from the beginning. */
   fromPosition?: number;
+  /** Defaults to 1,000; one call returns at most 100,000 events, so read a long log in pages. */
   maxCount?: number;
 }
 
 export interface SubscribeToAllOptions {
   /** Exclusive checkpoint: the position of the last event the subscriber has handled (0 for none). */
   fromPosition?: number;
-  /** Largest batch handed to the subscriber at once. */
+  /** Largest batch handed to the subscriber at once: 1,000 by default, 100,000 at most. */
   batchSize?: number;
 }
 

@@ -35,6 +35,15 @@ export function assertPositiveInteger(name: string, value: unknown): void {
   }
 }
 
+/** Free-form stream settings must be a plain JSON object, stored and read back exactly. */
+export function assertStreamSettings(custom: unknown): asserts custom is Record<string, unknown> {
+  if (custom === null || typeof custom !== 'object' || Array.isArray(custom)) {
+    throw new InvalidArgumentError('Stream metadata', 'must be a plain object');
+  }
+  const problem = jsonProblem(custom, 'metadata');
+  if (problem) throw new InvalidArgumentError(`Stream ${problem.path}`, problem.reason);
+}
+
 /** Checks a whole append before anything touches the database: a refused append stores nothing. */
 export function assertAppendRequest(request: AppendRequest): void {
   assertStreamName(request.streamName);

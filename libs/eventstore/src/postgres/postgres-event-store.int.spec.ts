@@ -129,6 +129,25 @@ describe('PostgresEventStore', () => {
     }
   });
 
+  it('reads a whole stream, however long, when no maximum is asked', async () => {
+    const name = stream();
+    await store.append(name, Array.from({ length: 10_001 }, (_, i) => event('ChatMessageSent', { i })));
+    const forwards = await store.readStream(name);
+    const backwards = await store.readStream(name, { direction: 'backwards' });
+    expect(forwards.map((e) => e.streamRevision)).toEqual(Array.from({ length: 10_001 }, (_, i) => i));
+    expect(backwards.map((e) => e.streamRevision)).toEqual(Array.from({ length: 10_001 }, (_, i) => 10_000 - i));
+  });
+
+  it('refuses stream settings that JSON cannot hold, and keeps a deleted stream’s past hidden', async () => {
+    const name = stream();
+    await expect(store.setStreamMetadata(name, { since: new Date() } as Record<string, unknown>)).rejects.toMatchObject({ code: 'invalid_argument' });
+    await store.append(name, [event(), event()]);
+    await store.softDeleteStream(name);
+    await store.truncateStreamBefore(name, 0);
+    await store.append(name, [event()], { expectedRevision: 'no_stream' });
+    expect((await store.readStream(name)).map((e) => e.streamRevision)).toEqual([2]);
+  });
+
   it('delivers a live append to a subscriber well within a second', async () => {
     const from = await store.headPosition();
     const subscription = store.subscribeToAll({ fromPosition: from });

@@ -20,6 +20,7 @@ import {
   assertNonNegativeInteger,
   assertPositiveInteger,
   assertStreamName,
+  assertStreamSettings,
 } from '../validation';
 import { runAppendBatch } from './append-batch';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './event-rows';
@@ -43,6 +44,7 @@ export interface PostgresEventStoreOptions {
 }
 
 const DEFAULT_READ_COUNT = 1000;
+const STREAM_PAGE = 10_000;
 const MAX_READ_COUNT = 100_000;
 
 const INT8_OID = 20;
@@ -156,18 +158,28 @@ export class PostgresEventStore implements EventStore {
     assertPositiveInteger('maxCount', options.maxCount);
     this.assertOpen();
     const backwards = options.direction === 'backwards';
-    const maxCount = Math.min(options.maxCount ?? MAX_READ_COUNT, MAX_READ_COUNT);
-    const bound = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM glint_events e
-        WHERE stream_name = $1 AND stream_revision ${backwards ? '<=' : '>='} $2
-          AND NOT EXISTS (SELECT 1 FROM glint_stream_metadata m WHERE m.stream_name = $1 AND m.deleted)
-          AND stream_revision >= coalesce((SELECT truncate_before FROM glint_stream_metadata m WHERE m.stream_name = $1), 0)
-        ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'}
-        LIMIT $3`,
-      [streamName, bound, maxCount],
-    );
-    return rows.map((row) => this.upcasters.upcast(toRecordedEvent(row)));
+    // Without a maximum the whole stream is read, page by page: loading an entity's state must
+    // never stop quietly at some size.
+    const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
+    const events: RecordedEvent[] = [];
+    let bound = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    while (events.length < wanted) {
+      const pageSize = Math.min(wanted - events.length, STREAM_PAGE);
+      const { rows } = await this.pool.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM glint_events e
+          WHERE stream_name = $1 AND stream_revision ${backwards ? '<=' : '>='} $2
+            AND NOT EXISTS (SELECT 1 FROM glint_stream_metadata m WHERE m.stream_name = $1 AND m.deleted)
+            AND stream_revision >= coalesce((SELECT truncate_before FROM glint_stream_metadata m WHERE m.stream_name = $1), 0)
+          ORDER BY stream_revision ${backwards ? 'DESC' : 'ASC'}
+          LIMIT $3`,
+        [streamName, bound, pageSize],
+      );
+      for (const row of rows) events.push(this.upcasters.upcast(toRecordedEvent(row)));
+      if (rows.length < pageSize) break;
+      bound = rows[rows.length - 1].stream_revision + (backwards ? -1 : 1);
+      if (bound < 0) break;
+    }
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -211,6 +223,7 @@ export class PostgresEventStore implements EventStore {
 
   async setStreamMetadata(streamName: string, custom: Record<string, unknown>): Promise<void> {
     assertStreamName(streamName);
+    assertStreamSettings(custom);
     this.assertOpen();
     await this.pool.query(
       `INSERT INTO glint_stream_metadata (stream_name, custom) VALUES ($1, $2::jsonb)
@@ -237,8 +250,11 @@ export class PostgresEventStore implements EventStore {
     assertNonNegativeInteger('revision', revision);
     this.assertOpen();
     await this.pool.query(
+      // A soft-deleted stream keeps at least its deletion point hidden, whatever is asked later.
       `INSERT INTO glint_stream_metadata (stream_name, truncate_before) VALUES ($1, $2)
-       ON CONFLICT (stream_name) DO UPDATE SET truncate_before = EXCLUDED.truncate_before`,
+       ON CONFLICT (stream_name) DO UPDATE SET truncate_before = CASE
+         WHEN glint_stream_metadata.deleted THEN greatest(glint_stream_metadata.truncate_before, EXCLUDED.truncate_before)
+         ELSE EXCLUDED.truncate_before END`,
       [streamName, revision],
     );
   }

@@ -1,0 +1,15 @@
+import { createTestDatabase } from '../../../../test/support/database';
+import { eventStoreContract } from '../contract/event-store.contract';
+import { PostgresEventStore } from './postgres-event-store';
+
+eventStoreContract('PostgreSQL', async (upcasters) => {
+  const database = await createTestDatabase();
+  const store = new PostgresEventStore({ connectionString: database.url, upcasters });
+  return {
+    store,
+    teardown: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+});
