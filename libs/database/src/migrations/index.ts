@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000100EventStore } from './Migration20261123000100EventStore';
+import { Migration20261123000200ProjectionEngine } from './Migration20261123000200ProjectionEngine';
 
 /**
  * Every migration, in order. Listed here instead of discovered from files so the built platform,
@@ -7,4 +8,5 @@ import { Migration20261123000100EventStore } from './Migration20261123000100Even
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000100EventStore', class: Migration20261123000100EventStore },
+  { name: 'Migration20261123000200ProjectionEngine', class: Migration20261123000200ProjectionEngine },
 ];

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { PostgresEventStore } from '@glint/eventstore';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom } from '../../../libs/projection-engine/test-support/account-events';
+import { accountHistoryRows, readWholeLog } from '../../../libs/projection-engine/test-support/engine-test-kit';
+
+const REPOSITORY = join(__dirname, '../../..');
+
+function runCliProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', 'cli', '--', ...args], { cwd: REPOSITORY, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const lastLine = (text: string) => text.trimEnd().split('\n').at(-1);
+
+describe('npm run cli -- projections', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  let sql: Client;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    store = new PostgresEventStore({ connectionString: database.url });
+    sql = new Client({ connectionString: database.url });
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await store?.close();
+    await database?.drop();
+  });
+
+  it('rebuilds account_history and ends with a line of totals', async () => {
+    const planned = planAccountEvents(1500, ['ana', 'ben', 'chiara', 'dmitri'], seededRandom(5));
+    const head = await appendPlanned(store, planned);
+
+    const { code, stderr } = await runCliProcess(['projections', 'rebuild', 'account_history'], { DATABASE_URL: database.url });
+
+    expect({ code, last: lastLine(stderr) }).toEqual({
+      code: 0,
+      last: expect.stringMatching(new RegExp(`^Rebuilt account_history: 1,500 events in \\d+\\.\\ds \\([\\d,]+ events/s\\), live from position ${head}\\.$`)),
+    });
+    expect(await accountHistoryRows(sql)).toEqual(expectedAccountHistory(planned, await readWholeLog(store)));
+
+    const list = await runCliProcess(['projections', 'list'], { DATABASE_URL: database.url });
+    expect(list.code).toBe(0);
+    expect(list.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      expect.stringMatching(/^projection\s+checkpoint\s+head\s+events behind\s+seconds behind$/),
+      expect.stringMatching(new RegExp(`^account_history\\s+${head}\\s+${head}\\s+0\\s+0\\.0$`)),
+    ]);
+  }, 60_000);
+
+  it('names the known projections and exits 2 for an unknown one', async () => {
+    const { code, stderr } = await runCliProcess(['projections', 'rebuild', 'channel_pages'], { DATABASE_URL: database.url });
+    expect({ code, last: lastLine(stderr) }).toEqual({ code: 2, last: 'Unknown projection "channel_pages". Known projections: account_history.' });
+  }, 30_000);
+
+  it('exits 2 with the usage for a command it does not know, and when DATABASE_URL is missing', async () => {
+    const unknown = await runCliProcess(['projections', 'drop', 'account_history'], { DATABASE_URL: database.url });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('npm run cli -- projections rebuild <name>');
+
+    const unset = await runCliProcess(['projections', 'list'], { DATABASE_URL: '' });
+    expect({ code: unset.code, last: lastLine(unset.stderr) }).toEqual({
+      code: 2,
+      last: "DATABASE_URL is not set: point it at Glint's PostgreSQL database, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/glint.",
+    });
+  }, 30_000);
+});

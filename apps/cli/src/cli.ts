@@ -1,0 +1,40 @@
+import { UnknownProjectionError } from '@glint/projection-engine';
+import { projections } from '@glint/projections';
+import { CliConfigurationError, readCliEnvironment } from './cli-environment';
+import { listCommand, rebuildCommand, type CliOutput } from './projections-commands';
+
+export const USAGE = `Usage:
+  npm run cli -- projections list              each projection's checkpoint and lag
+  npm run cli -- projections rebuild <name>    replay the whole log into fresh tables, then swap them in
+
+Environment: DATABASE_URL (required), EVENT_STORE=postgres|eventstoredb (default postgres), EVENTSTORE_URL.
+`;
+
+/** Exit codes: 0 done, 1 the command failed, 2 the command line or the environment is wrong. */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv, output: CliOutput): Promise<number> {
+  const [group, command, ...rest] = args;
+  if (group === '--help' || group === 'help') {
+    output.stdout.write(USAGE);
+    return 0;
+  }
+  const rebuild = group === 'projections' && command === 'rebuild' && rest.length === 1;
+  const list = group === 'projections' && command === 'list' && rest.length === 0;
+  if (!rebuild && !list) {
+    output.stderr.write(USAGE);
+    return 2;
+  }
+  if (rebuild && !projections.some((projection) => projection.name === rest[0])) {
+    output.stderr.write(`${new UnknownProjectionError(rest[0], projections.map((projection) => projection.name)).message}\n`);
+    return 2;
+  }
+  try {
+    const environment = readCliEnvironment(env);
+    return rebuild ? await rebuildCommand(rest[0], environment, output) : await listCommand(environment, output);
+  } catch (error) {
+    if (error instanceof CliConfigurationError) {
+      output.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+export { defineProjection, type Projection, type ProjectionDefinition, type ProjectionHandler } from './projection';
+export {
+  ProjectionEngine,
+  createProjectionEngine,
+  UnknownProjectionError,
+  type ProjectionEngineOptions,
+  type ProjectionLag,
+} from './projection-engine';
+export { rebuildSchemaName, type RebuildProgress, type RebuildResult } from './rebuild';
+export { jsonStderrLogger, type ProjectionEngineLogger, type ProjectionLogEntry } from './logger';

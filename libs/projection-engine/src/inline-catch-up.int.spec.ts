@@ -1,0 +1,90 @@
+import { Client } from 'pg';
+import { PostgresEventStore } from '@glint/eventstore';
+import { accountHistory } from '@glint/projections';
+import { createProjectionEngine } from '.';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom, type PlannedEvent } from '../test-support/account-events';
+import { accountHistoryRows, readWholeLog, recordingLogger, waitForCaughtUp } from '../test-support/engine-test-kit';
+
+const users = ['ana', 'ben', 'chiara', 'dmitri'];
+
+describe('inline catch-up', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  let sql: Client;
+  const random = seededRandom(7);
+  const planned: PlannedEvent[] = [];
+
+  const appendOne = async () => {
+    const [plan] = planAccountEvents(1, users, random, planned.length);
+    planned.push(plan);
+    const result = await store.append(plan.streamName, [plan.event]);
+    return { plan, position: result.lastPosition };
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    store = new PostgresEventStore({ connectionString: database.url });
+    sql = new Client({ connectionString: database.url });
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await store?.close();
+    await database?.drop();
+  });
+
+  it('lets a request read its own write with no live runner', async () => {
+    const engine = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], logger: recordingLogger() });
+    try {
+      const { plan, position } = await appendOne();
+      expect(await engine.catchUp('account_history', position)).toBe(position);
+      for (const userId of Object.keys(plan.concerns)) {
+        const page = await accountHistory.page(engine.entityManager(), userId, { limit: 1 });
+        expect(page.entries.map((entry) => entry.eventId)).toEqual([plan.event.id]);
+      }
+      expect((await engine.lag())[0]).toMatchObject({ checkpoint: position, eventsBehind: 0 });
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('applies each event once while the live runner races it', async () => {
+    const logger = recordingLogger();
+    const engine = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], batchSize: 5, logger });
+    try {
+      await engine.start();
+      for (let request = 0; request < 40; request++) {
+        // A burst of writes from other requests keeps the live runner busy at the same time.
+        const burst = planAccountEvents(3, users, random, planned.length);
+        planned.push(...burst);
+        await appendPlanned(store, burst);
+        const { plan, position } = await appendOne();
+        expect(await engine.catchUp('account_history', position)).toBeGreaterThanOrEqual(position);
+        for (const userId of Object.keys(plan.concerns)) {
+          const page = await accountHistory.page(engine.entityManager(), userId, { limit: 1 });
+          expect(page.entries[0]?.eventId).toBe(plan.event.id);
+        }
+      }
+      await waitForCaughtUp(engine);
+      // The race did happen: the live runner found batches already applied by a catch-up, and dropped them.
+      expect(logger.entries.some((entry) => entry.event === 'Projection.Checkpoint.Moved')).toBe(true);
+      expect(await accountHistoryRows(sql)).toEqual(expectedAccountHistory(planned, await readWholeLog(store)));
+      expect(logger.errors).toEqual([]);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('refuses a position the log has not reached and a projection it does not know', async () => {
+    const engine = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], logger: recordingLogger() });
+    try {
+      const head = await store.headPosition();
+      await expect(engine.catchUp('account_history', head + 10)).rejects.toThrow(`Cannot catch account_history up to position ${head + 10}: the event log ends at ${head}.`);
+      await expect(engine.catchUp('channel_pages', head)).rejects.toThrow('Unknown projection "channel_pages". Known projections: account_history.');
+    } finally {
+      await engine.stop();
+    }
+  });
+});

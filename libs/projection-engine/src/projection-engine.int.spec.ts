@@ -1,0 +1,202 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { Client } from 'pg';
+import { PostgresEventStore } from '@glint/eventstore';
+import { accountHistory } from '@glint/projections';
+import { createProjectionEngine, defineProjection } from '.';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom, type PlannedEvent } from '../test-support/account-events';
+import { accountHistoryRows, readWholeLog, recordingLogger, waitFor, waitForCaughtUp } from '../test-support/engine-test-kit';
+import { EVENT_TALLY_DDL, eventTally } from '../test-support/event-tally';
+
+const users = ['ana', 'ben', 'chiara', 'dmitri', 'eun', 'fatima', 'gus', 'hana'];
+
+interface ChannelFollowers {
+  channelId: string;
+  followers: number;
+}
+const ChannelFollowers = new EntitySchema<ChannelFollowers>({
+  name: 'ChannelFollowers',
+  tableName: 'channel_followers',
+  properties: { channelId: { type: 'text', primary: true }, followers: { type: 'integer' } },
+});
+/** Read-modify-write through the unit of work: a second follow in the same batch must find the row the first created. */
+const channelFollowers = defineProjection('channel_followers', {
+  tables: ['channel_followers'],
+  entities: [ChannelFollowers],
+  handlers: {
+    ChannelFollowed: async (event, em) => {
+      const row = await em.findOne(ChannelFollowers, { channelId: event.data.channelId });
+      if (row) row.followers += 1;
+      else em.create(ChannelFollowers, { channelId: event.data.channelId, followers: 1 });
+    },
+  },
+});
+
+describe('the projection engine', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  let sql: Client;
+  const random = seededRandom(20261123);
+  const planned: PlannedEvent[] = [];
+
+  const appendEvents = async (count: number) => {
+    const batch = planAccountEvents(count, users, random, planned.length);
+    planned.push(...batch);
+    return appendPlanned(store, batch);
+  };
+  const expectedRows = async () => expectedAccountHistory(planned, await readWholeLog(store));
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    store = new PostgresEventStore({ connectionString: database.url });
+    sql = new Client({ connectionString: database.url });
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await store?.close();
+    await database?.drop();
+  });
+
+  it('projects every event that concerns a user, and reports the lag before and after', async () => {
+    const head = await appendEvents(300);
+    const logger = recordingLogger();
+    const engine = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], batchSize: 64, logger });
+    try {
+      const [before] = await engine.lag();
+      expect(before).toEqual({ name: 'account_history', checkpoint: 0, headPosition: head, eventsBehind: 300, secondsBehind: expect.any(Number) });
+      expect(before.secondsBehind).toBeGreaterThan(0);
+
+      await engine.start();
+      await waitForCaughtUp(engine);
+      expect(await accountHistoryRows(sql)).toEqual(await expectedRows());
+      expect(await engine.lag()).toEqual([{ name: 'account_history', checkpoint: head, headPosition: head, eventsBehind: 0, secondsBehind: 0 }]);
+
+      const newHead = await appendEvents(45);
+      await waitForCaughtUp(engine);
+      expect(await accountHistoryRows(sql)).toEqual(await expectedRows());
+      expect((await engine.lag())[0].checkpoint).toBe(newHead);
+      expect(logger.errors).toEqual([]);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('pages a user\'s history newest first, by cursor, type and time', async () => {
+    const engine = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], logger: recordingLogger() });
+    try {
+      const newest = (await expectedRows()).filter((row) => row.user_id === 'chiara').reverse();
+      expect(newest.length).toBeGreaterThan(20);
+
+      const seen: number[] = [];
+      let before: number | undefined;
+      for (;;) {
+        const page = await accountHistory.page(engine.entityManager(), 'chiara', { before, limit: 7 });
+        expect(page.entries.length).toBeLessThanOrEqual(7);
+        seen.push(...page.entries.map((entry) => entry.position));
+        if (page.nextBefore === null) break;
+        before = page.nextBefore;
+      }
+      expect(seen).toEqual(newest.map((row) => row.position));
+
+      const follows = await accountHistory.page(engine.entityManager(), 'chiara', { types: ['ChannelFollowed'], limit: 200 });
+      expect(follows.entries.map((entry) => entry.position)).toEqual(newest.filter((row) => row.event_type === 'ChannelFollowed').map((row) => row.position));
+
+      const [from, until] = [newest[15].occurred_at, newest[4].occurred_at].sort();
+      const window = await accountHistory.page(engine.entityManager(), 'chiara', { occurredFrom: new Date(from), occurredBefore: new Date(until), limit: 200 });
+      const inWindow = newest.filter((row) => row.occurred_at >= from && row.occurred_at < until);
+      expect(inWindow.length).toBeGreaterThan(5);
+      expect(window.entries.map((entry) => entry.position)).toEqual(inWindow.map((row) => row.position));
+      expect(window.nextBefore).toBeNull();
+
+      await expect(accountHistory.page(engine.entityManager(), 'chiara', { limit: 0 })).rejects.toThrow(/limit must be an integer from 1 to 200/);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('runs one active instance per projection, and another takes over when it stops', async () => {
+    const first = recordingLogger();
+    const second = recordingLogger();
+    const a = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], lockRetryMs: 100, logger: first });
+    const b = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], lockRetryMs: 100, logger: second });
+    const acquired = (entries: typeof first.entries) => entries.some((entry) => entry.event === 'Projection.Lock.Acquired');
+    try {
+      await a.start();
+      await waitFor('the first engine to take the lock', () => acquired(first.entries));
+      await b.start();
+      await waitFor('the second engine to wait for the lock', () => second.entries.some((entry) => entry.event === 'Projection.Lock.Waiting'));
+
+      await appendEvents(60);
+      await waitForCaughtUp(a);
+      expect(acquired(second.entries)).toBe(false);
+
+      await a.stop();
+      await waitFor('the second engine to take over', () => acquired(second.entries));
+      await appendEvents(60);
+      await waitForCaughtUp(b);
+      expect(await accountHistoryRows(sql)).toEqual(await expectedRows());
+      expect([...first.errors, ...second.errors]).toEqual([]);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+
+  it('runs handlers keyed by event type, and moves past the types a projection does not handle', async () => {
+    await sql.query('CREATE TABLE channel_followers (channel_id text PRIMARY KEY, followers integer NOT NULL)');
+    const logger = recordingLogger();
+    const engine = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory, channelFollowers], batchSize: 100, logger });
+    try {
+      await engine.start();
+      await waitForCaughtUp(engine);
+      const head = await store.headPosition();
+      expect((await engine.lag()).map((lag) => [lag.name, lag.checkpoint])).toEqual([
+        ['account_history', head],
+        ['channel_followers', head],
+      ]);
+      const expected = new Map<string, number>();
+      for (const { event } of planned.filter((plan) => plan.event.type === 'ChannelFollowed')) {
+        const channelId = (event.data as { channelId: string }).channelId;
+        expected.set(channelId, (expected.get(channelId) ?? 0) + 1);
+      }
+      const rows = (await sql.query('SELECT channel_id, followers FROM channel_followers')).rows;
+      expect(new Map(rows.map((row) => [row.channel_id, row.followers]))).toEqual(expected);
+      expect(logger.errors).toEqual([]);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('rolls a failed batch back whole and retries it from the checkpoint', async () => {
+    await sql.query(EVENT_TALLY_DDL);
+    const failOn = (await store.headPosition()) - 30;
+    let failures = 0;
+    const flaky = defineProjection('event_tally', {
+      tables: ['event_tally'],
+      entities: [],
+      allEvents: async (event, em) => {
+        await eventTally.allEvents!(event, em);
+        if (event.position === failOn && failures < 2) {
+          failures += 1;
+          throw new Error(`the handler failed on position ${failOn}`);
+        }
+      },
+    });
+    const logger = recordingLogger();
+    const engine = createProjectionEngine({ store, databaseUrl: database.url, projections: [flaky], batchSize: 100, errorRetryMs: 50, logger });
+    try {
+      await engine.start();
+      await waitForCaughtUp(engine);
+      expect(logger.errors.map((entry) => [entry.event, entry.error])).toEqual([
+        ['Projection.Batch.Failed', `the handler failed on position ${failOn}`],
+        ['Projection.Batch.Failed', `the handler failed on position ${failOn}`],
+      ]);
+      const log = await readWholeLog(store);
+      const total = await sql.query('SELECT sum(events)::int AS events, max(last_position)::int AS last FROM event_tally');
+      expect(total.rows[0]).toEqual({ events: log.length, last: log[log.length - 1].position });
+    } finally {
+      await engine.stop();
+    }
+  });
+});

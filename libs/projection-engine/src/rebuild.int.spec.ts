@@ -1,0 +1,172 @@
+import { Client } from 'pg';
+import { PostgresEventStore } from '@glint/eventstore';
+import { accountHistory } from '@glint/projections';
+import { createProjectionEngine, defineProjection, rebuildSchemaName, type RebuildProgress } from '.';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom, type PlannedEvent } from '../test-support/account-events';
+import { accountHistoryRows, readWholeLog, recordingLogger, waitForCaughtUp } from '../test-support/engine-test-kit';
+
+const users = ['ana', 'ben', 'chiara', 'dmitri', 'eun', 'fatima', 'gus'];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('rebuilding account_history', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  let sql: Client;
+  const random = seededRandom(99);
+  const planned: PlannedEvent[] = [];
+
+  const appendEvents = async (count: number) => {
+    const batch = planAccountEvents(count, users, random, planned.length);
+    planned.push(...batch);
+    return appendPlanned(store, batch);
+  };
+  const expectedRows = async () => expectedAccountHistory(planned, await readWholeLog(store));
+  const tableOid = async () => (await sql.query(`SELECT 'public.account_history'::regclass::oid::int AS oid`)).rows[0].oid as number;
+  const indexes = async () =>
+    (await sql.query(`SELECT indexname, regexp_replace(indexdef, ' ON \\S+', '') AS definition FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'account_history' ORDER BY indexname`)).rows;
+  const schemaExists = async (schema: string) => (await sql.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount! > 0;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    store = new PostgresEventStore({ connectionString: database.url });
+    sql = new Client({ connectionString: database.url });
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await store?.close();
+    await database?.drop();
+  });
+
+  it('replays into fresh tables while the live ones serve and grow, then swaps with no event lost or doubled', async () => {
+    await appendEvents(3000);
+    const liveLogger = recordingLogger();
+    const live = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], batchSize: 50, logger: liveLogger });
+    const rebuilder = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], batchSize: 200, logger: recordingLogger() });
+    const reader = new Client({ connectionString: database.url });
+    await reader.connect();
+    try {
+      await live.start();
+      await waitForCaughtUp(live);
+      const oidBefore = await tableOid();
+      const indexesBefore = await indexes();
+
+      let writing = true;
+      const writer = (async () => {
+        while (writing) {
+          await appendEvents(2);
+          await sleep(3);
+        }
+      })();
+      let reading = true;
+      const counts: number[] = [];
+      const readErrors: unknown[] = [];
+      const readLoop = (async () => {
+        while (reading) {
+          try {
+            counts.push(Number((await reader.query('SELECT count(*) AS rows FROM account_history')).rows[0].rows));
+          } catch (error) {
+            readErrors.push(error);
+          }
+          await sleep(2);
+        }
+      })();
+
+      const progress: RebuildProgress[] = [];
+      const plannedBefore = planned.length;
+      const result = await rebuilder.rebuild('account_history', (step) => progress.push(step));
+      const appendedWhileRebuilding = planned.length - plannedBefore;
+      await sleep(200);
+      writing = false;
+      await writer;
+      await waitForCaughtUp(live);
+      reading = false;
+      await readLoop;
+
+      expect(appendedWhileRebuilding).toBeGreaterThan(0);
+      expect(await accountHistoryRows(sql)).toEqual(await expectedRows());
+      expect(await tableOid()).not.toBe(oidBefore);
+      expect(await indexes()).toEqual(indexesBefore);
+      expect(await schemaExists(rebuildSchemaName('account_history'))).toBe(false);
+
+      expect(readErrors).toEqual([]);
+      expect(counts.length).toBeGreaterThan(10);
+      expect(counts.every((count, index) => index === 0 || count >= counts[index - 1])).toBe(true);
+
+      const phases = progress.map((step) => step.phase);
+      expect(phases.filter((phase) => phase === 'replaying').length).toBeGreaterThan(5);
+      expect(phases.slice(-2)).toEqual(['swapping', 'done']);
+      expect(progress.at(-1)).toMatchObject({ position: result.position, eventsReplayed: result.eventsReplayed });
+      expect(result.position).toBeGreaterThanOrEqual(3000);
+      expect(result.eventsReplayed).toBe(result.position);
+      expect(liveLogger.errors).toEqual([]);
+    } finally {
+      await reader.end();
+      await Promise.all([live.stop(), rebuilder.stop()]);
+    }
+  });
+
+  it('swaps at once when the whole log fits in one batch', async () => {
+    const rebuilder = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], batchSize: 100_000, logger: recordingLogger() });
+    try {
+      const head = await store.headPosition();
+      const progress: RebuildProgress[] = [];
+      const result = await rebuilder.rebuild('account_history', (step) => progress.push(step));
+      expect(progress.map((step) => step.phase)).toEqual(['replaying', 'swapping', 'done']);
+      expect(result).toMatchObject({ position: head, eventsReplayed: head });
+      expect(await accountHistoryRows(sql)).toEqual(await expectedRows());
+    } finally {
+      await rebuilder.stop();
+    }
+  });
+
+  it('leaves the live tables serving, untouched, when a rebuild fails', async () => {
+    const failing = defineProjection('account_history', {
+      tables: [...accountHistory.tables],
+      entities: [...accountHistory.entities],
+      allEvents: async (event, em) => {
+        if (event.position === 250) throw new Error('a handler failed on position 250');
+        await accountHistory.allEvents!(event, em);
+      },
+    });
+    const rebuilder = createProjectionEngine({ store, databaseUrl: database.url, projections: [failing], batchSize: 100, logger: recordingLogger() });
+    try {
+      const oidBefore = await tableOid();
+      const rowsBefore = await accountHistoryRows(sql);
+      await expect(rebuilder.rebuild('account_history')).rejects.toThrow('a handler failed on position 250');
+      expect(await tableOid()).toBe(oidBefore);
+      expect(await accountHistoryRows(sql)).toEqual(rowsBefore);
+      expect(await schemaExists(rebuildSchemaName('account_history'))).toBe(false);
+    } finally {
+      await rebuilder.stop();
+    }
+  });
+
+  it('refuses a table with a serial column, whose copy would share the sequence', async () => {
+    await sql.query('CREATE TABLE chat_lines (id serial PRIMARY KEY, text text NOT NULL)');
+    const chatLines = defineProjection('chat_lines', { tables: ['chat_lines'], entities: [], handlers: { ChatMessageSent: () => undefined } });
+    const rebuilder = createProjectionEngine({ store, databaseUrl: database.url, projections: [chatLines], logger: recordingLogger() });
+    try {
+      await expect(rebuilder.rebuild('chat_lines')).rejects.toThrow('Table public.chat_lines of projection chat_lines has a serial column "id"');
+    } finally {
+      await rebuilder.stop();
+    }
+  });
+
+  it('refuses to start while another rebuild of the same projection runs', async () => {
+    const other = new Client({ connectionString: database.url });
+    await other.connect();
+    const rebuilder = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], logger: recordingLogger() });
+    try {
+      await other.query(`SELECT pg_advisory_lock(hashtextextended('glint.projection-rebuild.account_history', 0))`);
+      const oidBefore = await tableOid();
+      await expect(rebuilder.rebuild('account_history')).rejects.toThrow('A rebuild of account_history is already running; wait for it to finish.');
+      expect(await tableOid()).toBe(oidBefore);
+    } finally {
+      await other.end();
+      await rebuilder.stop();
+    }
+  });
+});
