@@ -1,0 +1,43 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type Redis from 'ioredis';
+import { DatabaseModule } from './database/database.module';
+import type { PlatformDatabase } from './database/platform-database';
+import { EventStoreModule } from './event-store/event-store.module';
+import { HealthModule } from './health/health.module';
+import { CorrelationIdMiddleware } from './logging/correlation-id.middleware';
+import { ProjectionsModule } from './projections/projections.module';
+import { RedisModule } from './redis/redis.module';
+
+/** What the start sequence has already opened before Nest builds the platform around it. */
+export interface PlatformResources {
+  configModule: DynamicModule;
+  database: PlatformDatabase;
+  redis: Redis;
+}
+
+/**
+ * The all-in-one platform. CqrsModule carries commands and queries only: projections read the
+ * event store's subscription, never the in-memory event bus, which forgets everything on a crash.
+ */
+@Module({})
+export class PlatformModule implements NestModule {
+  static register(resources: PlatformResources): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        resources.configModule,
+        DatabaseModule.register(resources.database),
+        RedisModule.register(resources.redis),
+        EventStoreModule,
+        ProjectionsModule,
+        CqrsModule.forRoot(),
+        HealthModule,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationIdMiddleware).forRoutes('*');
+  }
+}

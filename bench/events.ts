@@ -1,0 +1,42 @@
+import { newEventId } from '../libs/eventstore/src/event-id';
+import type { NewEvent } from '../libs/eventstore/src/types';
+
+/**
+ * The event every workload writes: a viewer count update of a live channel, about 300 bytes of
+ * JSON with its metadata. Built on demand, one at a time, so no workload holds its events in memory.
+ * Its id comes from Glint's own generator (time-ordered UUIDv7), as a Glint caller's would.
+ */
+export const EVENT_TYPE = 'ViewerCountChanged';
+
+export function newEvent(streamName: string, sequence: number): NewEvent {
+  const id = newEventId();
+  return {
+    id,
+    type: EVENT_TYPE,
+    data: {
+      channel: streamName,
+      viewers: (sequence * 7919) % 100_000,
+      sequence,
+      region: 'eu-west',
+      reason: 'viewer joined the live stream',
+    },
+    metadata: {
+      correlationId: id,
+      causationId: null,
+      actor: { type: 'system' },
+      occurredAt: new Date().toISOString(),
+    },
+  };
+}
+
+/** Small seeded PRNG (mulberry32): every store gets the same sequence of hot-stream picks. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,286 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort } from '@glint/database';
+import { createTestDatabase, type TestDatabase } from './support/database';
+
+/**
+ * The platform as a user runs it: built by `nest build platform` (what `npm start` does), started
+ * with `node`, talked to over HTTP, read through its JSON log lines and its exit codes.
+ */
+const ROOT = resolve(__dirname, '..');
+const ENTRY = join(ROOT, 'dist/apps/platform/src/main.js');
+const NEST = require.resolve('@nestjs/cli/bin/nest.js');
+
+interface Launched {
+  child: ChildProcess;
+  stdout: string[];
+  stderr: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+interface RunningPlatform extends Launched {
+  port: number;
+}
+
+/** Runs in a scratch folder of its own, so no `.env` and no `./.data` of a developer are touched. */
+const scratch = mkdtempSync(join(tmpdir(), 'glint-platform-e2e-'));
+let database: TestDatabase;
+const running = new Set<RunningPlatform>();
+
+beforeAll(async () => {
+  const build = launch(process.execPath, [NEST, 'build', 'platform'], { cwd: ROOT, env: process.env });
+  const [{ code }, db] = await Promise.all([build.exited, createTestDatabase()]);
+  database = db;
+  if (code !== 0) throw new Error(`nest build platform failed:\n${build.stdout.join('\n')}\n${build.stderr.join('\n')}`);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([...running].map((platform) => stop(platform)));
+  await database?.drop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('a platform on a test database, from start to stop', () => {
+  // Redis is reached through a link the test can cut, to see /health report an outage.
+  let redis: RedisLink;
+  let platform: RunningPlatform;
+  const health = async () => {
+    const response = await fetch(`http://127.0.0.1:${platform.port}/health`);
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+
+  beforeAll(async () => {
+    redis = await redisLink();
+    platform = await start({ DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${redis.port}` });
+  }, 60_000);
+
+  afterAll(() => redis?.close());
+
+  it('serves GET /health with status ok: database, Redis, event store and each projection lag', async () => {
+    const { status, body } = await health();
+
+    expect(status).toBe(200);
+    expect(JSON.stringify(body)).toContain('"status":"ok"');
+    expect(body.details).toMatchObject({
+      database: { status: 'up' },
+      redis: { status: 'up', reply: 'PONG' },
+      eventStore: { status: 'up', headPosition: expect.any(Number), oldestOpenTransactionSeconds: expect.any(Number), appendBlockedSeconds: expect.any(Number) },
+      projections: {
+        status: 'up',
+        lag: { account_history: { checkpoint: expect.any(Number), headPosition: expect.any(Number), eventsBehind: expect.any(Number), secondsBehind: expect.any(Number) } },
+      },
+    });
+  });
+
+  it('echoes the caller’s x-correlation-id and logs the request with it, as one JSON object per line', async () => {
+    const correlationId = `e2e-${Date.now()}`;
+
+    const response = await fetch(`http://127.0.0.1:${platform.port}/health?probe=1`, { headers: { 'x-correlation-id': correlationId } });
+    expect(response.headers.get('x-correlation-id')).toBe(correlationId);
+
+    const line = await eventually(() => logLines(platform).find((entry) => entry.correlationId === correlationId));
+    expect(line).toMatchObject({ level: 'info', context: 'Http', message: expect.stringMatching(/^GET \/health 200 \d+\.\dms$/) });
+    expect(new Date(line.time).toISOString()).toBe(line.time);
+    for (const text of platform.stdout.filter((text) => text.trim() !== '')) expect(() => JSON.parse(text)).not.toThrow();
+  });
+
+  it('makes a correlation id for a request that brings none, and refuses one that could forge log lines', async () => {
+    const plain = await fetch(`http://127.0.0.1:${platform.port}/health`);
+    const forged = await fetch(`http://127.0.0.1:${platform.port}/health`, { headers: { 'x-correlation-id': 'a"b}{"level":"fatal' } });
+
+    expect(plain.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(forged.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers 503 naming Redis while Redis is away, and status ok again once it is back', async () => {
+    await redis.cut();
+    const outage = await health();
+    expect(outage.status).toBe(503);
+    expect(outage.body).toMatchObject({ status: 'error', error: { redis: { status: 'down' } }, info: { database: { status: 'up' } } });
+
+    await redis.restore();
+    await eventually(async () => ((await health()).status === 200 ? true : undefined), 15_000);
+  });
+
+  it('stops cleanly on SIGTERM: projections, event store and connections closed in order, exit code 0', async () => {
+    const errorsBefore = platform.stderr.length;
+    platform.child.kill('SIGTERM');
+
+    expect(await within(15_000, platform.exited)).toEqual({ code: 0, signal: null });
+    expect(logLines(platform).at(-1)).toMatchObject({ context: 'Platform', message: 'Glint stopped (exit code 0)' });
+    expect(platform.stderr.slice(errorsBefore)).toEqual([]);
+  });
+});
+
+describe('a platform that cannot start', () => {
+  it('refuses bad configuration with one message naming each variable and what it allows', async () => {
+    const platform = launchPlatform(await freePort(), { DATABASE_URL: database.url, PORT: 'abc', EVENT_STORE: 'mongo' });
+    const { code } = await within(15_000, platform.exited);
+
+    expect(code).toBe(1);
+    expect(platform.stdout.join('')).toBe('');
+    expect(platform.stderr).toEqual([
+      'Glint cannot start: PORT must be a TCP port, a whole number from 1 to 65535 (got "abc"); ' +
+        'EVENT_STORE must be one of postgres, eventstoredb (got "mongo"). Fix the environment (or .env) and start again.',
+    ]);
+  });
+
+  it('exits with one line saying so when Redis is not reachable', async () => {
+    const closedPort = await freePort();
+    const platform = launchPlatform(await freePort(), { DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${closedPort}` });
+    const { code } = await within(15_000, platform.exited);
+
+    expect(code).toBe(1);
+    expect(platform.stdout.join('')).toBe('');
+    expect(platform.stderr).toEqual([`Redis is not reachable at redis://127.0.0.1:${closedPort} — start it or set REDIS_URL.`]);
+  });
+});
+
+describe('a platform without DATABASE_URL', () => {
+  it('runs on its own embedded PostgreSQL, and keeps the data for the next start', async () => {
+    const dataDir = join(tmpdir(), `glint-e2e-embedded-${process.pid}-${Date.now()}`);
+    const embedded = { DATABASE_URL: '', EMBEDDED_POSTGRES_DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()) };
+    try {
+      const first = await start(embedded);
+      expect((await fetch(`http://127.0.0.1:${first.port}/health`)).status).toBe(200);
+      await stop(first);
+      expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+
+      const second = await start(embedded);
+      expect((await fetch(`http://127.0.0.1:${second.port}/health`)).status).toBe(200);
+      expect(logLines(second).map((entry) => entry.message)).toContain(
+        `PostgreSQL at postgres://postgres:***@127.0.0.1:${embedded.EMBEDDED_POSTGRES_PORT}/glint is ready (0 migration(s) applied now)`,
+      );
+    } finally {
+      await Promise.all([...running].map((platform) => stop(platform)));
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Starts the built platform on a free port and waits until it answers HTTP. */
+async function start(env: Record<string, string>): Promise<RunningPlatform> {
+  const platform = launchPlatform(await freePort(), env);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const answered = await fetch(`http://127.0.0.1:${platform.port}/health`).then(
+      () => true,
+      () => false,
+    );
+    if (answered) return platform;
+    if (platform.child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`the platform did not start:\n${platform.stdout.join('\n')}\n${platform.stderr.join('\n')}`);
+    }
+    await new Promise((resolveDelay) => setTimeout(resolveDelay, 200));
+  }
+}
+
+function launchPlatform(port: number, env: Record<string, string>): RunningPlatform {
+  const platform = {
+    ...launch(process.execPath, [ENTRY], {
+      cwd: scratch,
+      env: { ...process.env, PORT: String(port), EVENT_STORE: 'postgres', LOG_LEVEL: 'info', ...env },
+    }),
+    port,
+  };
+  running.add(platform);
+  return platform;
+}
+
+function launch(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Launched {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const launched: Launched = {
+    child,
+    stdout: [],
+    stderr: [],
+    exited: new Promise((resolveExit) => child.once('close', (code, signal) => resolveExit({ code, signal }))),
+  };
+  collectLines(child.stdout, launched.stdout);
+  collectLines(child.stderr, launched.stderr);
+  return launched;
+}
+
+function collectLines(stream: NodeJS.ReadableStream | null, into: string[]): void {
+  let partial = '';
+  stream?.setEncoding('utf8');
+  stream?.on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    into.push(...lines);
+  });
+  stream?.on('end', () => {
+    if (partial) into.push(partial);
+  });
+}
+
+async function stop(platform: RunningPlatform): Promise<void> {
+  running.delete(platform);
+  if (platform.child.exitCode !== null || platform.child.signalCode !== null) return;
+  platform.child.kill('SIGTERM');
+  await within(15_000, platform.exited).catch(() => platform.child.kill('SIGKILL'));
+}
+
+function logLines(platform: RunningPlatform): Array<Record<string, any>> {
+  return platform.stdout.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+}
+
+async function eventually<T>(find: () => T | undefined | Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`nothing came within ${timeoutMs} ms`);
+    await new Promise((resolveDelay) => setTimeout(resolveDelay, 50));
+  }
+}
+
+function within<T>(milliseconds: number, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`nothing happened within ${milliseconds} ms`)), milliseconds);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+interface RedisLink {
+  port: number;
+  cut(): Promise<void>;
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A TCP link to the test Redis that the test can cut and restore, as an outage would. */
+async function redisLink(): Promise<RedisLink> {
+  const target = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const port = await freePort();
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  const listen = () =>
+    new Promise<void>((resolveListen) => {
+      server = createServer((client) => {
+        const upstream = connect(Number(target.port || 6379), target.hostname);
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on('error', () => undefined);
+          socket.on('close', () => {
+            client.destroy();
+            upstream.destroy();
+            sockets.delete(socket);
+          });
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => resolveListen());
+    });
+  const cut = async () => {
+    const closed = new Promise<void>((resolveClose) => (server ? server.close(() => resolveClose()) : resolveClose()));
+    for (const socket of sockets) socket.destroy();
+    await closed;
+    server = undefined;
+  };
+  await listen();
+  return { port, cut, restore: listen, close: cut };
+}
