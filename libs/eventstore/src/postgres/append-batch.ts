@@ -47,10 +47,12 @@ export async function runAppendBatch(
       metadata.push(JSON.stringify(event.metadata));
     }
   });
-  const { rows } = await client.query<AppendRow>(
-    'SELECT * FROM glint_append($1::text[], $2::bigint[], $3::integer[], $4::integer[], $5::uuid[], $6::text[], $7::integer[], $8::json, $9::json, $10)',
-    [streams, expected, counts, appendOf, ids, types, versions, `[${data.join(',')}]`, `[${metadata.join(',')}]`, findDuplicates],
-  );
+  const { rows } = await client.query<AppendRow>({
+    // Named, so each connection parses and plans it once instead of on every batch.
+    name: 'glint_append',
+    text: 'SELECT * FROM glint_append($1::text[], $2::bigint[], $3::integer[], $4::integer[], $5::uuid[], $6::text[], $7::integer[], $8::json, $9::json, $10)',
+    values: [streams, expected, counts, appendOf, ids, types, versions, `[${data.join(',')}]`, `[${metadata.join(',')}]`, findDuplicates],
+  });
   return rows.map((row, index) => toOutcome(requests[index], row));
 }
 

@@ -282,10 +282,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async readPage(fromPosition: number, maxCount: number): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM glint_events WHERE position > $1 ORDER BY position LIMIT $2`,
-      [fromPosition, maxCount],
-    );
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'glint_read_all',
+      text: `SELECT ${EVENT_COLUMNS} FROM glint_events WHERE position > $1 ORDER BY position LIMIT $2`,
+      values: [fromPosition, maxCount],
+    });
     return rows.map((row) => this.upcasters.upcast(toRecordedEvent(row)));
   }
 
