@@ -35,7 +35,10 @@ export interface PostgresEventStoreOptions {
   poolSize?: number;
   /** A session idle inside a transaction longer than this is ended by PostgreSQL (default 60 s). */
   idleInTransactionTimeoutMs?: number;
-  /** Most events group commit puts in one transaction (default 5,000). */
+  /**
+   * Most events group commit puts in one transaction (default 1,000). Large appends gain nothing
+   * from sharing a commit, and smaller transactions let the next one prepare while one commits.
+   */
   maxBatchEvents?: number;
   /** Group-commit transactions under way at once (default 4). */
   maxBatchesInFlight?: number;
@@ -83,7 +86,7 @@ export class PostgresEventStore implements EventStore {
     this.pool.on('error', () => undefined);
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.groupCommit = new GroupCommit(this.pool, this.upcasters, {
-      maxBatchEvents: options.maxBatchEvents ?? 5000,
+      maxBatchEvents: options.maxBatchEvents ?? 1000,
       maxBatchesInFlight: options.maxBatchesInFlight ?? 4,
     });
     this.notifier = new LogNotifier(

@@ -44,19 +44,19 @@ CREATE TABLE glint_stream_metadata (
 -- (the whole call then fails, and the caller repeats it with p_find_duplicates to answer it):
 -- looking every id up first would cost as much as the insert itself, for the rare retry.
 -- Event data and metadata are stored as json, not jsonb: nothing queries inside them in SQL,
--- and json goes in and out as text, which is what every append and read does. They arrive as one
--- JSON array each (one parse, instead of escaping and parsing a thousand array elements), split
--- before the lock so that work overlaps with the batch ahead.
+-- and json goes in and out as text, which is what every append and read does.
+-- Lists arrive as comma-separated text or one JSON array each (one parse, instead of escaping and
+-- parsing every array element), and are split before the lock, overlapping the batch ahead.
 CREATE FUNCTION glint_append(
-  p_streams  text[],
-  p_expected bigint[],
-  p_counts   integer[],
-  p_append   integer[],
-  p_ids      uuid[],
-  p_types    text[],
-  p_versions integer[],
-  p_data     json,
-  p_metadata json,
+  p_streams_json  json,
+  p_expected_list text,
+  p_counts_list   text,
+  p_append_list   text,
+  p_ids_list      text,
+  p_types_json    json,
+  p_versions_list text,
+  p_data          json,
+  p_metadata      json,
   p_find_duplicates boolean
 ) RETURNS TABLE (
   status          text,
@@ -67,6 +67,13 @@ CREATE FUNCTION glint_append(
   stored_ids      uuid[]
 ) LANGUAGE plpgsql AS $fn$
 DECLARE
+  p_streams  text[]    := ARRAY(SELECT value FROM json_array_elements_text(p_streams_json) WITH ORDINALITY AS x(value, o) ORDER BY o);
+  p_expected bigint[]  := string_to_array(p_expected_list, ',')::bigint[];
+  p_counts   integer[] := string_to_array(p_counts_list, ',')::integer[];
+  p_append   integer[] := string_to_array(p_append_list, ',')::integer[];
+  p_ids      uuid[]    := string_to_array(p_ids_list, ',')::uuid[];
+  p_types    text[]    := ARRAY(SELECT value FROM json_array_elements_text(p_types_json) WITH ORDINALITY AS x(value, o) ORDER BY o);
+  p_versions integer[] := string_to_array(p_versions_list, ',')::integer[];
   n          integer := cardinality(p_streams);
   v_start    integer[] := array_fill(0, ARRAY[n]);
   v_status   text[]    := array_fill('ok'::text, ARRAY[n]);
@@ -207,7 +214,7 @@ $fn$;
 `;
 
 export const eventStoreSchemaDown = `
-DROP FUNCTION IF EXISTS glint_append(text[], bigint[], integer[], integer[], uuid[], text[], integer[], json, json, boolean);
+DROP FUNCTION IF EXISTS glint_append(json, text, text, text, text, json, text, json, json, boolean);
 DROP TABLE IF EXISTS glint_stream_metadata;
 DROP TABLE IF EXISTS glint_log_head;
 DROP TABLE IF EXISTS glint_events;
