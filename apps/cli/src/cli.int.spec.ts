@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { type TestDatabase } from '../../../test/support/database';
+import { closeTestStore, openTestStore } from '../../../test/support/test-store';
 import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom } from '../../../libs/projection-engine/test-support/account-events';
 import { accountHistoryRows, readWholeLog } from '../../../libs/projection-engine/test-support/engine-test-kit';
 
@@ -28,17 +29,9 @@ describe('npm run cli -- projections', () => {
   let sql: Client;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    store = new PostgresEventStore({ connectionString: database.url });
-    sql = new Client({ connectionString: database.url });
-    await sql.connect();
+    ({ database, store, sql } = await openTestStore());
   });
-
-  afterAll(async () => {
-    await sql?.end();
-    await store?.close();
-    await database?.drop();
-  });
+  afterAll(() => closeTestStore({ database, store, sql }));
 
   it('rebuilds account_history and ends with a line of totals', async () => {
     const planned = planAccountEvents(1500, ['ana', 'ben', 'chiara', 'dmitri'], seededRandom(5));

@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
 import { accountHistory } from '@glint/projections';
 import { createProjectionEngine } from '.';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { type TestDatabase } from '../../../test/support/database';
+import { closeTestStore, openTestStore } from '../../../test/support/test-store';
 import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom, type PlannedEvent } from '../test-support/account-events';
 import { accountHistoryRows, readWholeLog, recordingLogger, waitForCaughtUp } from '../test-support/engine-test-kit';
 
@@ -23,17 +24,9 @@ describe('inline catch-up', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    store = new PostgresEventStore({ connectionString: database.url });
-    sql = new Client({ connectionString: database.url });
-    await sql.connect();
+    ({ database, store, sql } = await openTestStore());
   });
-
-  afterAll(async () => {
-    await sql?.end();
-    await store?.close();
-    await database?.drop();
-  });
+  afterAll(() => closeTestStore({ database, store, sql }));
 
   it('lets a request read its own write with no live runner', async () => {
     const engine = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], logger: recordingLogger() });

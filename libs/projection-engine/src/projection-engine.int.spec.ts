@@ -3,7 +3,8 @@ import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
 import { accountHistory } from '@glint/projections';
 import { createProjectionEngine, defineProjection } from '.';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { type TestDatabase } from '../../../test/support/database';
+import { closeTestStore, openTestStore } from '../../../test/support/test-store';
 import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom, type PlannedEvent } from '../test-support/account-events';
 import { accountHistoryRows, readWholeLog, recordingLogger, waitFor, waitForCaughtUp } from '../test-support/engine-test-kit';
 import { EVENT_TALLY_DDL, eventTally } from '../test-support/event-tally';
@@ -47,17 +48,9 @@ describe('the projection engine', () => {
   const expectedRows = async () => expectedAccountHistory(planned, await readWholeLog(store));
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    store = new PostgresEventStore({ connectionString: database.url });
-    sql = new Client({ connectionString: database.url });
-    await sql.connect();
+    ({ database, store, sql } = await openTestStore());
   });
-
-  afterAll(async () => {
-    await sql?.end();
-    await store?.close();
-    await database?.drop();
-  });
+  afterAll(() => closeTestStore({ database, store, sql }));
 
   it('projects every event that concerns a user, and reports the lag before and after', async () => {
     const head = await appendEvents(300);

@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
 import { accountHistory } from '@glint/projections';
 import { createProjectionEngine, defineProjection, rebuildSchemaName, type RebuildProgress } from '.';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { type TestDatabase } from '../../../test/support/database';
+import { closeTestStore, openTestStore } from '../../../test/support/test-store';
 import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom, type PlannedEvent } from '../test-support/account-events';
 import { accountHistoryRows, readWholeLog, recordingLogger, waitForCaughtUp } from '../test-support/engine-test-kit';
 
@@ -28,17 +29,9 @@ describe('rebuilding account_history', () => {
   const schemaExists = async (schema: string) => (await sql.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount! > 0;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    store = new PostgresEventStore({ connectionString: database.url });
-    sql = new Client({ connectionString: database.url });
-    await sql.connect();
+    ({ database, store, sql } = await openTestStore());
   });
-
-  afterAll(async () => {
-    await sql?.end();
-    await store?.close();
-    await database?.drop();
-  });
+  afterAll(() => closeTestStore({ database, store, sql }));
 
   it('replays into fresh tables while the live ones serve and grow, then swaps with no event lost or doubled', async () => {
     await appendEvents(3000);
