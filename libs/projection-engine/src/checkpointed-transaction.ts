@@ -1,7 +1,7 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { RecordedEvent } from '@glint/eventstore';
-import { applyEvent, type Projection } from './projection';
+import { applyEvent, PendingRows, type Projection } from './projection';
 import { lockCheckpoint, writeCheckpoint } from './checkpoints';
 import { quoteIdentifier } from './sql-identifier';
 
@@ -46,10 +46,12 @@ export async function useSchema(em: EntityManager, schema: string): Promise<void
   await em.execute(`SET LOCAL search_path TO ${quoteIdentifier(schema)}, public`, [], 'run');
 }
 
-/** Applies the events in order and flushes the entities the handlers created. */
+/** Applies the events in order, flushes the entities the handlers created, inserts the rows they returned. */
 export async function applyEvents(em: EntityManager, projection: Projection, events: readonly RecordedEvent[]): Promise<void> {
-  for (const event of events) await applyEvent(projection, event, em);
+  const pending = new PendingRows();
+  for (const event of events) await applyEvent(projection, event, em, pending);
   await em.flush();
+  await pending.insert(em);
 }
 
 /**

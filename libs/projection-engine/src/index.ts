@@ -1,4 +1,4 @@
-export { defineProjection, type Projection, type ProjectionDefinition, type ProjectionHandler } from './projection';
+export { defineProjection, type Projection, type ProjectionDefinition, type ProjectionHandler, type NewRows } from './projection';
 export {
   ProjectionEngine,
   createProjectionEngine,

@@ -9,7 +9,21 @@ import type { RecordedEvent } from '@glint/eventstore';
  * `em.execute` goes out at once. A handler never commits, never touches a checkpoint and never
  * calls the outside world, so replaying the log gives the same rows every time.
  */
-export type ProjectionHandler = (event: RecordedEvent<string, any>, em: EntityManager) => Promise<void> | void;
+export type ProjectionHandler = (
+  event: RecordedEvent<string, any>,
+  em: EntityManager,
+) => Promise<NewRows[] | void> | NewRows[] | void;
+
+/**
+ * Rows a handler adds to an insert-only table, returned instead of created one by one: the engine
+ * inserts them at the end of the batch, one statement per entity, which replays the log many
+ * times faster than entities going through the unit of work. A handler of the same batch does not
+ * see them, so use this only for rows nothing updates while the batch runs.
+ */
+export interface NewRows<Row extends object = any> {
+  entity: EntitySchema<Row>;
+  rows: Row[];
+}
 
 export interface ProjectionDefinition {
   /**
@@ -73,9 +87,33 @@ function assertEntityInTables(projection: string, entity: EntitySchema<any>, tab
   }
 }
 
-/** Runs the projection's handlers for one event; events it does not handle are no-ops. */
-export async function applyEvent(projection: Projection, event: RecordedEvent, em: EntityManager): Promise<void> {
+/**
+ * Runs the projection's handlers for one event; events it does not handle are no-ops. Returned
+ * rows are added to `pending`, to be inserted when the batch ends.
+ */
+export async function applyEvent(projection: Projection, event: RecordedEvent, em: EntityManager, pending: PendingRows): Promise<void> {
   // Own properties only: an event type such as "toString" must not reach Object.prototype.
-  if (Object.hasOwn(projection.handlers, event.type)) await projection.handlers[event.type](event, em);
-  if (projection.allEvents) await projection.allEvents(event, em);
+  if (Object.hasOwn(projection.handlers, event.type)) pending.add(await projection.handlers[event.type](event, em));
+  if (projection.allEvents) pending.add(await projection.allEvents(event, em));
+}
+
+/** Rows handlers returned during a batch, per entity, in the order they came. */
+export class PendingRows {
+  private readonly byEntity = new Map<EntitySchema<any>, object[]>();
+
+  add(returned: NewRows[] | void): void {
+    if (!returned) return;
+    for (const { entity, rows } of returned) {
+      const list = this.byEntity.get(entity);
+      if (list) list.push(...rows);
+      else this.byEntity.set(entity, [...rows]);
+    }
+  }
+
+  async insert(em: EntityManager): Promise<void> {
+    for (const [entity, rows] of this.byEntity) {
+      if (rows.length > 0) await em.insertMany(entity, rows);
+    }
+    this.byEntity.clear();
+  }
 }

@@ -11,7 +11,7 @@ export function slowedProjection(projection: Projection, delayMs: number): Proje
     handlers: { ...projection.handlers },
     allEvents: async (event, em) => {
       await new Promise((resolve) => setTimeout(resolve, delayMs));
-      if (projection.allEvents) await projection.allEvents(event, em);
+      return projection.allEvents?.(event, em);
     },
   });
 }
