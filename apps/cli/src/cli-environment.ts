@@ -1,3 +1,4 @@
+import { DEFAULT_EMBEDDED_POSTGRES_PORT, EMBEDDED_DATABASE_NAME, embeddedPostgresUrl } from '@glint/database';
 import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@glint/eventstore';
 
 /** A variable the CLI cannot run without, or one it cannot use; the message says which and what to do. */
@@ -5,20 +6,32 @@ export class CliConfigurationError extends Error {}
 
 export interface CliEnvironment {
   databaseUrl: string;
+  /** True when DATABASE_URL was unset and the CLI uses the embedded database of `npm start`. */
+  embedded: boolean;
   createStore(): EventStore;
 }
 
-/** Reads the same variables the platform reads, so the CLI works on the platform's database. */
+/**
+ * Reads the same variables the platform reads, so the CLI works on the platform's database: with
+ * DATABASE_URL unset, the embedded PostgreSQL that `npm start` runs.
+ */
 export function readCliEnvironment(env: NodeJS.ProcessEnv): CliEnvironment {
-  const databaseUrl = env.DATABASE_URL?.trim();
-  if (!databaseUrl) {
-    throw new CliConfigurationError('DATABASE_URL is not set: point it at Glint\'s PostgreSQL database, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/glint.');
-  }
+  const given = env.DATABASE_URL?.trim();
+  const embedded = !given;
+  const databaseUrl = given || embeddedPostgresUrl(embeddedPort(env), EMBEDDED_DATABASE_NAME);
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new CliConfigurationError('DATABASE_URL must be a URL starting with postgres:// or postgresql://.');
   const kind = env.EVENT_STORE?.trim() || 'postgres';
-  if (kind === 'postgres') return { databaseUrl, createStore: () => new PostgresEventStore({ connectionString: databaseUrl }) };
+  if (kind === 'postgres') return { databaseUrl, embedded, createStore: () => new PostgresEventStore({ connectionString: databaseUrl }) };
   if (kind !== 'eventstoredb') throw new CliConfigurationError(`EVENT_STORE must be one of postgres, eventstoredb (got "${kind}").`);
   const eventStoreUrl = env.EVENTSTORE_URL?.trim();
   if (!eventStoreUrl) throw new CliConfigurationError('EVENTSTORE_URL is required when EVENT_STORE=eventstoredb (for example esdb://127.0.0.1:2113?tls=false).');
-  return { databaseUrl, createStore: () => new EventStoreDbEventStore({ connectionString: eventStoreUrl }) };
+  return { databaseUrl, embedded, createStore: () => new EventStoreDbEventStore({ connectionString: eventStoreUrl }) };
+}
+
+function embeddedPort(env: NodeJS.ProcessEnv): number {
+  const raw = env.EMBEDDED_POSTGRES_PORT?.trim();
+  if (!raw) return DEFAULT_EMBEDDED_POSTGRES_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliConfigurationError(`EMBEDDED_POSTGRES_PORT must be a port number from 1 to 65535 (got "${raw}").`);
+  return port;
 }

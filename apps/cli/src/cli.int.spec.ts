@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
+import { freePort } from '@glint/database';
 import { type TestDatabase } from '../../../test/support/database';
 import { closeTestStore, openTestStore } from '../../../test/support/test-store';
 import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom } from '../../../libs/projection-engine/test-support/account-events';
@@ -58,15 +59,20 @@ describe('npm run cli -- projections', () => {
     expect({ code, last: lastLine(stderr) }).toEqual({ code: 2, last: 'Unknown projection "channel_pages". Known projections: account_history.' });
   }, 30_000);
 
-  it('exits 2 with the usage for a command it does not know, and when DATABASE_URL is missing', async () => {
+  it('exits 2 with the usage for a command it does not know, and when no database answers', async () => {
     const unknown = await runCliProcess(['projections', 'drop', 'account_history'], { DATABASE_URL: database.url });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('npm run cli -- projections rebuild <name>');
 
-    const unset = await runCliProcess(['projections', 'list'], { DATABASE_URL: '' });
+    // No DATABASE_URL: the CLI looks for the embedded PostgreSQL of `npm start`, here on a closed port.
+    const closedPort = await freePort();
+    const unset = await runCliProcess(['projections', 'list'], { DATABASE_URL: '', EMBEDDED_POSTGRES_PORT: String(closedPort) });
     expect({ code: unset.code, last: lastLine(unset.stderr) }).toEqual({
       code: 2,
-      last: "DATABASE_URL is not set: point it at Glint's PostgreSQL database, e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/glint.",
+      last: `DATABASE_URL is not set and the embedded PostgreSQL of \`npm start\` does not answer on port ${closedPort} — start the platform with npm start, or set DATABASE_URL.`,
     });
-  }, 30_000);
+
+    const badPort = await runCliProcess(['projections', 'list'], { DATABASE_URL: '', EMBEDDED_POSTGRES_PORT: 'abc' });
+    expect({ code: badPort.code, last: lastLine(badPort.stderr) }).toEqual({ code: 2, last: 'EMBEDDED_POSTGRES_PORT must be a port number from 1 to 65535 (got "abc").' });
+  }, 45_000);
 });

@@ -1,5 +1,6 @@
 import { UnknownProjectionError } from '@glint/projection-engine';
 import { projections } from '@glint/projections';
+import { Client } from 'pg';
 import { CliConfigurationError, readCliEnvironment } from './cli-environment';
 import { listCommand, rebuildCommand, type CliOutput } from './projections-commands';
 
@@ -7,7 +8,8 @@ export const USAGE = `Usage:
   npm run cli -- projections list              each projection's checkpoint and lag
   npm run cli -- projections rebuild <name>    replay the whole log into fresh tables, then swap them in
 
-Environment: DATABASE_URL (required), EVENT_STORE=postgres|eventstoredb (default postgres), EVENTSTORE_URL.
+Environment: DATABASE_URL (default: the embedded PostgreSQL of a running "npm start", on EMBEDDED_POSTGRES_PORT),
+EVENT_STORE=postgres|eventstoredb (default postgres), EVENTSTORE_URL.
 `;
 
 /** Exit codes: 0 done, 1 the command failed, 2 the command line or the environment is wrong. */
@@ -29,6 +31,11 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv, output: Cli
   }
   try {
     const environment = readCliEnvironment(env);
+    if (environment.embedded && !(await answers(environment.databaseUrl))) {
+      const { port } = new URL(environment.databaseUrl);
+      output.stderr.write(`DATABASE_URL is not set and the embedded PostgreSQL of \`npm start\` does not answer on port ${port} — start the platform with npm start, or set DATABASE_URL.\n`);
+      return 2;
+    }
     return rebuild ? await rebuildCommand(rest[0], environment, output) : await listCommand(environment, output);
   } catch (error) {
     if (error instanceof CliConfigurationError) {
@@ -36,5 +43,17 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv, output: Cli
       return 2;
     }
     throw error;
+  }
+}
+
+async function answers(databaseUrl: string): Promise<boolean> {
+  const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }

@@ -33,6 +33,15 @@ const SERVER_SETTINGS: Record<string, string> = {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
+/** Where `npm start` runs its embedded PostgreSQL when DATABASE_URL is unset, and its database there. */
+export const DEFAULT_EMBEDDED_POSTGRES_PORT = 5433;
+export const EMBEDDED_DATABASE_NAME = 'glint';
+
+/** URL of a database on an embedded PostgreSQL listening on `port`. */
+export function embeddedPostgresUrl(port: number, database = 'postgres'): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 /**
  * Starts a real PostgreSQL server from the binaries the `embedded-postgres` package ships, so Glint
  * runs and tests with no database installed. PostgreSQL refuses to run as root; as root the
@@ -62,7 +71,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    url: embeddedPostgresUrl(options.port),
     stop: () => server.stop(),
   };
 }

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { StartupFailure } from '../startup-failure';
+import { DEFAULT_EMBEDDED_POSTGRES_PORT } from '@glint/database';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'verbose';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'];
@@ -19,7 +20,7 @@ export interface PlatformConfig {
 
 const DEFAULTS = {
   PORT: '3000',
-  EMBEDDED_POSTGRES_PORT: '5433',
+  EMBEDDED_POSTGRES_PORT: String(DEFAULT_EMBEDDED_POSTGRES_PORT),
   EMBEDDED_POSTGRES_DATA_DIR: './.data/postgres',
   REDIS_URL: 'redis://127.0.0.1:6379',
   EVENT_STORE: 'postgres',

@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import { Client } from 'pg';
-import { migrate, startEmbeddedPostgres, type RunningPostgres } from '@glint/database';
+import { EMBEDDED_DATABASE_NAME, migrate, startEmbeddedPostgres, type RunningPostgres } from '@glint/database';
 import type { PlatformConfig } from '../config/platform-config';
 import { redactedUrl } from '../redacted-url';
 import { StartupFailure } from '../startup-failure';
@@ -15,7 +15,6 @@ export interface PlatformDatabase {
   stop(): Promise<void>;
 }
 
-const EMBEDDED_DATABASE = 'glint';
 const CONTEXT = 'Database';
 
 /**
@@ -29,7 +28,7 @@ export async function openPlatformDatabase(config: PlatformConfig, logger: Logge
   }
   const server = await startEmbedded(config.embeddedPostgres, logger);
   try {
-    const url = await ensureDatabase(server.url, EMBEDDED_DATABASE);
+    const url = await ensureDatabase(server.url, EMBEDDED_DATABASE_NAME);
     await migrateDatabase(url, logger, `the embedded PostgreSQL in ${config.embeddedPostgres.dataDir} may be damaged; move that folder away to start afresh`);
     return { url, stop: () => server.stop() };
   } catch (error) {
