@@ -1,8 +1,10 @@
-import type { RecordedEvent } from '../types';
-import type { EventMetadata } from '../types';
+import type { EventMetadata, RecordedEvent } from '../types';
 
+// recorded_at travels as epoch milliseconds: a number is parsed far faster than a timestamp string,
+// and reading the log is bound by decoding rows on this side.
 export const EVENT_COLUMNS =
-  'position, stream_name, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at';
+  'position, stream_name, stream_revision, event_id, event_type, schema_version, data, metadata, ' +
+  '(extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_at_ms';
 
 export interface EventRow {
   position: number;
@@ -13,7 +15,7 @@ export interface EventRow {
   schema_version: number;
   data: unknown;
   metadata: EventMetadata;
-  recorded_at: Date;
+  recorded_at_ms: number;
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
@@ -26,6 +28,6 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     streamName: row.stream_name,
     streamRevision: row.stream_revision,
     position: row.position,
-    recordedAt: row.recorded_at,
+    recordedAt: new Date(row.recorded_at_ms),
   };
 }
