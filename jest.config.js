@@ -9,6 +9,7 @@ module.exports = {
   moduleNameMapper: {
     '^@glint/eventstore$': '<rootDir>/libs/eventstore/src',
     '^@glint/database$': '<rootDir>/libs/database/src',
+    '^@glint/domain-errors$': '<rootDir>/libs/domain-errors/src',
     '^@glint/projection-engine$': '<rootDir>/libs/projection-engine/src',
     '^@glint/projections$': '<rootDir>/projections',
   },

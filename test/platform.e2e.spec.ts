@@ -87,6 +87,31 @@ describe('a platform on a test database, from start to stop', () => {
     for (const text of platform.stdout.filter((text) => text.trim() !== '')) expect(() => JSON.parse(text)).not.toThrow();
   });
 
+  it('answers an unknown route with a problem-details 404 that carries the correlation id', async () => {
+    const response = await fetch(`http://127.0.0.1:${platform.port}/api/nothing-here?token=secret`, { headers: { 'x-correlation-id': 'e2e-missing-route' } });
+
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({
+      type: 'urn:glint:problem:not_found',
+      title: 'Not found',
+      status: 404,
+      error: 'not_found',
+      instance: '/api/nothing-here',
+      correlationId: 'e2e-missing-route',
+    });
+  });
+
+  it('serves the OpenAPI document and its browsable UI at /api/docs', async () => {
+    const document = await fetch(`http://127.0.0.1:${platform.port}/api/docs-json`);
+    expect(document.status).toBe(200);
+    expect(await document.json()).toMatchObject({ openapi: expect.stringMatching(/^3\./), info: { title: 'Glint' }, paths: { '/health': expect.any(Object) } });
+
+    const page = await fetch(`http://127.0.0.1:${platform.port}/api/docs`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('swagger');
+  });
+
   it('makes a correlation id for a request that brings none, and refuses one that could forge log lines', async () => {
     const plain = await fetch(`http://127.0.0.1:${platform.port}/health`);
     const forged = await fetch(`http://127.0.0.1:${platform.port}/health`, { headers: { 'x-correlation-id': 'a"b}{"level":"fatal' } });

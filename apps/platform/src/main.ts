@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { serveApiDocs } from './api/api-docs';
 import { loadPlatformConfig } from './config/platform-config.module';
 import { openPlatformDatabase } from './database/platform-database';
 import { JsonLogger } from './logging/json-logger';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
 
   // On a signal Nest stops the modules in order (see each module's shutdown hook), then exits 0.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT', 'SIGHUP'], { useProcessExit: true });
+  serveApiDocs(app);
   try {
     await app.listen(config.port);
   } catch (error) {

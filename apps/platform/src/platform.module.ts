@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type Redis from 'ioredis';
+import { ApiModule } from './api/api.module';
 import { DatabaseModule } from './database/database.module';
 import type { PlatformDatabase } from './database/platform-database';
 import { EventStoreModule } from './event-store/event-store.module';
@@ -32,6 +33,7 @@ export class PlatformModule implements NestModule {
         EventStoreModule,
         ProjectionsModule,
         CqrsModule.forRoot(),
+        ApiModule,
         HealthModule,
       ],
     };

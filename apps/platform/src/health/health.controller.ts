@@ -1,8 +1,10 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, UseFilters } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { HealthResponseFilter } from './health-response.filter';
 import { PlatformHealthIndicators } from './platform-health.indicators';
 
 @Controller('health')
+@UseFilters(HealthResponseFilter)
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -1,0 +1,17 @@
+import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+
+interface HttpResponse {
+  status(code: number): this;
+  json(body: unknown): this;
+}
+
+/**
+ * A failed health check answers in the health check's own format (which dependency is down), the
+ * shape monitors read, instead of the problem-details body every other route answers with.
+ */
+@Catch(HttpException)
+export class HealthResponseFilter implements ExceptionFilter {
+  catch(error: HttpException, host: ArgumentsHost): void {
+    host.switchToHttp().getResponse<HttpResponse>().status(error.getStatus()).json(error.getResponse());
+  }
+}
