@@ -10,6 +10,7 @@ module.exports = {
     '^@glint/eventstore$': '<rootDir>/libs/eventstore/src',
     '^@glint/database$': '<rootDir>/libs/database/src',
     '^@glint/domain-errors$': '<rootDir>/libs/domain-errors/src',
+    '^@glint/personal-data$': '<rootDir>/libs/personal-data/src',
     '^@glint/projection-engine$': '<rootDir>/libs/projection-engine/src',
     '^@glint/projections$': '<rootDir>/projections',
   },

@@ -1,0 +1,2 @@
+export * from './personal-data-vault';
+export { isSealed } from './sealed-value';

@@ -1,0 +1,101 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { ForbiddenError, ValidationError } from '@glint/domain-errors';
+import { formatSealed, parseSealed } from './sealed-value';
+
+const ALGORITHM = 'aes-256-gcm';
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+
+/**
+ * Crypto-shredding. Personal fields (an e-mail address, a legal name) go into events sealed with
+ * a key of their owner's; the keys live in `personal_data_keys`, outside the log. Erasing an
+ * account destroys its key: the log stays as it was, every count and sum built from its
+ * non-personal facts stays right, and the personal values in it can never be read again.
+ */
+export class PersonalDataVault {
+  private readonly pool: Pool;
+
+  constructor(options: { connectionString: string; poolSize?: number }) {
+    this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4, application_name: 'glint-personal-data' });
+    this.pool.on('error', () => undefined);
+  }
+
+  /** Seals `value` with the user's key, making the key on first use. An erased user gets no new personal data. */
+  async seal(userId: string, value: string): Promise<string> {
+    assertUserId(userId);
+    const key = await this.keyForSealing(userId);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv(ALGORITHM, key, iv);
+    // The owner is bound into the tag: a value moved under another user's name does not open.
+    cipher.setAAD(Buffer.from(userId, 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
+    return formatSealed({ userId, iv, ciphertext, tag: cipher.getAuthTag() });
+  }
+
+  /** The plain value, or null when its owner's key was destroyed. */
+  async open(sealed: string): Promise<string | null> {
+    const [value] = await this.openMany([sealed]);
+    return value;
+  }
+
+  /** Opens many values with one look-up of their owners' keys, in order; null where a key was destroyed. */
+  async openMany(sealed: string[]): Promise<Array<string | null>> {
+    const parts = sealed.map((value, index) => {
+      const parsed = parseSealed(value);
+      if (!parsed) throw new ValidationError('not_sealed', `Value ${index} is not a sealed personal value.`);
+      return parsed;
+    });
+    const owners = [...new Set(parts.map((part) => part.userId))];
+    const { rows } = await this.pool.query<{ user_id: string; key: Buffer | null }>('SELECT user_id, key FROM personal_data_keys WHERE user_id = ANY($1::text[])', [owners]);
+    const keys = new Map(rows.map((row) => [row.user_id, row.key]));
+    return parts.map((part) => {
+      const key = keys.get(part.userId);
+      if (!key) return null;
+      const decipher = createDecipheriv(ALGORITHM, key, part.iv);
+      decipher.setAAD(Buffer.from(part.userId, 'utf8'));
+      decipher.setAuthTag(part.tag);
+      try {
+        return Buffer.concat([decipher.update(part.ciphertext), decipher.final()]).toString('utf8');
+      } catch {
+        throw new ValidationError('tampered_personal_value', `A personal value of user ${part.userId} does not match its seal: it was altered.`);
+      }
+    });
+  }
+
+  /** Destroys the user's key for good. Idempotent; a user with no key yet can never get one. */
+  async shred(userId: string): Promise<void> {
+    assertUserId(userId);
+    await this.pool.query(
+      `INSERT INTO personal_data_keys (user_id, key, shredded_at) VALUES ($1, NULL, now())
+       ON CONFLICT (user_id) DO UPDATE SET key = NULL, shredded_at = coalesce(personal_data_keys.shredded_at, now())`,
+      [userId],
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private async keyForSealing(userId: string): Promise<Buffer> {
+    // Concurrent first seals race to insert; the loser reads the winner's key.
+    const { rows } = await this.pool.query<{ key: Buffer | null }>(
+      `WITH made AS (
+         INSERT INTO personal_data_keys (user_id, key) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING RETURNING key
+       )
+       SELECT key FROM made UNION ALL SELECT key FROM personal_data_keys WHERE user_id = $1 LIMIT 1`,
+      [userId, randomBytes(KEY_BYTES)],
+    );
+    // A first seal of the same user committed while this statement ran is not in its snapshot.
+    const stored = rows.length > 0 ? rows : (await this.pool.query<{ key: Buffer | null }>('SELECT key FROM personal_data_keys WHERE user_id = $1', [userId])).rows;
+    const key = stored[0]?.key;
+    if (!key) throw new ForbiddenError('personal_data_erased', `The personal data of user ${userId} was erased; nothing personal can be recorded for them again.`);
+    return key;
+  }
+}
+
+function assertUserId(userId: string): void {
+  if (typeof userId !== 'string' || userId.trim() === '' || userId.length > 255) {
+    throw new ValidationError('invalid_user_id', 'A user id must be a non-empty string of at most 255 characters.', 'userId');
+  }
+}
