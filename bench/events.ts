@@ -29,14 +29,4 @@ export function newEvent(streamName: string, sequence: number): NewEvent {
   };
 }
 
-/** Small seeded PRNG (mulberry32): every store gets the same sequence of hot-stream picks. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../test/support/seeded-random';

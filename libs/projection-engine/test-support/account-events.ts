@@ -22,17 +22,7 @@ export interface AccountHistoryRow {
   recorded_at: string;
 }
 
-/** A small deterministic generator (mulberry32), so a failing run can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../../test/support/seeded-random';
 
 const member = (userId: string): Actor => ({ type: 'user', userId, role: 'member' });
 
