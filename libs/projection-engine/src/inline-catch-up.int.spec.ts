@@ -4,8 +4,7 @@ import { accountHistory } from '@glint/projections';
 import { createProjectionEngine } from '.';
 import { type TestDatabase } from '../../../test/support/database';
 import { closeTestStore, openTestStore } from '../../../test/support/test-store';
-import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom, type PlannedEvent } from '../test-support/account-events';
-import { accountHistoryRows, readWholeLog, recordingLogger, waitForCaughtUp } from '../test-support/engine-test-kit';
+import { AccountScenario, accountHistoryRows, recordingLogger, waitForCaughtUp } from '../test-support/engine-test-kit';
 
 const users = ['ana', 'ben', 'chiara', 'dmitri'];
 
@@ -13,12 +12,10 @@ describe('inline catch-up', () => {
   let database: TestDatabase;
   let store: PostgresEventStore;
   let sql: Client;
-  const random = seededRandom(7);
-  const planned: PlannedEvent[] = [];
+  const scenario = new AccountScenario(users, 7);
 
   const appendOne = async () => {
-    const [plan] = planAccountEvents(1, users, random, planned.length);
-    planned.push(plan);
+    const [plan] = scenario.plan(1);
     const result = await store.append(plan.streamName, [plan.event]);
     return { plan, position: result.lastPosition };
   };
@@ -50,9 +47,7 @@ describe('inline catch-up', () => {
       await engine.start();
       for (let request = 0; request < 40; request++) {
         // A burst of writes from other requests keeps the live runner busy at the same time.
-        const burst = planAccountEvents(3, users, random, planned.length);
-        planned.push(...burst);
-        await appendPlanned(store, burst);
+        await scenario.append(store, 3);
         const { plan, position } = await appendOne();
         expect(await engine.catchUp('account_history', position)).toBeGreaterThanOrEqual(position);
         for (const userId of Object.keys(plan.concerns)) {
@@ -63,7 +58,7 @@ describe('inline catch-up', () => {
       await waitForCaughtUp(engine);
       // The race did happen: the live runner found batches already applied by a catch-up, and dropped them.
       expect(logger.entries.some((entry) => entry.event === 'Projection.Checkpoint.Moved')).toBe(true);
-      expect(await accountHistoryRows(sql)).toEqual(expectedAccountHistory(planned, await readWholeLog(store)));
+      expect(await accountHistoryRows(sql)).toEqual(await scenario.expectedRows(store));
       expect(logger.errors).toEqual([]);
     } finally {
       await engine.stop();

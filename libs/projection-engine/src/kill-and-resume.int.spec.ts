@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { PostgresEventStore, type RecordedEvent } from '@glint/eventstore';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
-import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom, type PlannedEvent } from '../test-support/account-events';
-import { accountHistoryRows, readWholeLog, waitFor } from '../test-support/engine-test-kit';
+import { AccountScenario, accountHistoryRows, readWholeLog, waitFor } from '../test-support/engine-test-kit';
 import { EVENT_TALLY_DDL } from '../test-support/event-tally';
 
 const REPOSITORY = join(__dirname, '../../..');
@@ -53,15 +52,9 @@ describe('a projector killed mid-batch', () => {
   let database: TestDatabase;
   let store: PostgresEventStore;
   let sql: Client;
-  const random = seededRandom(424242);
-  const planned: PlannedEvent[] = [];
+  const scenario = new AccountScenario(users, 424242);
   const running: Projector[] = [];
 
-  const appendEvents = async (count: number) => {
-    const batch = planAccountEvents(count, users, random, planned.length);
-    planned.push(...batch);
-    return appendPlanned(store, batch);
-  };
   const checkpoints = async () =>
     (await sql.query<{ name: string; position: number }>('SELECT name, position::float8 AS position FROM projection_checkpoints ORDER BY name')).rows;
   const slowestCheckpoint = async () => {
@@ -88,7 +81,7 @@ describe('a projector killed mid-batch', () => {
   });
 
   it('resumes from its checkpoint with no event missed and none applied twice', async () => {
-    await appendEvents(1500);
+    await scenario.append(store, 1500);
     const progress = [0];
     for (let round = 0; round < 4; round++) {
       // A name per round: the backend of the previous, killed projector may linger a moment in pg_stat_activity.
@@ -97,13 +90,13 @@ describe('a projector killed mid-batch', () => {
       running.push(projector);
       await projector.started;
       await waitFor('both projections to commit a batch', async () => (await slowestCheckpoint()) > progress[progress.length - 1], 30_000);
-      await new Promise((resolve) => setTimeout(resolve, random() * 400));
+      await new Promise((resolve) => setTimeout(resolve, scenario.random() * 400));
       await waitFor('a batch in flight', () => batchInFlight(applicationName), 10_000);
       projector.child.kill('SIGKILL');
       await projector.exited;
       running.splice(running.indexOf(projector), 1);
       progress.push(await slowestCheckpoint());
-      await appendEvents(100);
+      await scenario.append(store, 100);
     }
     const head = await store.headPosition();
     expect(progress[progress.length - 1]).toBeLessThan(head);
@@ -121,7 +114,7 @@ describe('a projector killed mid-batch', () => {
       { name: 'account_history', position: head },
       { name: 'event_tally', position: head },
     ]);
-    expect(await accountHistoryRows(sql)).toEqual(expectedAccountHistory(planned, log));
+    expect(await accountHistoryRows(sql)).toEqual(await scenario.expectedRows(store, log));
     const tally = await sql.query('SELECT stream_name, events, last_position::float8 AS last_position FROM event_tally');
     expect(tally.rows.sort((x, y) => (x.stream_name < y.stream_name ? -1 : 1))).toEqual(expectedTally(log));
   }, 120_000);

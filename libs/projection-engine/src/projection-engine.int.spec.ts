@@ -5,8 +5,7 @@ import { accountHistory } from '@glint/projections';
 import { createProjectionEngine, defineProjection } from '.';
 import { type TestDatabase } from '../../../test/support/database';
 import { closeTestStore, openTestStore } from '../../../test/support/test-store';
-import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom, type PlannedEvent } from '../test-support/account-events';
-import { accountHistoryRows, readWholeLog, recordingLogger, waitFor, waitForCaughtUp } from '../test-support/engine-test-kit';
+import { AccountScenario, accountHistoryRows, readWholeLog, recordingLogger, waitFor, waitForCaughtUp } from '../test-support/engine-test-kit';
 import { EVENT_TALLY_DDL, eventTally } from '../test-support/event-tally';
 
 const users = ['ana', 'ben', 'chiara', 'dmitri', 'eun', 'fatima', 'gus', 'hana'];
@@ -37,15 +36,7 @@ describe('the projection engine', () => {
   let database: TestDatabase;
   let store: PostgresEventStore;
   let sql: Client;
-  const random = seededRandom(20261123);
-  const planned: PlannedEvent[] = [];
-
-  const appendEvents = async (count: number) => {
-    const batch = planAccountEvents(count, users, random, planned.length);
-    planned.push(...batch);
-    return appendPlanned(store, batch);
-  };
-  const expectedRows = async () => expectedAccountHistory(planned, await readWholeLog(store));
+  const scenario = new AccountScenario(users, 20261123);
 
   beforeAll(async () => {
     ({ database, store, sql } = await openTestStore());
@@ -53,7 +44,7 @@ describe('the projection engine', () => {
   afterAll(() => closeTestStore({ database, store, sql }));
 
   it('projects every event that concerns a user, and reports the lag before and after', async () => {
-    const head = await appendEvents(300);
+    const head = await scenario.append(store, 300);
     const logger = recordingLogger();
     const engine = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], batchSize: 64, logger });
     try {
@@ -63,12 +54,12 @@ describe('the projection engine', () => {
 
       await engine.start();
       await waitForCaughtUp(engine);
-      expect(await accountHistoryRows(sql)).toEqual(await expectedRows());
+      expect(await accountHistoryRows(sql)).toEqual(await scenario.expectedRows(store));
       expect(await engine.lag()).toEqual([{ name: 'account_history', checkpoint: head, headPosition: head, eventsBehind: 0, secondsBehind: 0 }]);
 
-      const newHead = await appendEvents(45);
+      const newHead = await scenario.append(store, 45);
       await waitForCaughtUp(engine);
-      expect(await accountHistoryRows(sql)).toEqual(await expectedRows());
+      expect(await accountHistoryRows(sql)).toEqual(await scenario.expectedRows(store));
       expect((await engine.lag())[0].checkpoint).toBe(newHead);
       expect(logger.errors).toEqual([]);
     } finally {
@@ -79,7 +70,7 @@ describe('the projection engine', () => {
   it('pages a user\'s history newest first, by cursor, type and time', async () => {
     const engine = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], logger: recordingLogger() });
     try {
-      const newest = (await expectedRows()).filter((row) => row.user_id === 'chiara').reverse();
+      const newest = (await scenario.expectedRows(store)).filter((row) => row.user_id === 'chiara').reverse();
       expect(newest.length).toBeGreaterThan(20);
 
       const seen: number[] = [];
@@ -121,15 +112,15 @@ describe('the projection engine', () => {
       await b.start();
       await waitFor('the second engine to wait for the lock', () => second.entries.some((entry) => entry.event === 'Projection.Lock.Waiting'));
 
-      await appendEvents(60);
+      await scenario.append(store, 60);
       await waitForCaughtUp(a);
       expect(acquired(second.entries)).toBe(false);
 
       await a.stop();
       await waitFor('the second engine to take over', () => acquired(second.entries));
-      await appendEvents(60);
+      await scenario.append(store, 60);
       await waitForCaughtUp(b);
-      expect(await accountHistoryRows(sql)).toEqual(await expectedRows());
+      expect(await accountHistoryRows(sql)).toEqual(await scenario.expectedRows(store));
       expect([...first.errors, ...second.errors]).toEqual([]);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
@@ -149,7 +140,7 @@ describe('the projection engine', () => {
         ['channel_followers', head],
       ]);
       const expected = new Map<string, number>();
-      for (const { event } of planned.filter((plan) => plan.event.type === 'ChannelFollowed')) {
+      for (const { event } of scenario.planned.filter((plan) => plan.event.type === 'ChannelFollowed')) {
         const channelId = (event.data as { channelId: string }).channelId;
         expected.set(channelId, (expected.get(channelId) ?? 0) + 1);
       }

@@ -4,8 +4,7 @@ import { accountHistory } from '@glint/projections';
 import { createProjectionEngine, defineProjection, rebuildSchemaName, type RebuildProgress } from '.';
 import { type TestDatabase } from '../../../test/support/database';
 import { closeTestStore, openTestStore } from '../../../test/support/test-store';
-import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom, type PlannedEvent } from '../test-support/account-events';
-import { accountHistoryRows, readWholeLog, recordingLogger, waitForCaughtUp } from '../test-support/engine-test-kit';
+import { AccountScenario, accountHistoryRows, recordingLogger, waitForCaughtUp } from '../test-support/engine-test-kit';
 
 const users = ['ana', 'ben', 'chiara', 'dmitri', 'eun', 'fatima', 'gus'];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -14,15 +13,7 @@ describe('rebuilding account_history', () => {
   let database: TestDatabase;
   let store: PostgresEventStore;
   let sql: Client;
-  const random = seededRandom(99);
-  const planned: PlannedEvent[] = [];
-
-  const appendEvents = async (count: number) => {
-    const batch = planAccountEvents(count, users, random, planned.length);
-    planned.push(...batch);
-    return appendPlanned(store, batch);
-  };
-  const expectedRows = async () => expectedAccountHistory(planned, await readWholeLog(store));
+  const scenario = new AccountScenario(users, 99);
   const tableOid = async () => (await sql.query(`SELECT 'public.account_history'::regclass::oid::int AS oid`)).rows[0].oid as number;
   const indexes = async () =>
     (await sql.query(`SELECT indexname, regexp_replace(indexdef, ' ON \\S+', '') AS definition FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'account_history' ORDER BY indexname`)).rows;
@@ -34,7 +25,7 @@ describe('rebuilding account_history', () => {
   afterAll(() => closeTestStore({ database, store, sql }));
 
   it('replays into fresh tables while the live ones serve and grow, then swaps with no event lost or doubled', async () => {
-    await appendEvents(3000);
+    await scenario.append(store, 3000);
     const liveLogger = recordingLogger();
     const live = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], batchSize: 50, logger: liveLogger });
     const rebuilder = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], batchSize: 200, logger: recordingLogger() });
@@ -49,7 +40,7 @@ describe('rebuilding account_history', () => {
       let writing = true;
       const writer = (async () => {
         while (writing) {
-          await appendEvents(2);
+          await scenario.append(store, 2);
           await sleep(3);
         }
       })();
@@ -68,9 +59,9 @@ describe('rebuilding account_history', () => {
       })();
 
       const progress: RebuildProgress[] = [];
-      const plannedBefore = planned.length;
+      const plannedBefore = scenario.planned.length;
       const result = await rebuilder.rebuild('account_history', (step) => progress.push(step));
-      const appendedWhileRebuilding = planned.length - plannedBefore;
+      const appendedWhileRebuilding = scenario.planned.length - plannedBefore;
       await sleep(200);
       writing = false;
       await writer;
@@ -79,7 +70,7 @@ describe('rebuilding account_history', () => {
       await readLoop;
 
       expect(appendedWhileRebuilding).toBeGreaterThan(0);
-      expect(await accountHistoryRows(sql)).toEqual(await expectedRows());
+      expect(await accountHistoryRows(sql)).toEqual(await scenario.expectedRows(store));
       expect(await tableOid()).not.toBe(oidBefore);
       expect(await indexes()).toEqual(indexesBefore);
       expect(await schemaExists(rebuildSchemaName('account_history'))).toBe(false);
@@ -109,7 +100,7 @@ describe('rebuilding account_history', () => {
       const result = await rebuilder.rebuild('account_history', (step) => progress.push(step));
       expect(progress.map((step) => step.phase)).toEqual(['replaying', 'swapping', 'done']);
       expect(result).toMatchObject({ position: head, eventsReplayed: head });
-      expect(await accountHistoryRows(sql)).toEqual(await expectedRows());
+      expect(await accountHistoryRows(sql)).toEqual(await scenario.expectedRows(store));
     } finally {
       await rebuilder.stop();
     }

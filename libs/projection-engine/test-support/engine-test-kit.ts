@@ -1,7 +1,16 @@
 import type { Client } from 'pg';
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
 import type { ProjectionEngine, ProjectionEngineLogger, ProjectionLogEntry } from '../src';
-import { ACCOUNT_HISTORY_ROWS_SQL, toAccountHistoryRows, type AccountHistoryRow } from './account-events';
+import {
+  ACCOUNT_HISTORY_ROWS_SQL,
+  appendPlanned,
+  expectedAccountHistory,
+  planAccountEvents,
+  seededRandom,
+  toAccountHistoryRows,
+  type AccountHistoryRow,
+  type PlannedEvent,
+} from './account-events';
 
 export interface RecordingLogger extends ProjectionEngineLogger {
   entries: ProjectionLogEntry[];
@@ -46,4 +55,37 @@ export async function readWholeLog(store: EventStore): Promise<RecordedEvent[]> 
 
 export async function accountHistoryRows(sql: Client): Promise<AccountHistoryRow[]> {
   return toAccountHistoryRows((await sql.query(ACCOUNT_HISTORY_ROWS_SQL)).rows);
+}
+
+/**
+ * Account events planned from a seed and appended as a test goes, with the account_history rows
+ * they must produce: the oracle the engine's tests compare the read model against.
+ */
+export class AccountScenario {
+  readonly planned: PlannedEvent[] = [];
+  readonly random: () => number;
+
+  constructor(
+    private readonly users: string[],
+    seed: number,
+  ) {
+    this.random = seededRandom(seed);
+  }
+
+  /** Plans `count` more events and records them as planned, without appending them. */
+  plan(count: number): PlannedEvent[] {
+    const batch = planAccountEvents(count, this.users, this.random, this.planned.length);
+    this.planned.push(...batch);
+    return batch;
+  }
+
+  /** Plans and appends `count` more events; returns the position of the last. */
+  append(store: EventStore, count: number): Promise<number> {
+    return appendPlanned(store, this.plan(count));
+  }
+
+  /** The rows account_history must hold for everything appended, in the log's order. */
+  async expectedRows(store: EventStore, log?: RecordedEvent[]): Promise<AccountHistoryRow[]> {
+    return expectedAccountHistory(this.planned, log ?? (await readWholeLog(store)));
+  }
 }
