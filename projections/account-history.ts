@@ -7,7 +7,7 @@ import { defineProjection } from '@glint/projection-engine';
  * Keys in an event's data that name the user the event is about. A context whose events name a
  * user under another key adds it here, and a rebuild of account_history picks up its past events.
  */
-export const ACCOUNT_SUBJECT_KEYS: readonly string[] = ['userId', 'followerId', 'targetUserId', 'moderatorId', 'ownerId', 'streamerId', 'subjectUserId'];
+export const ACCOUNT_SUBJECT_KEYS: readonly string[] = ['userId', 'followerId', 'targetUserId', 'moderatorId', 'ownerId', 'streamerId', 'subjectUserId', 'senderId', 'reporterId', 'authorId'];
 
 const USER_STREAM_PREFIX = 'user-';
 

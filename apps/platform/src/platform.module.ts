@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { CorrelationIdMiddleware } from './logging/correlation-id.middleware';
 import { ProjectionsModule } from './projections/projections.module';
 import { RedisModule } from './redis/redis.module';
+import { RuntimeModule } from './runtime/runtime.module';
 
 /** What the start sequence has already opened before Nest builds the platform around it. */
 export interface PlatformResources {
@@ -32,6 +33,7 @@ export class PlatformModule implements NestModule {
         RedisModule.register(resources.redis),
         EventStoreModule,
         ProjectionsModule,
+        RuntimeModule,
         CqrsModule.forRoot(),
         ApiModule,
         HealthModule,

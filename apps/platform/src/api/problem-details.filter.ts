@@ -1,5 +1,5 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { currentCorrelationId } from '../logging/correlation-context';
+import { currentCorrelationId } from '@glint/runtime';
 import { PROBLEM_CONTENT_TYPE, toProblemDetails } from './problem-details';
 
 interface HttpRequest {

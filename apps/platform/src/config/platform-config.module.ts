@@ -14,14 +14,15 @@ export interface LoadedPlatformConfig {
 /**
  * Validates the environment (process variables over `.env`) through @nestjs/config, once, before
  * anything starts: the start sequence needs the values before Nest builds a single provider.
+ * `overrides` win over both (tests start platforms side by side in one process this way).
  */
-export async function loadPlatformConfig(): Promise<LoadedPlatformConfig> {
+export async function loadPlatformConfig(overrides: Record<string, string> = {}): Promise<LoadedPlatformConfig> {
   let config: PlatformConfig | undefined;
   const configModule = await ConfigModule.forRoot({
     isGlobal: true,
     cache: true,
     validate: (env) => {
-      config = parsePlatformConfig(env);
+      config = parsePlatformConfig({ ...env, ...overrides });
       return { [CONFIG_KEY]: config };
     },
   });

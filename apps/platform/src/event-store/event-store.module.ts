@@ -1,11 +1,10 @@
 import { Global, Inject, Module, type BeforeApplicationShutdown } from '@nestjs/common';
 import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@glint/eventstore';
+import { EVENT_STORE } from '@glint/runtime';
 import { PLATFORM_CONFIG } from '../config/platform-config.module';
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_DATABASE } from '../database/database.module';
 import type { PlatformDatabase } from '../database/platform-database';
-
-export const EVENT_STORE = Symbol('EventStore');
 
 /** The event store EVENT_STORE selects; everything else speaks only the `EventStore` port. */
 export function createEventStore(config: PlatformConfig, database: PlatformDatabase): EventStore {

@@ -5,9 +5,8 @@ import type { Pool } from 'pg';
 import type { EventStore } from '@glint/eventstore';
 import type { ProjectionEngine, ProjectionLag } from '@glint/projection-engine';
 import { DATABASE_POOL } from '../database/database.module';
-import { EVENT_STORE } from '../event-store/event-store.module';
+import { EVENT_STORE, REDIS } from '@glint/runtime';
 import { PROJECTION_ENGINE } from '../projections/projections.module';
-import { REDIS } from '../redis/redis.module';
 import { within } from './within';
 
 const PROBE_TIMEOUT_MS = 2000;

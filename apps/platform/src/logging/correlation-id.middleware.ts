@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
-import { runWithCorrelationId } from './correlation-context';
+import { runWithCorrelationId } from '@glint/runtime';
 
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
 

@@ -1,6 +1,6 @@
 import { ConsoleLogger, type LogLevel as NestLogLevel } from '@nestjs/common';
 import type { LogLevel } from '../config/platform-config';
-import { currentCorrelationId } from './correlation-context';
+import { currentCorrelationId } from '@glint/runtime';
 
 const NEST_LEVELS_FROM: Record<LogLevel, NestLogLevel[]> = {
   fatal: ['fatal'],

@@ -1,7 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
-
-export const REDIS = Symbol('Redis');
+import { REDIS } from '@glint/runtime';
 
 /** Shares the Redis connection made at start (see `connectRedis`) and closes it at shutdown. */
 @Global()

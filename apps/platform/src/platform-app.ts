@@ -1,0 +1,61 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { serveApiDocs } from './api/api-docs';
+import type { PlatformConfig } from './config/platform-config';
+import { loadPlatformConfig } from './config/platform-config.module';
+import { openPlatformDatabase } from './database/platform-database';
+import { JsonLogger } from './logging/json-logger';
+import { PlatformModule } from './platform.module';
+import { connectRedis } from './redis/connect-redis';
+import { StartupFailure } from './startup-failure';
+
+/** A start failure Nest has already logged, so it is not printed twice. */
+export class ReportedByNest extends Error {
+  constructor(options: { cause: unknown }) {
+    super('Nest could not build the platform', options);
+  }
+}
+
+export interface StartedPlatform {
+  app: INestApplication;
+  config: PlatformConfig;
+  logger: JsonLogger;
+}
+
+/**
+ * Start order: configuration, Redis, the database (embedded when DATABASE_URL is unset), then Nest
+ * builds the event store, the projection engine and the contexts around them and listens. Cheap
+ * checks come first so a mistake is reported before PostgreSQL is started for nothing.
+ * `overrides` take the place of environment variables (tests run several platforms in one process).
+ */
+export async function startPlatform(overrides: Record<string, string> = {}): Promise<StartedPlatform> {
+  const { config, module: configModule } = await loadPlatformConfig(overrides);
+  const logger = new JsonLogger(config.logLevel);
+  const redis = await connectRedis(config.redisUrl, logger);
+  const database = await openPlatformDatabase(config, logger).catch((error: unknown) => {
+    redis.disconnect();
+    throw error;
+  });
+
+  let app: INestApplication;
+  try {
+    app = await NestFactory.create(PlatformModule.register({ configModule, database, redis }), { logger, abortOnError: false });
+  } catch (error) {
+    // Nest has logged why; release what was opened before it.
+    redis.disconnect();
+    await database.stop();
+    throw new ReportedByNest({ cause: error });
+  }
+
+  serveApiDocs(app);
+  try {
+    await app.listen(config.port);
+  } catch (error) {
+    await app.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupFailure(`Port ${config.port} is already in use — stop what listens there or set PORT.`);
+    }
+    throw error;
+  }
+  return { app, config, logger };
+}

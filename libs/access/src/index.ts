@@ -1,0 +1,5 @@
+export * from './principal';
+export * from './principal-resolver';
+export * from './requirements';
+export { AccessGuard, PRINCIPAL_KEY, bearerToken } from './access-guard';
+export { CurrentPrincipal, RequestCommandContext } from './request-decorators';

@@ -1,0 +1,68 @@
+import { ConflictError } from '@glint/domain-errors';
+import { closeTestStore, openTestStore, type TestStore } from '../../../test/support/test-store';
+import type { CommandContext } from './command-context';
+import type { Decider } from './decider';
+import { EventSourcedStreams } from './event-sourced-streams';
+
+type Counted = { type: 'Counted'; data: { by: number } };
+type Counter = { total: number };
+type Count = { by: number; atMost: number };
+
+const counter: Decider<Counter, Count, Counted> = {
+  initialState: { total: 0 },
+  evolve: (state, event) => ({ total: state.total + event.data.by }),
+  decide: (command, state) => (state.total + command.by > command.atMost ? [] : [{ type: 'Counted', data: { by: command.by } }]),
+};
+
+const at = (iso: string): CommandContext => ({ actor: { type: 'system' }, correlationId: 'c-1', causationId: null, now: new Date(iso) });
+
+describe('EventSourcedStreams', () => {
+  let opened: TestStore;
+  let streams: EventSourcedStreams;
+
+  beforeAll(async () => {
+    opened = await openTestStore();
+    streams = new EventSourcedStreams(opened.store);
+  });
+  afterAll(() => closeTestStore(opened));
+
+  it('appends what the decider decides, with metadata from the context, and returns the new state', async () => {
+    const handled = await streams.handle('counter-a', counter, { by: 2, atMost: 10 }, at('2026-11-23T10:00:00.000Z'));
+
+    expect(handled.state).toEqual({ total: 2 });
+    expect(handled.appended).toHaveLength(1);
+    const [stored] = await opened.store.readStream('counter-a');
+    expect(stored).toMatchObject({ type: 'Counted', data: { by: 2 }, position: handled.lastPosition, metadata: { correlationId: 'c-1', occurredAt: '2026-11-23T10:00:00.000Z', actor: { type: 'system' } } });
+  });
+
+  it('appends nothing when the decider decides nothing', async () => {
+    const handled = await streams.handle('counter-a', counter, { by: 100, atMost: 10 }, at('2026-11-23T10:01:00.000Z'));
+    expect(handled).toEqual({ state: { total: 2 }, appended: [], lastPosition: null });
+  });
+
+  it('decides again on the fresh state when a concurrent writer got there first, so a limit holds', async () => {
+    // 20 writers race to add 1 each to a counter capped at 5: exactly 5 may win.
+    await Promise.all(Array.from({ length: 20 }, () => streams.handle('counter-race', counter, { by: 1, atMost: 5 }, at('2026-11-23T10:00:00.000Z'), { maxAttempts: 50 })));
+    const { state } = await streams.load('counter-race', counter);
+    expect(state.total).toBe(5);
+  });
+
+  it('answers a conflict once the attempts are used up', async () => {
+    const racing = Array.from({ length: 6 }, () => streams.handle('counter-conflict', counter, { by: 1, atMost: 100 }, at('2026-11-23T10:00:00.000Z'), { maxAttempts: 1 }));
+    const outcomes = await Promise.allSettled(racing);
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const reason of refused) expect(reason).toBeInstanceOf(ConflictError);
+    const { state } = await streams.load('counter-conflict', counter);
+    expect(state.total).toBe(6 - refused.length);
+  });
+
+  it('loads the state as it stood at a past moment', async () => {
+    await streams.handle('counter-history', counter, { by: 1, atMost: 100 }, at('2026-01-01T00:00:00.000Z'));
+    await streams.handle('counter-history', counter, { by: 10, atMost: 100 }, at('2026-02-01T00:00:00.000Z'));
+
+    expect((await streams.load('counter-history', counter, { asOf: new Date('2025-12-31T00:00:00.000Z') })).state.total).toBe(0);
+    expect((await streams.load('counter-history', counter, { asOf: new Date('2026-01-15T00:00:00.000Z') })).state.total).toBe(1);
+    expect((await streams.load('counter-history', counter, { asOf: new Date('2026-02-01T00:00:00.000Z') })).state.total).toBe(11);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './tokens';
+export { currentCorrelationId, runWithCorrelationId } from './correlation-context';

@@ -1,0 +1,27 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * What the process running a context provides to it, by injection token. A context asks for what
+ * it needs and never reaches into the process that runs it.
+ */
+
+/** The `EventStore` port. */
+export const EVENT_STORE = Symbol('EventStore');
+/** `EventSourcedStreams` over the event store: the load–decide–append loop. */
+export const EVENT_SOURCED_STREAMS = Symbol('EventSourcedStreams');
+/** `ReadModels`: queries on the read-model tables, and read-your-writes catch-up. */
+export const READ_MODELS = Symbol('ReadModels');
+/** The `PersonalDataVault` that seals personal fields with per-user keys. */
+export const PERSONAL_DATA = Symbol('PersonalDataVault');
+/** An ioredis client for commands; a subscriber makes its own with `duplicate()`. */
+export const REDIS = Symbol('Redis');
+
+export interface ReadModels {
+  /** An EntityManager of its own, for one query or one request. */
+  entityManager(): EntityManager;
+  /**
+   * Applies the log up to `position` to the named projection before returning, so the caller's
+   * next read shows its own write (an inline projection).
+   */
+  catchUp(projectionName: string, position: number): Promise<number>;
+}
