@@ -1,0 +1,29 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard, APP_TOKEN_PREFIX, APP_TOKEN_RESOLVER, PRINCIPAL_RESOLVER, SESSION_TOKEN_PREFIX, SESSION_TOKEN_RESOLVER, type PrincipalResolver } from '@glint/access';
+
+/** Sends each bearer token to the context that issued it, by the token's prefix. */
+export function principalResolverByPrefix(sessions: PrincipalResolver, apps: PrincipalResolver): PrincipalResolver {
+  return {
+    resolve(token) {
+      if (token.startsWith(SESSION_TOKEN_PREFIX)) return sessions.resolve(token);
+      if (token.startsWith(APP_TOKEN_PREFIX)) return apps.resolve(token);
+      return Promise.resolve(null);
+    },
+  };
+}
+
+/**
+ * Authentication for every route: the guard gives each request its principal. The identity and
+ * developer-apps modules provide the two token resolvers it composes.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: PRINCIPAL_RESOLVER, useFactory: principalResolverByPrefix, inject: [SESSION_TOKEN_RESOLVER, APP_TOKEN_RESOLVER] },
+    AccessGuard,
+    { provide: APP_GUARD, useExisting: AccessGuard },
+  ],
+  exports: [PRINCIPAL_RESOLVER, AccessGuard],
+})
+export class AccessModule {}
