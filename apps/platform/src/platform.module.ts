@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type Redis from 'ioredis';
+import { AccessModule } from './access/access.module';
 import { ApiModule } from './api/api.module';
 import { DatabaseModule } from './database/database.module';
 import type { PlatformDatabase } from './database/platform-database';
@@ -36,6 +37,7 @@ export class PlatformModule implements NestModule {
         RuntimeModule,
         CqrsModule.forRoot(),
         ApiModule,
+        AccessModule,
         HealthModule,
       ],
     };
