@@ -4,7 +4,12 @@ module.exports = {
   testEnvironment: 'node',
   testRegex: '\\.(unit|int|e2e)\\.spec\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // Node 20 requires this ES module (Fastify's static files use it for the API docs UI); jest cannot, so it is compiled to CommonJS.
+    '/content-disposition/dist/index\\.js$': '<rootDir>/test/support/esm-to-commonjs.js',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@fastify/static/|content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@glint/eventstore$': '<rootDir>/libs/eventstore/src',

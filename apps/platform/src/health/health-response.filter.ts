@@ -2,7 +2,8 @@ import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '
 
 interface HttpResponse {
   status(code: number): this;
-  json(body: unknown): this;
+  type(contentType: string): this;
+  send(body: string): this;
 }
 
 /**
@@ -12,6 +13,6 @@ interface HttpResponse {
 @Catch(HttpException)
 export class HealthResponseFilter implements ExceptionFilter {
   catch(error: HttpException, host: ArgumentsHost): void {
-    host.switchToHttp().getResponse<HttpResponse>().status(error.getStatus()).json(error.getResponse());
+    host.switchToHttp().getResponse<HttpResponse>().status(error.getStatus()).type('application/json').send(JSON.stringify(error.getResponse()));
   }
 }
