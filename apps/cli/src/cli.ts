@@ -3,11 +3,13 @@ import { projections } from '@glint/projections';
 import { Client } from 'pg';
 import { CliConfigurationError, readCliEnvironment } from './cli-environment';
 import { listCommand, rebuildCommand, type CliOutput } from './projections-commands';
+import { HISTORY_USAGE, historyCommand } from './history-command';
+import { staffCommand } from './staff-commands';
 
 export const USAGE = `Usage:
   npm run cli -- projections list              each projection's checkpoint and lag
   npm run cli -- projections rebuild <name>    replay the whole log into fresh tables, then swap them in
-
+${HISTORY_USAGE}
 Environment: DATABASE_URL (default: the embedded PostgreSQL of a running "npm start", on EMBEDDED_POSTGRES_PORT),
 EVENT_STORE=postgres|eventstoredb (default postgres), EVENTSTORE_URL.
 `;
@@ -19,6 +21,8 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv, output: Cli
     output.stdout.write(USAGE);
     return 0;
   }
+  if (group === 'history') return historyCommand(args.slice(1), env, output);
+  if (group === 'staff') return staffCommand(args.slice(1), env, output);
   const rebuild = group === 'projections' && command === 'rebuild' && rest.length === 1;
   const list = group === 'projections' && command === 'list' && rest.length === 0;
   if (!rebuild && !list) {

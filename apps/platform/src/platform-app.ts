@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { WsAdapter } from '@nestjs/platform-ws';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { serveApiDocs } from './api/api-docs';
 import type { PlatformConfig } from './config/platform-config';
@@ -55,6 +56,7 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
   }
 
   serveApiDocs(app);
+  app.useWebSocketAdapter(new WsAdapter(app));
   try {
     await app.listen(config.port, '0.0.0.0');
   } catch (error) {

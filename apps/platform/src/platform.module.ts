@@ -1,5 +1,13 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ChatModule } from '@glint/chat';
+import { LiveRelayModule } from './live/live-relay.module';
+import { DeveloperAppsModule } from '@glint/developer-apps';
+import { SupportModule } from '@glint/support';
+import { IdentityModule } from '@glint/identity';
+import { ModerationModule } from '@glint/moderation';
+import { ChannelsModule } from '@glint/channels';
+import { CommunityModule } from '@glint/community';
 import type Redis from 'ioredis';
 import { AccessModule } from './access/access.module';
 import { ApiModule } from './api/api.module';
@@ -38,6 +46,14 @@ export class PlatformModule implements NestModule {
         CqrsModule.forRoot(),
         ApiModule,
         AccessModule,
+        DeveloperAppsModule,
+        SupportModule,
+        IdentityModule,
+        ChatModule,
+        ModerationModule,
+        ChannelsModule,
+        CommunityModule,
+        LiveRelayModule,
         HealthModule,
       ],
     };

@@ -1,7 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124000500Chat } from './Migration20261124000500Chat';
 import { Migration20261123000100EventStore } from './Migration20261123000100EventStore';
 import { Migration20261123000200ProjectionEngine } from './Migration20261123000200ProjectionEngine';
 import { Migration20261123000300PersonalDataKeys } from './Migration20261123000300PersonalDataKeys';
+import { Migration20261124000100Identity } from './Migration20261124000100Identity';
+import { Migration20261124000200DeveloperApps } from './Migration20261124000200DeveloperApps';
+import { Migration20261124000600Support } from './Migration20261124000600Support';
+import { Migration20261124000300Channels } from './Migration20261124000300Channels';
+import { Migration20261124000400Moderation } from './Migration20261124000400Moderation';
 
 /**
  * Every migration, in order. Listed here instead of discovered from files so the built platform,
@@ -11,4 +17,10 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000100EventStore', class: Migration20261123000100EventStore },
   { name: 'Migration20261123000200ProjectionEngine', class: Migration20261123000200ProjectionEngine },
   { name: 'Migration20261123000300PersonalDataKeys', class: Migration20261123000300PersonalDataKeys },
+  { name: 'Migration20261124000100Identity', class: Migration20261124000100Identity },
+  { name: 'Migration20261124000200DeveloperApps', class: Migration20261124000200DeveloperApps },
+  { name: 'Migration20261124000300Channels', class: Migration20261124000300Channels },
+  { name: 'Migration20261124000400Moderation', class: Migration20261124000400Moderation },
+  { name: 'Migration20261124000500Chat', class: Migration20261124000500Chat },
+  { name: 'Migration20261124000600Support', class: Migration20261124000600Support },
 ];

@@ -1,0 +1,134 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { UserPrincipal } from '@glint/access';
+import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing';
+import { RegisterUserHandler } from '@glint/identity';
+import { PersonalDataVault } from '@glint/personal-data';
+import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
+import { projections, usersConcernedBy } from '@glint/projections';
+import { OpenTicketHandler } from '../../../libs/support/src/commands/open-ticket';
+import { readWholeLog } from '../../../libs/projection-engine/test-support/engine-test-kit';
+import { closeTestStore, openTestStore, type TestStore } from '../../../test/support/test-store';
+import { runCli } from './cli';
+
+const REPOSITORY = join(__dirname, '../../..');
+
+function runCliProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: REPOSITORY, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The same command in this process: the spawned run above proves the wiring, these the rules, faster. */
+async function runCliHere(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const collected = { stdout: '', stderr: '' };
+  const sink = (name: 'stdout' | 'stderr') =>
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        collected[name] += chunk.toString();
+        done();
+      },
+    });
+  const code = await runCli(args, env, { stdout: sink('stdout'), stderr: sink('stderr') });
+  return { code, ...collected };
+}
+
+const lines = (text: string) => text.trimEnd().split('\n');
+const lastLine = (text: string) => lines(text).at(-1);
+const context = (correlationId: string, userId?: string): CommandContext => ({
+  actor: userId ? { type: 'user', userId, role: 'user' } : { type: 'system' },
+  correlationId,
+  causationId: null,
+  now: new Date(),
+});
+
+describe('npm run cli -- history <username>', () => {
+  let opened: TestStore;
+  let vault: PersonalDataVault;
+  let engine: ProjectionEngine;
+  let ana: { userId: string; username: string };
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    opened = await openTestStore();
+    env = { DATABASE_URL: opened.database.url };
+    vault = new PersonalDataVault({ connectionString: opened.database.url });
+    engine = createProjectionEngine({ store: opened.store, databaseUrl: opened.database.url, projections, logger: { log: () => undefined, error: () => undefined } });
+    const streams = new EventSourcedStreams(opened.store);
+    ana = await new RegisterUserHandler(streams, vault, engine).execute({ username: 'Ana_Streams', email: 'ana@glint.test', password: 'correct horse battery' }, context('c-register'));
+    await new RegisterUserHandler(streams, vault, engine).execute({ username: 'ben', email: 'ben@glint.test', password: 'correct horse battery' }, context('c-register-ben'));
+    const principal: UserPrincipal = { kind: 'user', userId: ana.userId, username: ana.username, sessionId: 's-1', staffRole: null, emailConfirmed: true, accountCreatedAt: new Date() };
+    const openTicket = new OpenTicketHandler(streams, engine, vault);
+    await openTicket.execute(principal, { subject: 'Payout missing', body: 'It never came.' }, context('c-ticket-1', ana.userId));
+    await openTicket.execute(principal, { subject: 'Still missing', body: 'Any news?' }, context('c-ticket-2', ana.userId));
+  });
+  afterAll(async () => {
+    await engine?.stop();
+    await vault?.close();
+    await closeTestStore(opened ?? {});
+  });
+
+  it('prints the account’s events newest first, one line each, and records the look with its reason', async () => {
+    const log = await readWholeLog(opened.store);
+    const expected = log.filter((event) => usersConcernedBy(event).has(ana.userId)).reverse();
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+
+    const { code, stdout, stderr } = await runCliProcess(['history', 'ana_streams', '--reason', 'Ticket 7: payout missing'], env);
+
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const [header, ...rows] = lines(stdout);
+    expect(header).toMatch(/^time\s+type\s+stream\s+actor\s+correlation id$/);
+    expect(rows.map((row) => row.split(/\s{2,}/))).toEqual(
+      expected.map((event) => [
+        event.metadata.occurredAt,
+        event.type,
+        event.streamName,
+        event.metadata.actor.type === 'user' ? 'Ana_Streams (user)' : 'system',
+        event.metadata.correlationId,
+      ]),
+    );
+
+    const [recorded] = await opened.store.readStream('support-access-cli');
+    expect(recorded).toMatchObject({
+      type: 'SupportAccountViewed',
+      data: { staffUserId: null, subjectUserId: ana.userId, view: 'history', reason: 'Ticket 7: payout missing', filters: { types: [], from: null, to: null, before: null, limit: 50 } },
+      metadata: { actor: { type: 'system', id: 'cli' } },
+    });
+  }, 30_000);
+
+  it('filters by type and cuts the page at --limit, saying older events are left out', async () => {
+    const { code, stdout, stderr } = await runCliHere(['history', 'Ana_Streams', '--reason', 'Ticket 8', '--type', 'SupportTicketOpened', '--limit', '1'], env);
+    expect(code).toBe(0);
+    const [, ...rows] = lines(stdout);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatch(/\sSupportTicketOpened\s.*\sc-ticket-2$/);
+    expect(stderr).toBe('Older events of Ana_Streams are not shown: raise --limit (at most 200).\n');
+    const views = await opened.store.readStream('support-access-cli');
+    expect(views.at(-1)?.data).toMatchObject({ reason: 'Ticket 8', filters: { types: ['SupportTicketOpened'], limit: 1 } });
+  }, 30_000);
+
+  it('records nothing and exits 2 without a usable reason or limit, and 1 for an unknown account', async () => {
+    const head = await opened.store.headPosition();
+
+    const noReason = await runCliHere(['history', 'ana_streams'], env);
+    expect({ code: noReason.code, first: lines(noReason.stderr)[0] }).toEqual({ code: 2, first: 'Say why you look at this account: --reason "<text>" is required and is recorded.' });
+
+    const shortReason = await runCliHere(['history', 'ana_streams', '--reason', 'ab'], env);
+    expect({ code: shortReason.code, last: lastLine(shortReason.stderr) }).toEqual({ code: 2, last: 'Say why you look at this account: a reason of 3 to 500 characters.' });
+
+    const badLimit = await runCliHere(['history', 'ana_streams', '--reason', 'Ticket 9', '--limit', '500'], env);
+    expect({ code: badLimit.code, first: lines(badLimit.stderr)[0] }).toEqual({ code: 2, first: '--limit must be a whole number from 1 to 200 (got "500").' });
+
+    const unknown = await runCliHere(['history', 'nobody', '--reason', 'Ticket 9'], env);
+    expect({ code: unknown.code, last: lastLine(unknown.stderr) }).toEqual({ code: 1, last: 'No account is named "nobody".' });
+
+    expect(await opened.store.headPosition()).toBe(head);
+  }, 45_000);
+});

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '@glint/domain-errors';
+import { EventSourcedStreams, systemContext } from '@glint/event-sourcing';
+import type { Actor } from '@glint/eventstore';
+import { findAccountByUsername, readAccountFacts } from '@glint/identity';
+import { createProjectionEngine, type ProjectionEngineLogger } from '@glint/projection-engine';
+import { projections, readAccountHistory } from '@glint/projections';
+import { PersonalDataVault } from '@glint/personal-data';
+import { decideAccountView, HISTORY_PAGE_LIMIT, replayAccountState, supportAccessStreamName } from '@glint/support';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CliConfigurationError, readCliEnvironment, type CliEnvironment } from './cli-environment';
+import type { CliOutput } from './projections-commands';
+
+export const HISTORY_USAGE = `  npm run cli -- history <username> --reason <text> [--type <EventType>]... [--limit N]
+                                               an account's events, newest first; the look is recorded with its reason
+  npm run cli -- history <username> --reason <text> --as-of <ISO time>
+                                               the account as it stood then, rebuilt from the log (also recorded)
+`;
+
+interface HistoryArguments {
+  username: string;
+  reason: string;
+  types: string[];
+  limit: number;
+  asOf: string | null;
+}
+
+/**
+ * `history <username> [--as-of <time>]`: what support sees of an account, on the command line: its
+ * events, or with --as-of the account as it stood then. Like a look through
+ * the API, it is recorded (actor system/cli) with its reason before anything is printed.
+ * Exit codes: 0 shown, 1 no such account, 2 the command line or the environment is wrong.
+ */
+export async function historyCommand(args: string[], env: NodeJS.ProcessEnv, output: CliOutput): Promise<number> {
+  const parsed = parseHistoryArguments(args);
+  if (typeof parsed === 'string') {
+    output.stderr.write(`${parsed}\nUsage:\n${HISTORY_USAGE}`);
+    return 2;
+  }
+  let environment: CliEnvironment;
+  try {
+    environment = readCliEnvironment(env);
+  } catch (error) {
+    if (!(error instanceof CliConfigurationError)) throw error;
+    output.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  const store = environment.createStore();
+  const engine = createProjectionEngine({ store, databaseUrl: environment.databaseUrl, projections, logger: errorsOnly(output.stderr) });
+  try {
+    let head: number;
+    try {
+      head = await store.headPosition();
+    } catch (error) {
+      if (!environment.embedded || (error as NodeJS.ErrnoException).code !== 'ECONNREFUSED') throw error;
+      const { port } = new URL(environment.databaseUrl);
+      output.stderr.write(`DATABASE_URL is not set and the embedded PostgreSQL of \`npm start\` does not answer on port ${port} — start the platform with npm start, or set DATABASE_URL.\n`);
+      return 2;
+    }
+    // Without a running platform the read models may trail the log: bring the two this reads up to now.
+    await engine.catchUp('accounts', head);
+    await engine.catchUp('account_history', head);
+    const em = engine.entityManager();
+    const account = await findAccountByUsername(em, parsed.username);
+    if (!account) {
+      output.stderr.write(`No account is named "${parsed.username}".\n`);
+      return 1;
+    }
+    if (parsed.asOf !== null) {
+      const now = new Date();
+      const [viewed] = decideAccountView({ staffUserId: null, subjectUserId: account.userId, subjectExists: true, view: 'state', asOf: parsed.asOf, reason: parsed.reason, now });
+      const streams = new EventSourcedStreams(store);
+      await streams.append(supportAccessStreamName(null), [viewed], systemContext(now, randomUUID(), 'cli'));
+      const asOf = viewed.data.view === 'state' ? new Date(viewed.data.asOf) : now;
+      const vault = new PersonalDataVault({ connectionString: environment.databaseUrl, poolSize: 1 });
+      try {
+        output.stdout.write(`${JSON.stringify(await replayAccountState({ em, streams, vault }, account.userId, asOf), null, 2)}\n`);
+      } finally {
+        await vault.close();
+      }
+      return 0;
+    }
+    const filters = { types: parsed.types, from: null, to: null, before: null, limit: parsed.limit };
+    const viewed = decideAccountView({ staffUserId: null, subjectUserId: account.userId, subjectExists: true, view: 'history', reason: parsed.reason, filters, now: new Date() });
+    await new EventSourcedStreams(store).append(supportAccessStreamName(null), viewed, systemContext(new Date(), randomUUID(), 'cli'));
+
+    const page = await readAccountHistory(em, account.userId, { before: head + 1, limit: parsed.limit, types: parsed.types });
+    const actors = await actorNames(em, page.entries.map((entry) => entry.actor));
+    const rows = page.entries.map((entry) => [entry.occurredAt.toISOString(), entry.eventType, entry.streamName, actorLabel(entry.actor, actors), entry.correlationId]);
+    writeTable(output.stdout, [['time', 'type', 'stream', 'actor', 'correlation id'], ...rows]);
+    if (page.nextBefore !== null) output.stderr.write(`Older events of ${account.username} are not shown: raise --limit (at most ${HISTORY_PAGE_LIMIT.max}).\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    output.stderr.write(`${error.message}\n`);
+    return 2;
+  } finally {
+    await engine.stop();
+    await store.close();
+  }
+}
+
+function parseHistoryArguments(args: string[]): HistoryArguments | string {
+  const positional: string[] = [];
+  const types: string[] = [];
+  let reason: string | undefined;
+  let asOf: string | null = null;
+  let limit: number = HISTORY_PAGE_LIMIT.default;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (arg !== '--reason' && arg !== '--type' && arg !== '--limit' && arg !== '--as-of') {
+      if (arg.startsWith('--')) return `Unknown option ${arg}.`;
+      positional.push(arg);
+      continue;
+    }
+    const value = args[++index];
+    if (value === undefined) return `${arg} needs a value.`;
+    if (arg === '--reason') reason = value;
+    else if (arg === '--as-of') asOf = value;
+    else if (arg === '--type') types.push(...value.split(',').map((type) => type.trim()).filter((type) => type !== ''));
+    else {
+      limit = Number(value);
+      if (!Number.isInteger(limit) || limit < 1 || limit > HISTORY_PAGE_LIMIT.max) return `--limit must be a whole number from 1 to ${HISTORY_PAGE_LIMIT.max} (got "${value}").`;
+    }
+  }
+  if (positional.length !== 1) return 'Name one account: history <username>.';
+  if (reason === undefined) return 'Say why you look at this account: --reason "<text>" is required and is recorded.';
+  if (asOf !== null && (types.length > 0 || limit !== HISTORY_PAGE_LIMIT.default)) return '--as-of shows the whole account at that moment: leave out --type and --limit.';
+  return { username: positional[0], reason, types, limit, asOf };
+}
+
+async function actorNames(em: EntityManager, actors: Actor[]): Promise<Map<string, string>> {
+  const userIds = [...new Set(actors.flatMap((actor) => (actor.type === 'user' ? [actor.userId] : [])))];
+  const facts = await Promise.all(userIds.map((userId) => readAccountFacts(em, userId)));
+  return new Map(facts.flatMap((fact) => (fact ? [[fact.userId, fact.username] as const] : [])));
+}
+
+function actorLabel(actor: Actor, names: Map<string, string>): string {
+  if (actor.type === 'user') return `${names.get(actor.userId) ?? actor.userId} (${actor.role})`;
+  return actor.id ? `${actor.type}/${actor.id}` : actor.type;
+}
+
+function writeTable(stream: NodeJS.WritableStream, table: string[][]): void {
+  const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
+  for (const row of table) stream.write(`${row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()}\n`);
+}
+
+/** The command's own output says what happened; only failures deserve a log line. */
+function errorsOnly(stream: NodeJS.WritableStream): ProjectionEngineLogger {
+  return {
+    log: () => undefined,
+    error: (entry) => stream.write(`${JSON.stringify({ level: 'error', ...entry })}\n`),
+  };
+}

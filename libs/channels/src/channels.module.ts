@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { CreateChannelHandler } from './commands/create-channel';
+import { RemoveModeratorHandler } from './commands/remove-moderator';
+import { RotateStreamKeyHandler } from './commands/rotate-stream-key';
+import { SetModeratorPermissionsHandler } from './commands/set-moderator-permissions';
+import { UpdateChannelInfoHandler } from './commands/update-channel-info';
+import { UpdateChatSettingsHandler } from './commands/update-chat-settings';
+import { ChannelModeratorsController } from './http/channel-moderators.controller';
+import { ChannelsController } from './http/channels.controller';
+import { GetChannelPageHandler } from './queries/get-channel-page';
+import { ListChannelModeratorsHandler } from './queries/list-channel-moderators';
+
+/** Channels, their settings and stream keys, and the moderators their owners appoint. */
+@Module({
+  controllers: [ChannelsController, ChannelModeratorsController],
+  providers: [
+    CreateChannelHandler,
+    UpdateChannelInfoHandler,
+    UpdateChatSettingsHandler,
+    RotateStreamKeyHandler,
+    SetModeratorPermissionsHandler,
+    RemoveModeratorHandler,
+    GetChannelPageHandler,
+    ListChannelModeratorsHandler,
+  ],
+})
+export class ChannelsModule {}

@@ -1,0 +1,59 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { requireUser, type Principal } from '@glint/access';
+import { NotFoundError } from '@glint/domain-errors';
+import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
+import { findAccountByUsername } from '@glint/identity';
+import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { moderatorsStreamName } from '../events';
+import type { ModeratorPermissions } from '../moderator-permissions';
+import { moderatorsDecider } from '../moderators-decider';
+import { readActingUser } from '../queries/acting-user';
+import { existingChannel } from '../queries/existing-channel';
+import { readModerator, type ModeratorView } from '../queries/moderators';
+
+/** The owner or an admin appoints a moderator, or changes what an appointed one may do. */
+export class SetModeratorPermissionsCommand extends Command<ModeratorView> {
+  constructor(
+    readonly principal: Principal,
+    readonly username: string,
+    readonly moderatorUsername: string,
+    readonly permissions: ModeratorPermissions,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(SetModeratorPermissionsCommand)
+export class SetModeratorPermissionsHandler implements ICommandHandler<SetModeratorPermissionsCommand> {
+  constructor(
+    @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+  ) {}
+
+  async execute({ principal, username, moderatorUsername, permissions, context }: SetModeratorPermissionsCommand): Promise<ModeratorView> {
+    const user = requireUser(principal);
+    const em = this.readModels.entityManager();
+    const channel = await existingChannel(em, username);
+    const by = await readActingUser(em, user, channel.channelId);
+    const moderator = await findAccountByUsername(em, moderatorUsername);
+    if (!moderator) throw new NotFoundError('user_not_found', `There is no user named "${moderatorUsername}".`);
+    const handled = await this.streams.handle(
+      moderatorsStreamName(channel.channelId),
+      moderatorsDecider,
+      {
+        type: 'SetModeratorPermissions',
+        channelId: channel.channelId,
+        ownerId: channel.ownerId,
+        by,
+        moderator: { userId: moderator.userId, username: moderator.username, deleted: moderator.deleted, globallyBanned: moderator.globallyBanned },
+        permissions,
+      },
+      context,
+    );
+    // Moderation and chat check the new permissions on the moderator's very next action.
+    if (handled.lastPosition !== null) await this.readModels.catchUp('channel_moderators', handled.lastPosition);
+    return (await readModerator(em, channel.channelId, moderator.userId))!;
+  }
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
+import type { CommandContext } from '@glint/event-sourcing';
+import { CreateChannelCommand } from '../commands/create-channel';
+import { RotateStreamKeyCommand } from '../commands/rotate-stream-key';
+import { UpdateChannelInfoCommand } from '../commands/update-channel-info';
+import { UpdateChatSettingsCommand } from '../commands/update-chat-settings';
+import { GetChannelPageQuery } from '../queries/get-channel-page';
+import { ChannelInfoChangesDto } from './channel-info-changes.dto';
+import { ChannelPageResponse, CreatedChannelResponse, StreamKeyResponse, toChannelPageResponse } from './channel-page.response';
+import { ChatSettingsChangesDto } from './chat-settings-changes.dto';
+import { CreateChannelDto } from './create-channel.dto';
+
+@ApiTags('channels')
+@ApiBearerAuth()
+@Controller('api/channels')
+export class ChannelsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open your channel (one per user); the answer carries its stream key, shown this once.' })
+  @ApiCreatedResponse({ type: CreatedChannelResponse })
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateChannelDto, @RequestCommandContext() context: CommandContext): Promise<CreatedChannelResponse> {
+    const { channel, streamKey } = await this.commands.execute(new CreateChannelCommand(principal, body, context));
+    return { channel: toChannelPageResponse(channel), streamKey };
+  }
+
+  @Get(':username')
+  @ApiOperation({ summary: "A channel's public page: anyone, or an app token with the public scope." })
+  @ApiOkResponse({ type: ChannelPageResponse })
+  async page(@CurrentPrincipal() principal: Principal, @Param('username') username: string): Promise<ChannelPageResponse> {
+    return toChannelPageResponse(await this.queries.execute(new GetChannelPageQuery(principal, username)));
+  }
+
+  @Patch(':username')
+  @ApiOperation({ summary: "Change the channel's title, category, subcategory, tags, language or mature flag (owner, editors for the first four, admins)." })
+  @ApiOkResponse({ type: ChannelPageResponse })
+  async updateInfo(
+    @CurrentPrincipal() principal: Principal,
+    @Param('username') username: string,
+    @Body() body: ChannelInfoChangesDto,
+    @RequestCommandContext() context: CommandContext,
+  ): Promise<ChannelPageResponse> {
+    return toChannelPageResponse(await this.commands.execute(new UpdateChannelInfoCommand(principal, username, body, context)));
+  }
+
+  @Patch(':username/chat-settings')
+  @ApiOperation({ summary: "Change the channel's chat rules and settings (owner, admins)." })
+  @ApiOkResponse({ type: ChannelPageResponse })
+  async updateChatSettings(
+    @CurrentPrincipal() principal: Principal,
+    @Param('username') username: string,
+    @Body() body: ChatSettingsChangesDto,
+    @RequestCommandContext() context: CommandContext,
+  ): Promise<ChannelPageResponse> {
+    return toChannelPageResponse(await this.commands.execute(new UpdateChatSettingsCommand(principal, username, body, context)));
+  }
+
+  @Post(':username/stream-key')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Replace the stream key (owner only); the old key stops working at once.' })
+  @ApiOkResponse({ type: StreamKeyResponse })
+  rotateStreamKey(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @RequestCommandContext() context: CommandContext): Promise<StreamKeyResponse> {
+    return this.commands.execute(new RotateStreamKeyCommand(principal, username, context));
+  }
+}

@@ -1,0 +1,13 @@
+export * from './events';
+export { CATEGORIES, type Category } from './categories';
+export { LANGUAGES, type Language } from './languages';
+export type { ChannelInfo } from './channel-info';
+export type { ChatSettings } from './chat-settings';
+export { MODERATOR_PERMISSIONS, type ModeratorPermissions } from './moderator-permissions';
+export { readChannel, readChannelByUsername, type ChannelView } from './queries/channel-view';
+export { readModeratorPermissions, listModerators, type ModeratorView } from './queries/moderators';
+export { verifyStreamKey } from './queries/stream-key-verification';
+export { ChannelsModule } from './channels.module';
+export { existingChannel } from './queries/existing-channel';
+export { channelDecider, type Channel } from './channel-decider';
+export { moderatorsDecider, type ModeratorAppointments } from './moderators-decider';

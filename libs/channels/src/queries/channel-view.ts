@@ -1,0 +1,79 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Category } from '../categories';
+import type { ChatSettings } from '../chat-settings';
+import type { Language } from '../languages';
+
+/** A channel as other contexts read it: its page's facts, its chat rules, and whether it is gone. */
+export interface ChannelView {
+  channelId: string;
+  ownerId: string;
+  username: string;
+  title: string;
+  category: Category;
+  subcategory: string | null;
+  tags: string[];
+  language: Language;
+  mature: boolean;
+  chatRules: string;
+  chatSettings: Omit<ChatSettings, 'chatRules'>;
+  followerCount: number;
+  /** The owner's account was deleted: the channel is gone from every public view. */
+  deleted: boolean;
+}
+
+interface ChannelPageRow {
+  channel_id: string;
+  owner_id: string;
+  username: string;
+  title: string;
+  category: Category;
+  subcategory: string | null;
+  tags: string[];
+  language: Language;
+  mature: boolean;
+  chat_rules: string;
+  block_links: boolean;
+  require_confirmed_email: boolean;
+  minimum_account_age_hours: number;
+  show_recent_chat_only: boolean;
+  follower_count: number;
+  deleted: boolean;
+}
+
+const COLUMNS = `channel_id, owner_id, username, title, category, subcategory, tags, language, mature, chat_rules, block_links,
+  require_confirmed_email, minimum_account_age_hours, show_recent_chat_only, follower_count, deleted`;
+
+/** The channel whose id (its owner's user id) is `channelId`, deleted or not; null when there is none. */
+export async function readChannel(em: EntityManager, channelId: string): Promise<ChannelView | null> {
+  const [row] = await em.execute<ChannelPageRow[]>(`SELECT ${COLUMNS} FROM channel_page WHERE channel_id = ?`, [channelId]);
+  return row ? toChannelView(row) : null;
+}
+
+/** The channel at `/api/channels/<username>`, any letter case, deleted or not; null when there is none. One index look-up. */
+export async function readChannelByUsername(em: EntityManager, username: string): Promise<ChannelView | null> {
+  const [row] = await em.execute<ChannelPageRow[]>(`SELECT ${COLUMNS} FROM channel_page WHERE username_lower = ?`, [username.toLowerCase()]);
+  return row ? toChannelView(row) : null;
+}
+
+function toChannelView(row: ChannelPageRow): ChannelView {
+  return {
+    channelId: row.channel_id,
+    ownerId: row.owner_id,
+    username: row.username,
+    title: row.title,
+    category: row.category,
+    subcategory: row.subcategory,
+    tags: row.tags,
+    language: row.language,
+    mature: row.mature,
+    chatRules: row.chat_rules,
+    chatSettings: {
+      blockLinks: row.block_links,
+      requireConfirmedEmail: row.require_confirmed_email,
+      minimumAccountAgeHours: row.minimum_account_age_hours,
+      showRecentChatOnly: row.show_recent_chat_only,
+    },
+    followerCount: row.follower_count,
+    deleted: row.deleted,
+  };
+}

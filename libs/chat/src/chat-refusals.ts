@@ -1,0 +1,29 @@
+import { ConflictError, ForbiddenError } from '@glint/domain-errors';
+
+/** A refusal that lifts by itself: it says when the sender may try again. */
+export interface RefusedForNow {
+  readonly retryAfterSeconds: number;
+}
+
+/** Not allowed now, allowed later: a timeout, an account too new for the channel. */
+export class ChatRefusedUntilLater extends ForbiddenError implements RefusedForNow {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+  }
+}
+
+/** The sender sends faster than the chat allows. */
+export class ChatRateLimitedError extends ConflictError implements RefusedForNow {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', `You are sending messages too fast: wait ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'} before the next one.`);
+  }
+}
+
+export function retryAfterSecondsOf(error: unknown): number | undefined {
+  if (error instanceof ChatRefusedUntilLater || error instanceof ChatRateLimitedError) return error.retryAfterSeconds;
+  return undefined;
+}

@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Inject, Logger, UseFilters, UsePipes, type OnModuleDestroy } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { actorOf, requireScopeForApps, type Principal } from '@glint/access';
+import { ConflictError, UnauthenticatedError } from '@glint/domain-errors';
+import type { CommandContext } from '@glint/event-sourcing';
+import type { PersonalDataVault } from '@glint/personal-data';
+import { PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { DeleteChatMessageHandler } from '../commands/delete-chat-message';
+import { SendChatMessageHandler } from '../commands/send-chat-message';
+import { RedisFanOut } from '../live/redis-fan-out';
+import { chatTopic, userTopic, type RelayedFrame } from '../live/topics';
+import { chatChannelNamed } from '../queries/chat-channel';
+import { readRecentChat, RECENT_CHAT_MESSAGES } from '../queries/recent-chat';
+import { ChannelFrame, DeleteFrame, SendFrame } from './chat-frames.dto';
+import { FrameErrorsFilter } from './frame-errors.filter';
+import { frameValidationPipe } from './frame-validation';
+import { INVALID_TOKEN_CLOSE, SocketAuthentication } from './socket-authentication';
+import { answerUnknownFrames, MAX_CLIENT_FRAME_BYTES, sendFrame, type Frame } from './socket-frames';
+import { SocketHeartbeat } from './socket-heartbeat';
+
+export const GLOBALLY_BANNED_CLOSE = { code: 4003, reason: 'globally banned' } as const;
+const UNAVAILABLE_CLOSE = { code: 1011, reason: 'chat is unavailable right now: reconnect' } as const;
+/** Enough for a viewer with a few chats open, too few to follow the whole platform from one socket. */
+export const MAX_JOINED_CHANNELS = 20;
+const CHAT_EVENTS: ReadonlySet<string> = new Set(['join', 'leave', 'send', 'delete']);
+
+interface JoinedChat {
+  username: string;
+  stop: () => void;
+}
+
+/** One socket's session: who it is (resolved once, on connect), its token, and the chats it joined. */
+interface ChatConnection {
+  token: string | null;
+  /** Null when the token did not resolve: the socket is being closed. */
+  principal: Promise<Principal | null>;
+  joined: Map<string, JoinedChat>;
+  stopUserFrames: (() => void) | null;
+  closed: boolean;
+}
+
+/**
+ * The chat WebSocket at /ws/chat. Anyone may join a channel's chat and read it; signed-in users
+ * may send, and moderators delete. Live frames reach this process's sockets through Redis from the
+ * one live relay, so every platform process shows the same chat.
+ *
+ * Client frames: `join {channel}` → `joined {channel, rules, settings, recent}`; `leave {channel}` →
+ * `left`; `send {channel, text}` → `sent {channel, messageId}`; `delete {channel, messageId}` →
+ * `deleted`. A refusal answers `error {error, message, field?, retryAfterSeconds?, about}`.
+ * Live frames, each with the `id` of its event: `message`, `message_deleted`, `user_timed_out`,
+ * `user_timeout_lifted`, `user_banned`, `user_unbanned`.
+ */
+@WebSocketGateway({ path: '/ws/chat', maxPayload: MAX_CLIENT_FRAME_BYTES })
+@UseFilters(FrameErrorsFilter)
+@UsePipes(frameValidationPipe())
+export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+  private readonly connections = new Map<WebSocket, ChatConnection>();
+  private readonly heartbeat = new SocketHeartbeat();
+  private readonly logger = new Logger('ChatGateway');
+
+  constructor(
+    private readonly authentication: SocketAuthentication,
+    private readonly fanOut: RedisFanOut,
+    private readonly sendMessage: SendChatMessageHandler,
+    private readonly deleteMessage: DeleteChatMessageHandler,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
+  ) {}
+
+  afterInit(server: WebSocketServer): void {
+    this.heartbeat.start(server);
+  }
+
+  onModuleDestroy(): void {
+    this.heartbeat.stop();
+  }
+
+  handleConnection(socket: WebSocket, request: IncomingMessage): void {
+    this.heartbeat.watch(socket);
+    answerUnknownFrames(socket, CHAT_EVENTS);
+    const token = this.authentication.tokenOf(request);
+    const connection: ChatConnection = { token, principal: this.authentication.principalFor(token), joined: new Map(), stopUserFrames: null, closed: false };
+    this.connections.set(socket, connection);
+    connection.principal
+      .then((principal) => this.connected(socket, connection, principal))
+      .catch((error: unknown) => {
+        this.logger.error(`Chat.Connection.Failed: ${(error as Error).message}`);
+        socket.close(UNAVAILABLE_CLOSE.code, UNAVAILABLE_CLOSE.reason);
+      });
+  }
+
+  handleDisconnect(socket: WebSocket): void {
+    const connection = this.connections.get(socket);
+    if (!connection) return;
+    this.connections.delete(socket);
+    connection.closed = true;
+    for (const joined of connection.joined.values()) joined.stop();
+    connection.joined.clear();
+    connection.stopUserFrames?.();
+  }
+
+  @SubscribeMessage('join')
+  async join(@ConnectedSocket() socket: WebSocket, @MessageBody() frame: ChannelFrame): Promise<void> {
+    const connection = this.connectionOf(socket);
+    requireScopeForApps(await this.principalOnConnect(connection), 'public');
+    const em = this.readModels.entityManager();
+    const channel = await chatChannelNamed(em, frame.channel);
+    connection.joined.get(channel.channelId)?.stop();
+    connection.joined.delete(channel.channelId);
+    if (connection.joined.size >= MAX_JOINED_CHANNELS) {
+      throw new ConflictError('too_many_chats', `One connection follows at most ${MAX_JOINED_CHANNELS} chats: leave one first.`);
+    }
+
+    // Listening starts before the history is read, so no message falls between the two; what
+    // arrives meanwhile waits until the joined frame is out, minus what the history already shows.
+    const waiting: RelayedFrame[] = [];
+    let live = false;
+    const stop = await this.fanOut.listen(chatTopic(channel.channelId), (relayed) => {
+      if (live) sendFrame(socket, toClientFrame(relayed, channel.username));
+      else waiting.push(relayed);
+    });
+    if (connection.closed) return stop();
+    // A second join of the same chat racing this one: the later listener wins, the earlier stops.
+    connection.joined.get(channel.channelId)?.stop();
+    connection.joined.set(channel.channelId, { username: channel.username, stop });
+    try {
+      const recent = await readRecentChat(em, this.vault, channel, { limit: RECENT_CHAT_MESSAGES, now: new Date() });
+      sendFrame(socket, { event: 'joined', data: { channel: channel.username, rules: channel.chatRules, settings: channel.chatSettings, recent } });
+      const shown = new Set(recent.map((message) => message.messageId));
+      for (const relayed of waiting) {
+        if (relayed.event !== 'message' || !shown.has(relayed.data.messageId as string)) sendFrame(socket, toClientFrame(relayed, channel.username));
+      }
+      live = true;
+    } catch (error) {
+      stop();
+      if (connection.joined.get(channel.channelId)?.stop === stop) connection.joined.delete(channel.channelId);
+      throw error;
+    }
+  }
+
+  @SubscribeMessage('leave')
+  leave(@ConnectedSocket() socket: WebSocket, @MessageBody() frame: ChannelFrame): Frame {
+    const connection = this.connectionOf(socket);
+    for (const [channelId, joined] of connection.joined) {
+      if (joined.username.toLowerCase() !== frame.channel.toLowerCase()) continue;
+      joined.stop();
+      connection.joined.delete(channelId);
+      return { event: 'left', data: { channel: joined.username } };
+    }
+    return { event: 'left', data: { channel: frame.channel } };
+  }
+
+  @SubscribeMessage('send')
+  async send(@ConnectedSocket() socket: WebSocket, @MessageBody() frame: SendFrame): Promise<Frame> {
+    const principal = await this.principalNow(this.connectionOf(socket));
+    const sent = await this.sendMessage.execute(principal, frame.channel, frame.text, frameContext(principal), { readBack: false });
+    return { event: 'sent', data: { channel: frame.channel, messageId: sent.messageId } };
+  }
+
+  @SubscribeMessage('delete')
+  async delete(@ConnectedSocket() socket: WebSocket, @MessageBody() frame: DeleteFrame): Promise<Frame> {
+    const principal = await this.principalNow(this.connectionOf(socket));
+    await this.deleteMessage.execute(principal, frame.channel, frame.messageId, frameContext(principal));
+    return { event: 'deleted', data: { channel: frame.channel, messageId: frame.messageId } };
+  }
+
+  private async connected(socket: WebSocket, connection: ChatConnection, principal: Principal | null): Promise<void> {
+    if (connection.closed) return;
+    if (principal === null) {
+      socket.close(INVALID_TOKEN_CLOSE.code, INVALID_TOKEN_CLOSE.reason);
+      return;
+    }
+    if (principal.kind !== 'user') return;
+    const stop = await this.fanOut.listen(userTopic(principal.userId), (relayed) => {
+      if (relayed.event === 'globally_banned') socket.close(GLOBALLY_BANNED_CLOSE.code, GLOBALLY_BANNED_CLOSE.reason);
+    });
+    if (connection.closed) stop();
+    else connection.stopUserFrames = stop;
+  }
+
+  private connectionOf(socket: WebSocket): ChatConnection {
+    const connection = this.connections.get(socket);
+    if (!connection) throw new UnauthenticatedError('not_connected', 'This connection is closing: reconnect.');
+    return connection;
+  }
+
+  private async principalOnConnect(connection: ChatConnection): Promise<Principal> {
+    const principal = await connection.principal;
+    if (!principal) throw new UnauthenticatedError('invalid_token', INVALID_TOKEN_CLOSE.reason);
+    return principal;
+  }
+
+  /**
+   * Sending and deleting ask again who the token stands for: a session ended since the socket
+   * connected (a log-out, a ban) stops acting at once, not at the next reconnect.
+   */
+  private async principalNow(connection: ChatConnection): Promise<Principal> {
+    await this.principalOnConnect(connection);
+    const principal = await this.authentication.principalFor(connection.token);
+    if (!principal) throw new UnauthenticatedError('session_ended', 'Your session has ended: sign in again and reconnect with the new token.');
+    if (principal.kind === 'anonymous') throw new UnauthenticatedError('sign_in_required', 'Sign in to chat: connect with ?token=<your session token>.');
+    return principal;
+  }
+}
+
+/** A relayed frame as this socket receives it: with the channel's username beside its id. */
+function toClientFrame(relayed: RelayedFrame, channel: string): Frame {
+  return { event: relayed.event, data: { channel, ...relayed.data }, id: relayed.id };
+}
+
+function frameContext(principal: Principal): CommandContext {
+  return { actor: actorOf(principal), correlationId: randomUUID(), causationId: null, now: new Date() };
+}

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ChatMessageView } from '../queries/recent-chat';
+
+export class ChatMessageResponse {
+  @ApiProperty({ format: 'uuid' })
+  messageId!: string;
+
+  @ApiProperty()
+  senderId!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The sender’s username; null once their account is deleted.' })
+  sender!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Null once the sender’s account is deleted: show it as removed.' })
+  text!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  sentAt!: string;
+}
+
+export class RecentChatResponse {
+  @ApiProperty({ description: 'The channel’s username.' })
+  channel!: string;
+
+  @ApiProperty({ type: [ChatMessageResponse], description: 'Oldest first; deleted messages are left out.' })
+  messages!: ChatMessageResponse[];
+}
+
+export function toChatMessageResponse(message: ChatMessageView): ChatMessageResponse {
+  return { messageId: message.messageId, senderId: message.senderId, sender: message.sender, text: message.text, sentAt: message.sentAt };
+}

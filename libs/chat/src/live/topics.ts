@@ -1,0 +1,25 @@
+/**
+ * The Redis pub/sub channels live frames travel on between platform processes. The relay publishes
+ * each event once; every process subscribes to the topics its own sockets want.
+ */
+export const chatTopic = (channelId: string): string => `glint:chat:${channelId}`;
+/** Frames for one user wherever they are connected: a global ban closes their chat sockets. */
+export const userTopic = (userId: string): string => `glint:user:${userId}`;
+export const liveChannelTopic = (channelId: string): string => `glint:live:channel:${channelId}`;
+/** Every channel's live updates: the firehose. */
+export const LIVE_CHANNELS_TOPIC = 'glint:live:channels';
+
+/**
+ * A frame as clients receive it. `id` is the id of the event it tells of: after a relay crash a frame
+ * may come twice, and a client drops the repeat by its id.
+ */
+export interface RelayedFrame {
+  id: string;
+  event: string;
+  data: Record<string, unknown>;
+}
+
+export interface Publication {
+  topic: string;
+  frame: RelayedFrame;
+}

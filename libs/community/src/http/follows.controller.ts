@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
+import type { CommandContext } from '@glint/event-sourcing';
+import { FollowChannelCommand } from '../commands/follow-channel';
+import { UnfollowChannelCommand } from '../commands/unfollow-channel';
+import { ListFollowersQuery } from '../queries/list-followers';
+import { ListFollowingQuery } from '../queries/list-following';
+import { FOLLOW_LIST_DEFAULT_LIMIT, FollowListQueryDto } from './follow-list-query.dto';
+import { FollowDto } from './follow.dto';
+import { FollowersResponse, FollowingResponse, FollowResponse, toFollowersResponse, toFollowingResponse, toFollowResponse } from './follows.response';
+
+@ApiTags('follows')
+@ApiBearerAuth()
+@Controller('api')
+export class FollowsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Put('channels/:username/follow')
+  @ApiOperation({ summary: 'Follow a channel, with or without live notifications; following again only changes the notifications.' })
+  @ApiOkResponse({ type: FollowResponse })
+  async follow(
+    @CurrentPrincipal() principal: Principal,
+    @Param('username') username: string,
+    @Body() body: FollowDto,
+    @RequestCommandContext() context: CommandContext,
+  ): Promise<FollowResponse> {
+    return toFollowResponse(await this.commands.execute(new FollowChannelCommand(principal, username, body.liveNotifications, context)));
+  }
+
+  @Delete('channels/:username/follow')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Stop following a channel; nothing changes when you did not follow it.' })
+  @ApiNoContentResponse()
+  async unfollow(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @RequestCommandContext() context: CommandContext): Promise<void> {
+    await this.commands.execute(new UnfollowChannelCommand(principal, username, context));
+  }
+
+  @Get('channels/:username/followers')
+  @ApiOperation({ summary: "A channel's followers, newest first, with their count." })
+  @ApiOkResponse({ type: FollowersResponse })
+  async followers(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @Query() query: FollowListQueryDto): Promise<FollowersResponse> {
+    return toFollowersResponse(await this.queries.execute(new ListFollowersQuery(principal, username, { after: query.after, limit: query.limit ?? FOLLOW_LIST_DEFAULT_LIMIT })));
+  }
+
+  @Get('users/:username/following')
+  @ApiOperation({ summary: 'The channels a user follows, newest first, with their count.' })
+  @ApiOkResponse({ type: FollowingResponse })
+  async following(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @Query() query: FollowListQueryDto): Promise<FollowingResponse> {
+    return toFollowingResponse(await this.queries.execute(new ListFollowingQuery(principal, username, { after: query.after, limit: query.limit ?? FOLLOW_LIST_DEFAULT_LIMIT })));
+  }
+}

@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppScope } from '@glint/access';
+import { UnauthenticatedError, ValidationError } from '@glint/domain-errors';
+import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
+import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { newAppAccessToken, sha256 } from '../app-credentials';
+import { APP_TOKEN_LIFETIME_SECONDS, developerAppDecider } from '../decider';
+import { appStreamName, type AppTokenIssued } from '../events';
+import { findAppIdByClientId } from '../queries/registered-apps';
+
+/** What a client sends to the token endpoint (RFC 6749, section 4.4). */
+export interface ClientCredentialsRequest {
+  grantType: string;
+  clientId: string;
+  clientSecret: string;
+  /** Space-separated scopes; absent or empty asks for every scope of the app. */
+  scope?: string;
+}
+
+export interface IssuedAppToken {
+  accessToken: string;
+  expiresInSeconds: number;
+  scopes: AppScope[];
+}
+
+@Injectable()
+export class IssueAppTokenHandler {
+  constructor(
+    @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+  ) {}
+
+  async execute(request: ClientCredentialsRequest, context: CommandContext): Promise<IssuedAppToken> {
+    if (request.grantType !== 'client_credentials') {
+      throw new ValidationError('unsupported_grant_type', 'Glint issues app tokens for grant_type=client_credentials only.', 'grant_type');
+    }
+    const appId = await findAppIdByClientId(this.readModels.entityManager(), request.clientId);
+    if (!appId) throw new UnauthenticatedError('invalid_client', 'No app has this client id: use the one shown when the app was registered.');
+    const accessToken = newAppAccessToken();
+    const handled = await this.streams.handle(
+      appStreamName(appId),
+      developerAppDecider,
+      {
+        type: 'IssueAppToken',
+        appId,
+        presentedSecretHash: sha256(request.clientSecret),
+        requestedScopes: (request.scope ?? '').split(' ').filter((scope) => scope !== ''),
+        tokenHash: sha256(accessToken),
+        now: context.now,
+      },
+      context,
+    );
+    // The app calls the API with the token right away: it must resolve by then.
+    if (handled.lastPosition !== null) await this.readModels.catchUp('developer_apps', handled.lastPosition);
+    const issued = handled.appended[0].data as AppTokenIssued['data'];
+    return { accessToken, expiresInSeconds: APP_TOKEN_LIFETIME_SECONDS, scopes: issued.scopes };
+  }
+}

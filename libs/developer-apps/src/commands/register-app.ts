@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { requireUser, type AppScope, type Principal } from '@glint/access';
+import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
+import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { newClientId, newClientSecret, sha256 } from '../app-credentials';
+import { developerAppDecider } from '../decider';
+import { appStreamName, type AppRegistered } from '../events';
+
+/** An app without scopes asked for may read only what the public pages show. */
+export const DEFAULT_APP_SCOPES: readonly AppScope[] = ['public'];
+
+export interface AppRegistration {
+  name: string;
+  description?: string;
+  scopes?: readonly string[];
+}
+
+/** The client secret is in here and nowhere else: it is shown once. */
+export interface RegisteredApp {
+  appId: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: AppScope[];
+}
+
+@Injectable()
+export class RegisterAppHandler {
+  constructor(
+    @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+  ) {}
+
+  async execute(principal: Principal, registration: AppRegistration, context: CommandContext): Promise<RegisteredApp> {
+    const owner = requireUser(principal);
+    const appId = randomUUID();
+    const clientId = newClientId();
+    const clientSecret = newClientSecret();
+    const handled = await this.streams.handle(
+      appStreamName(appId),
+      developerAppDecider,
+      {
+        type: 'RegisterApp',
+        appId,
+        ownerId: owner.userId,
+        name: registration.name,
+        description: registration.description ?? '',
+        clientId,
+        secretHash: sha256(clientSecret),
+        scopes: registration.scopes ?? DEFAULT_APP_SCOPES,
+      },
+      context,
+    );
+    // The owner asks for a token with the new credentials next: the client id must be found by then.
+    if (handled.lastPosition !== null) await this.readModels.catchUp('developer_apps', handled.lastPosition);
+    const { scopes } = handled.appended[0].data as AppRegistered['data'];
+    return { appId, clientId, clientSecret, scopes };
+  }
+}

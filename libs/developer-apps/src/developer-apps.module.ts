@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_TOKEN_RESOLVER } from '@glint/access';
+import { AppTokenResolver } from './app-token-resolver';
+import { DeleteAppHandler } from './commands/delete-app';
+import { IssueAppTokenHandler } from './commands/issue-app-token';
+import { RegisterAppHandler } from './commands/register-app';
+import { RotateAppSecretHandler } from './commands/rotate-app-secret';
+import { AppsController } from './http/apps.controller';
+import { OAuthTokenController } from './http/oauth-token.controller';
+import { MyAppsQuery } from './queries/my-apps';
+
+/** Global so the platform's access guard finds the app-token resolver it composes. */
+@Global()
+@Module({
+  controllers: [AppsController, OAuthTokenController],
+  providers: [
+    RegisterAppHandler,
+    RotateAppSecretHandler,
+    DeleteAppHandler,
+    IssueAppTokenHandler,
+    MyAppsQuery,
+    AppTokenResolver,
+    { provide: APP_TOKEN_RESOLVER, useExisting: AppTokenResolver },
+  ],
+  exports: [APP_TOKEN_RESOLVER],
+})
+export class DeveloperAppsModule {}

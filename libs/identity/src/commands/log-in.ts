@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { SESSION_TOKEN_PREFIX } from '@glint/access';
+import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
+import type { RecordedEvent } from '@glint/eventstore';
+import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { CredentialChecks } from '../credentials/credential-checks';
+import { newOpaqueToken } from '../credentials/opaque-tokens';
+import { checkAgainstDecoy } from '../credentials/password-hashing';
+import { invalidCredentials, userDecider } from '../decider';
+import { usernameStreamName, userStreamName, type UserLoggedIn } from '../events';
+import { usernameDecider } from '../username-decider';
+
+export interface Credentials {
+  username: string;
+  password: string;
+  totpCode?: string;
+}
+
+/** The token is in here and nowhere else: only its hash is stored. */
+export interface StartedSession {
+  token: string;
+  sessionId: string;
+  userId: string;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class LogInHandler {
+  constructor(
+    @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    private readonly checks: CredentialChecks,
+  ) {}
+
+  async execute(credentials: Credentials, context: CommandContext): Promise<StartedSession> {
+    // The claim stream names the user without waiting for any read model.
+    const { claimedBy: userId } = (await this.streams.load(usernameStreamName(credentials.username), usernameDecider)).state;
+    if (userId === null) {
+      await checkAgainstDecoy(credentials.password);
+      throw invalidCredentials();
+    }
+    const stream = userStreamName(userId);
+    const { state } = await this.streams.load(stream, userDecider);
+    // A deleted account takes as long to refuse as a wrong password.
+    const password = state.status === 'registered' ? await this.checks.password(state.passwordHashSealed, credentials.password) : await checkAgainstDecoy(credentials.password).then(() => null);
+    const secret = state.status === 'registered' ? state.twoFactor.secretSealed : null;
+    const twoFactor = secret !== null && credentials.totpCode !== undefined ? await this.checks.twoFactorCode(secret, credentials.totpCode, context.now) : null;
+
+    const session = newOpaqueToken(SESSION_TOKEN_PREFIX);
+    const sessionId = randomUUID();
+    const role = state.status === 'registered' ? (state.staffRole ?? 'user') : 'user';
+    const handled = await this.streams.handle(
+      stream,
+      userDecider,
+      { type: 'LogIn', password, twoFactor, sessionId, tokenHash: session.tokenHash, now: context.now },
+      { ...context, actor: { type: 'user', userId, role } },
+    );
+    // The token must work on the very next request.
+    if (handled.lastPosition !== null) await this.readModels.catchUp('accounts', handled.lastPosition);
+    // Signing in records exactly one fact, which carries the expiry the decider chose.
+    const [loggedIn] = handled.appended as Array<RecordedEvent<'UserLoggedIn', UserLoggedIn['data']>>;
+    return { token: session.token, sessionId, userId, expiresAt: new Date(loggedIn.data.expiresAt) };
+  }
+}

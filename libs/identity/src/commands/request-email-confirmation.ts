@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { requireUser, type Principal } from '@glint/access';
+import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
+import type { RecordedEvent } from '@glint/eventstore';
+import type { PersonalDataVault } from '@glint/personal-data';
+import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { newOpaqueToken } from '../credentials/opaque-tokens';
+import { userDecider } from '../decider';
+import { userStreamName, type EmailConfirmationRequested } from '../events';
+
+/** Sends the signed-in user a new confirmation mail; earlier links keep working until they expire. */
+@Injectable()
+export class RequestEmailConfirmationHandler {
+  constructor(
+    @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
+    @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+  ) {}
+
+  async execute(principal: Principal, context: CommandContext): Promise<{ expiresAt: Date }> {
+    const { userId } = requireUser(principal);
+    const confirmation = newOpaqueToken();
+    const tokenSealed = await this.vault.seal(userId, confirmation.token);
+    const handled = await this.streams.handle(
+      userStreamName(userId),
+      userDecider,
+      { type: 'RequestEmailConfirmation', confirmation: { tokenSealed, tokenHash: confirmation.tokenHash }, now: context.now },
+      context,
+    );
+    // The link may be clicked before the live projection gets there.
+    if (handled.lastPosition !== null) await this.readModels.catchUp('accounts', handled.lastPosition);
+    // Asking records exactly one fact, which carries the expiry the decider chose.
+    const [requested] = handled.appended as Array<RecordedEvent<'EmailConfirmationRequested', EmailConfirmationRequested['data']>>;
+    return { expiresAt: new Date(requested.data.expiresAt) };
+  }
+}

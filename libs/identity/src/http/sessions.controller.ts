@@ -1,0 +1,33 @@
+import { Body, Controller, Delete, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
+import type { CommandContext } from '@glint/event-sourcing';
+import { LogInHandler } from '../commands/log-in';
+import { LogOutHandler } from '../commands/log-out';
+import { SessionResponse, toSessionResponse } from './responses';
+import { LogInDto } from './session.dto';
+
+@ApiTags('sessions')
+@Controller('api/sessions')
+export class SessionsController {
+  constructor(
+    private readonly logIn: LogInHandler,
+    private readonly logOut: LogOutHandler,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Sign in: a session token valid for 30 days (with totpCode when two-factor sign-in is enabled)' })
+  @ApiCreatedResponse({ type: SessionResponse })
+  async start(@Body() body: LogInDto, @RequestCommandContext() context: CommandContext): Promise<SessionResponse> {
+    return toSessionResponse(await this.logIn.execute(body, context));
+  }
+
+  @Delete('current')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign out: the session token stops working at once' })
+  @ApiNoContentResponse()
+  end(@CurrentPrincipal() principal: Principal, @RequestCommandContext() context: CommandContext): Promise<void> {
+    return this.logOut.execute(principal, context);
+  }
+}

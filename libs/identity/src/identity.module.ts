@@ -1,0 +1,60 @@
+import { Global, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { SESSION_TOKEN_RESOLVER } from '@glint/access';
+import { ChangePasswordHandler } from './commands/change-password';
+import { ConfirmEmailHandler } from './commands/confirm-email';
+import { DeleteAccountHandler } from './commands/delete-account';
+import { LogInHandler } from './commands/log-in';
+import { LogOutHandler } from './commands/log-out';
+import { RegisterUserHandler } from './commands/register-user';
+import { RequestEmailConfirmationHandler } from './commands/request-email-confirmation';
+import { GrantStaffRoleHandler, RevokeStaffRoleHandler } from './commands/staff-role';
+import { StaffSanctionsHandler } from './commands/staff-sanctions';
+import { DisableTwoFactorHandler, EnableTwoFactorHandler, StartTwoFactorSetupHandler } from './commands/two-factor';
+import { CredentialChecks } from './credentials/credential-checks';
+import { AccountsController } from './http/accounts.controller';
+import { MeController } from './http/me.controller';
+import { SessionsController } from './http/sessions.controller';
+import { StaffUsersController } from './http/staff-users.controller';
+import { UsersController } from './http/users.controller';
+import { LoggedMailDelivery, MAIL_DELIVERY } from './mail/mail-delivery';
+import { readMailOutboxSettings } from './mail/mail-outbox-settings';
+import { MAIL_OUTBOX_SETTINGS, MailOutboxWorker } from './mail/mail-outbox-worker';
+import { MyAccountQuery } from './queries/my-account';
+import { PublicProfileQuery } from './queries/public-profile';
+import { SessionTokenResolver } from './session-token-resolver';
+
+/**
+ * Accounts and access. Global so the platform's access guard finds the session-token resolver it
+ * composes; its mail outbox worker runs in every platform process.
+ */
+@Global()
+@Module({
+  controllers: [AccountsController, SessionsController, MeController, UsersController, StaffUsersController],
+  providers: [
+    CredentialChecks,
+    RegisterUserHandler,
+    LogInHandler,
+    LogOutHandler,
+    ConfirmEmailHandler,
+    RequestEmailConfirmationHandler,
+    ChangePasswordHandler,
+    StartTwoFactorSetupHandler,
+    EnableTwoFactorHandler,
+    DisableTwoFactorHandler,
+    DeleteAccountHandler,
+    StaffSanctionsHandler,
+    GrantStaffRoleHandler,
+    RevokeStaffRoleHandler,
+    MyAccountQuery,
+    PublicProfileQuery,
+    SessionTokenResolver,
+    { provide: SESSION_TOKEN_RESOLVER, useExisting: SessionTokenResolver },
+    { provide: MAIL_OUTBOX_SETTINGS, useFactory: (config: ConfigService) => readMailOutboxSettings(config.get<string>('PUBLIC_WEB_URL')), inject: [ConfigService] },
+    // No mail service is wired yet: every mail is logged, which is what development needs.
+    { provide: MAIL_DELIVERY, useClass: LoggedMailDelivery },
+    MailOutboxWorker,
+  ],
+  exports: [SESSION_TOKEN_RESOLVER],
+})
+export class IdentityModule {}

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { requireStaff, type Principal } from '@glint/access';
+import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
+import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { reportStream, type ReportResolution } from '../events';
+import { MODERATING_STAFF_ROLES } from '../moderation-authority';
+import { reportDecider } from '../report-decider';
+
+export const RESOLUTION_NOTE_MAX_LENGTH = 2000;
+
+export interface ResolvedReport {
+  reportId: string;
+  resolution: ReportResolution;
+  note: string;
+}
+
+/** Staff read the queue and their own audit trail right after resolving. */
+const READ_NEXT = ['user_reports', 'staff_audit_log'];
+
+@Injectable()
+export class ResolveReportHandler {
+  constructor(
+    @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+  ) {}
+
+  async execute(principal: Principal, reportId: string, resolution: { resolution: ReportResolution; note: string }, context: CommandContext): Promise<ResolvedReport> {
+    requireStaff(principal, MODERATING_STAFF_ROLES);
+    const note = resolution.note.trim();
+    const handled = await this.streams.handle(reportStream(reportId), reportDecider, { type: 'ResolveReport', reportId, resolution: resolution.resolution, note }, context);
+    if (handled.lastPosition !== null) {
+      for (const projection of READ_NEXT) await this.readModels.catchUp(projection, handled.lastPosition);
+    }
+    return { reportId, resolution: resolution.resolution, note };
+  }
+}

@@ -1,0 +1,46 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Page } from '../queries/page';
+import type { StaffAuditTrailEntry } from '../queries/staff-audit-trail';
+import { toUserReference, UserReference } from './moderation-responses';
+
+export class StaffAuditActorResponse {
+  @ApiProperty({ description: '`user`, or `system` for facts recorded from the CLI.' }) type!: string;
+  @ApiProperty({ type: UserReference, nullable: true }) user!: UserReference | null;
+  @ApiProperty({ nullable: true, description: 'The staff role the actor held when acting.' }) role!: string | null;
+}
+
+export class StaffAuditEntryResponse {
+  @ApiProperty() position!: number;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ example: 'UserGloballyBanned' }) eventType!: string;
+  @ApiProperty() streamName!: string;
+  @ApiProperty({ type: StaffAuditActorResponse }) actor!: StaffAuditActorResponse;
+  @ApiProperty({ type: UserReference, nullable: true, description: 'Whom it was done to, when anyone.' }) subject!: UserReference | null;
+  @ApiProperty({ nullable: true }) channelId!: string | null;
+  @ApiProperty({ nullable: true }) reason!: string | null;
+  @ApiProperty() correlationId!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+}
+
+export class StaffAuditLogResponse {
+  @ApiProperty({ type: [StaffAuditEntryResponse] }) entries!: StaffAuditEntryResponse[];
+  @ApiProperty({ nullable: true, description: 'Pass as `before` for the next, older page.' }) nextBefore!: number | null;
+}
+
+export function toStaffAuditLogResponse(page: Page<StaffAuditTrailEntry>): StaffAuditLogResponse {
+  return {
+    nextBefore: page.nextBefore,
+    entries: page.entries.map((entry) => ({
+      position: entry.position,
+      eventId: entry.eventId,
+      eventType: entry.eventType,
+      streamName: entry.streamName,
+      actor: { type: entry.actor.type, user: entry.actor.user && toUserReference(entry.actor.user), role: entry.actor.role },
+      subject: entry.subject && toUserReference(entry.subject),
+      channelId: entry.channelId,
+      reason: entry.reason,
+      correlationId: entry.correlationId,
+      occurredAt: entry.occurredAt.toISOString(),
+    })),
+  };
+}

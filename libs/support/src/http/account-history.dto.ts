@@ -1,0 +1,69 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { HISTORY_PAGE_LIMIT, VIEW_REASON_LENGTH } from '../account-view-decider';
+
+export class AccountParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  userId!: string;
+}
+
+/** `types=A,B` and `types=A&types=B` both name several event types. */
+function eventTypeList({ value }: { value: unknown }): unknown {
+  const listed = Array.isArray(value) ? value : [value];
+  if (!listed.every((item) => typeof item === 'string')) return value;
+  return listed.flatMap((item: string) => item.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+}
+
+export class AccountHistoryQueryDto {
+  @ApiProperty({ minLength: VIEW_REASON_LENGTH.min, maxLength: VIEW_REASON_LENGTH.max, description: 'Why you look: recorded with the look itself.' })
+  @IsString()
+  @Length(VIEW_REASON_LENGTH.min, VIEW_REASON_LENGTH.max)
+  reason!: string;
+
+  @ApiPropertyOptional({ description: 'Comma-separated event types, e.g. `UserLoggedIn,PasswordChanged`.', type: String })
+  @IsOptional()
+  @Transform(eventTypeList)
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(/^[A-Za-z][A-Za-z0-9]{0,99}$/, { each: true, message: 'each of types must be an event type name such as UserLoggedIn' })
+  types?: string[];
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Facts that happened at or after this time.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Facts that happened before this time.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'The `nextBefore` of the previous page.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  before?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: HISTORY_PAGE_LIMIT.max, default: HISTORY_PAGE_LIMIT.default })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(HISTORY_PAGE_LIMIT.max)
+  limit?: number;
+}
+
+export class AccountStateQueryDto {
+  @ApiProperty({ minLength: VIEW_REASON_LENGTH.min, maxLength: VIEW_REASON_LENGTH.max, description: 'Why you look: recorded with the look itself.' })
+  @IsString()
+  @Length(VIEW_REASON_LENGTH.min, VIEW_REASON_LENGTH.max)
+  reason!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'The moment to rebuild the account at; now when left out.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}

@@ -1,0 +1,140 @@
+import { ApiClient } from '../support/api-client';
+import { Given, type GivenUser } from '../support/given';
+import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { expectStatus, headPosition } from './channel-scenario';
+
+async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('follows over HTTP', () => {
+  let platform: PlatformUnderTest;
+  let api: ApiClient;
+  let given: Given;
+  let ana: GivenUser;
+  let ben: GivenUser;
+  let cleo: GivenUser;
+  let dee: GivenUser;
+  const follow = (channel: string) => `/api/channels/${channel}/follow`;
+  const followerCount = async (channel: string) => (await api.get(`/api/channels/${channel}`)).body.followerCount;
+
+  beforeAll(async () => {
+    platform = await startPlatformUnderTest();
+    api = new ApiClient(platform.baseUrl);
+    given = new Given(platform);
+    [ana, ben, cleo, dee] = await Promise.all([given.user(), given.user(), given.user(), given.user()]);
+    for (const owner of [ana, ben]) expectStatus(await api.post('/api/channels', undefined, owner.token), 201, 'creating a channel');
+  });
+  afterAll(() => platform?.close());
+
+  it('follows a channel, counted on its page on the very next read', async () => {
+    const response = await api.put(follow(ana.username), { liveNotifications: true }, ben.token);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ channel: ana.username, following: true, liveNotifications: true, followerCount: 1 });
+    expect(await followerCount(ana.username)).toBe(1);
+  });
+
+  it('records nothing when following again, and only the change when the notifications differ', async () => {
+    const before = await headPosition(platform);
+    expect((await api.put(follow(ana.username), { liveNotifications: true }, ben.token)).status).toBe(200);
+    expect(await headPosition(platform)).toBe(before);
+    const changed = await api.put(follow(ana.username), { liveNotifications: false }, ben.token);
+    expect(changed.body).toEqual({ channel: ana.username, following: true, liveNotifications: false, followerCount: 1 });
+    expect(await headPosition(platform)).toBe(before + 1);
+  });
+
+  it('refuses following your own channel', async () => {
+    const before = await headPosition(platform);
+    const response = await api.put(follow(ana.username), { liveNotifications: true }, ana.token);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toBe('cannot_follow_self');
+    expect(await headPosition(platform)).toBe(before);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['no body', undefined, 'liveNotifications'],
+    ['notifications as text', { liveNotifications: 'yes' }, 'liveNotifications'],
+    ['notifications as null', { liveNotifications: null }, 'liveNotifications'],
+    ['an unknown field', { liveNotifications: true, email: true }, 'email'],
+  ])('refuses %s with a 400 naming the field, recording nothing', async (_, body, field) => {
+    const before = await headPosition(platform);
+    const response = await api.put(follow(ana.username), body, cleo.token);
+    expect(response.status).toBe(400);
+    expect(response.body.field).toBe(field);
+    expect(await headPosition(platform)).toBe(before);
+  });
+
+  it('asks an anonymous caller to sign in, and 404s an unknown channel', async () => {
+    expect((await api.put(follow(ana.username), { liveNotifications: true })).status).toBe(401);
+    expect((await api.delete(follow(ana.username))).status).toBe(401);
+    expect((await api.put(follow('nobody_here'), { liveNotifications: true }, cleo.token)).status).toBe(404);
+    expect((await api.delete(follow('nobody_here'), cleo.token)).status).toBe(404);
+  });
+
+  it('unfollows, and unfollowing again records nothing', async () => {
+    expect((await api.put(follow(ana.username), { liveNotifications: false }, cleo.token)).status).toBe(200);
+    expect(await followerCount(ana.username)).toBe(2);
+    expect((await api.delete(follow(ana.username), cleo.token)).status).toBe(204);
+    expect(await followerCount(ana.username)).toBe(1);
+    const before = await headPosition(platform);
+    expect((await api.delete(follow(ana.username), cleo.token)).status).toBe(204);
+    expect(await headPosition(platform)).toBe(before);
+  });
+
+  it('pages through the followers newest first, with their count, for anyone', async () => {
+    for (const follower of [cleo, dee]) expectStatus(await api.put(follow(ana.username), { liveNotifications: true }, follower.token), 200, 'following');
+    const first = await api.get(`/api/channels/${ana.username}/followers?limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ followerCount: 3, followers: [{ userId: dee.userId, username: dee.username, deleted: false }, { userId: cleo.userId, username: cleo.username }] });
+    expect(first.body.followers[0].followedAt).toEqual(expect.any(String));
+    const second = await api.get(`/api/channels/${ana.username}/followers?limit=2&after=${first.body.nextCursor}`);
+    expect(second.body).toMatchObject({ followerCount: 3, followers: [{ userId: ben.userId, username: ben.username }], nextCursor: null });
+  });
+
+  it('lists the channels a user follows, with their count', async () => {
+    expectStatus(await api.put(follow(ben.username), { liveNotifications: true }, dee.token), 200, 'following');
+    const response = await api.get(`/api/users/${dee.username}/following`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ followingCount: 2, following: [{ channelId: ben.userId, username: ben.username }, { channelId: ana.userId, username: ana.username }], nextCursor: null });
+  });
+
+  it.each([
+    ['a limit of 0', '?limit=0', 'limit'],
+    ['a limit of 101', '?limit=101', 'limit'],
+    ['a limit that is not a number', '?limit=ten', 'limit'],
+    ['a cursor it never gave out', '?after=abc', 'after'],
+    ['an unknown parameter', '?sort=oldest', 'sort'],
+  ])('refuses %s in a list with a 400 naming it', async (_, query, field) => {
+    const response = await api.get(`/api/channels/${ana.username}/followers${query}`);
+    expect(response.status).toBe(400);
+    expect(response.body.field).toBe(field);
+  });
+
+  it('answers 404 for the lists of an unknown channel or user', async () => {
+    expect((await api.get('/api/channels/nobody_here/followers')).status).toBe(404);
+    expect((await api.get('/api/users/nobody_here/following')).status).toBe(404);
+  });
+
+  it('takes a deleted account’s channel away, and keeps the other channels’ follower counts as they were', async () => {
+    // Ben follows Ana and owns a channel Dee follows; then he deletes his account.
+    expect(await followerCount(ana.username)).toBe(3);
+    expectStatus(await api.request('DELETE', '/api/users/me', { body: { password: ben.password }, token: ben.token }), 204, 'deleting the account');
+
+    await eventually('the deleted channel to be gone', async () => (await api.get(`/api/channels/${ben.username}`)).status === 404);
+    expect((await api.get(`/api/channels/${ben.username}/followers`)).status).toBe(404);
+    expect((await api.put(follow(ben.username), { liveNotifications: true }, cleo.token)).status).toBe(404);
+
+    await eventually('the follows to show the deleted account', async () => (await api.get(`/api/users/${dee.username}/following`)).body.following[0].deleted === true);
+    // A follow is a fact about two accounts; the deletion erases Ben's personal data, not the facts counted from his account.
+    expect(await followerCount(ana.username)).toBe(3);
+    const followers = await api.get(`/api/channels/${ana.username}/followers`);
+    expect(followers.body.followerCount).toBe(3);
+    expect(followers.body.followers.find((follower: { userId: string }) => follower.userId === ben.userId)).toMatchObject({ username: null, deleted: true });
+    expect((await api.get(`/api/users/${dee.username}/following`)).body).toMatchObject({ followingCount: 2, following: [{ channelId: ben.userId, username: null, deleted: true }, { channelId: ana.userId }] });
+    expect((await api.get(`/api/users/${ben.username}/following`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { EventSourcedStreams } from '@glint/event-sourcing';
+import { isSealed, type PersonalDataVault } from '@glint/personal-data';
+import { EVENT_SOURCED_STREAMS, PERSONAL_DATA } from '@glint/runtime';
+import { Given, type GivenUser } from '../support/given';
+import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { ChatScenario } from './chat-scenario';
+
+describe('chat over HTTP', () => {
+  let platform: PlatformUnderTest;
+  let chat: ChatScenario;
+  let owner: GivenUser;
+  let chatter: GivenUser;
+  let moderator: GivenUser;
+  let bystander: GivenUser;
+  let admin: GivenUser;
+  let channelId: string;
+  const messages = () => `/api/channels/${owner.username}/chat/messages`;
+
+  beforeAll(async () => {
+    platform = await startPlatformUnderTest();
+    chat = new ChatScenario(platform);
+    const given = new Given(platform);
+    [owner, chatter, moderator, bystander, admin] = await Promise.all([given.user(), given.user(), given.user(), given.user(), given.user({ staffRole: 'admin' })]);
+    channelId = await chat.channel(owner, { blockLinks: true });
+    await chat.moderator(owner, moderator, { deleteMessage: true });
+  });
+  afterAll(() => platform?.close());
+
+  it('sends a message: 201 with the message, recorded with its text sealed, and read back at once', async () => {
+    const sent = await chat.api.post(messages(), { text: ' good evening ' }, chatter.token);
+    expect(sent.status).toBe(201);
+    expect(sent.body).toEqual({ messageId: expect.any(String), senderId: chatter.userId, sender: chatter.username, text: 'good evening', sentAt: expect.any(String) });
+
+    const [recorded] = (await chat.chatStream(channelId)).filter((event) => event.type === 'ChatMessageSent');
+    expect(recorded.data).toMatchObject({ channelId, messageId: sent.body.messageId, senderId: chatter.userId, senderUsername: chatter.username, containsLink: false });
+    expect(isSealed((recorded.data as { text: string }).text)).toBe(true);
+
+    const history = await chat.api.get(messages());
+    expect(history.status).toBe(200);
+    expect(history.body).toEqual({ channel: owner.username, messages: [sent.body] });
+  });
+
+  it('serves the newest messages oldest first, as many as asked', async () => {
+    for (const text of ['one', 'two', 'three']) expect((await chat.api.post(messages(), { text }, chatter.token)).status).toBe(201);
+    const latestTwo = await chat.api.get(`${messages()}?limit=2`);
+    expect(latestTwo.body.messages.map((message: { text: string }) => message.text)).toEqual(['two', 'three']);
+  });
+
+  it.each<[string, () => Record<string, unknown>, () => string | undefined, number, string, string | undefined]>([
+    ['no session', () => ({ text: 'hi' }), () => undefined, 401, 'sign_in_required', undefined],
+    ['no text', () => ({}), () => chatter.token, 400, 'invalid_input', 'text'],
+    ['a text that is no string', () => ({ text: 42 }), () => chatter.token, 400, 'invalid_input', 'text'],
+    ['an unknown field', () => ({ text: 'hi', colour: 'red' }), () => chatter.token, 400, 'invalid_input', 'colour'],
+    ['an empty text', () => ({ text: '  ' }), () => chatter.token, 400, 'chat_message_empty', 'text'],
+    ['a text over 500 characters', () => ({ text: 'x'.repeat(501) }), () => chatter.token, 400, 'chat_message_too_long', 'text'],
+    ['a link where links are blocked', () => ({ text: 'www.example.com' }), () => chatter.token, 403, 'links_not_allowed', undefined],
+  ])('refuses %s and records nothing', async (_, body, token, status, error, field) => {
+    const before = (await chat.chatStream(channelId)).length;
+    const refused = await chat.api.post(messages(), body(), token());
+    expect(refused.status).toBe(status);
+    expect(refused.body).toMatchObject({ error, ...(field ? { field } : {}) });
+    expect((await chat.chatStream(channelId)).length).toBe(before);
+  });
+
+  it('answers 404 for a channel that does not exist, and 400 for a limit out of range', async () => {
+    expect((await chat.api.get('/api/channels/nobody_at_all/chat/messages')).body).toMatchObject({ status: 404, error: 'channel_not_found' });
+    expect((await chat.api.post('/api/channels/nobody_at_all/chat/messages', { text: 'hi' }, chatter.token)).status).toBe(404);
+    expect((await chat.api.get(`${messages()}?limit=51`)).body).toMatchObject({ status: 400, field: 'limit' });
+    expect((await chat.api.get(`${messages()}?limit=0`)).body).toMatchObject({ status: 400, field: 'limit' });
+  });
+
+  it.each<[string, () => GivenUser]>([
+    ['a moderator allowed to delete messages', () => moderator],
+    ['the owner', () => owner],
+    ['an admin', () => admin],
+  ])('lets %s delete a message: 204, gone from the history, and a second delete records nothing', async (_, who) => {
+    const sent = await chat.api.post(messages(), { text: 'to be removed' }, chatter.token);
+    expect((await chat.api.delete(`${messages()}/${sent.body.messageId}`, who().token)).status).toBe(204);
+    const deleted = (await chat.chatStream(channelId)).filter((event) => event.type === 'ChatMessageDeleted').at(-1);
+    expect(deleted?.data).toEqual({ channelId, messageId: sent.body.messageId, senderId: chatter.userId, moderatorId: who().userId });
+    expect((await chat.api.get(messages())).body.messages.map((message: { messageId: string }) => message.messageId)).not.toContain(sent.body.messageId);
+
+    const before = (await chat.chatStream(channelId)).length;
+    expect((await chat.api.delete(`${messages()}/${sent.body.messageId}`, who().token)).status).toBe(204);
+    expect((await chat.chatStream(channelId)).length).toBe(before);
+  });
+
+  it.each<[string, () => string | undefined, () => string, number, string]>([
+    ['a viewer who is no moderator', () => bystander.token, () => 'sent', 403, 'not_allowed_to_delete_messages'],
+    ['the sender themself', () => chatter.token, () => 'sent', 403, 'not_allowed_to_delete_messages'],
+    ['no session', () => undefined, () => 'sent', 401, 'sign_in_required'],
+    ['a message that does not exist', () => moderator.token, () => '00000000-0000-4000-8000-000000000000', 404, 'chat_message_not_found'],
+    ['a message id that is no UUID', () => moderator.token, () => 'not-a-uuid', 400, 'invalid_input'],
+  ])('refuses deleting for %s and records nothing', async (_, token, messageId, status, error) => {
+    const sent = await chat.api.post(messages(), { text: 'stays' }, chatter.token);
+    const id = messageId() === 'sent' ? sent.body.messageId : messageId();
+    const before = (await chat.chatStream(channelId)).length;
+    const refused = await chat.api.delete(`${messages()}/${id}`, token());
+    expect(refused.status).toBe(status);
+    expect(refused.body).toMatchObject({ error });
+    expect((await chat.chatStream(channelId)).length).toBe(before);
+  });
+
+  it('serves only the last hour where the channel shows recent chat only', async () => {
+    const streamer = await new Given(platform).user();
+    const streamerChannel = await chat.channel(streamer, { showRecentChatOnly: true });
+    // A message from two hours ago, recorded as the chat records one then.
+    const vault = platform.app.get<PersonalDataVault>(PERSONAL_DATA, { strict: false });
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await platform.app.get<EventSourcedStreams>(EVENT_SOURCED_STREAMS, { strict: false }).append(
+      `chat-${streamerChannel}`,
+      [{ type: 'ChatMessageSent', data: { channelId: streamerChannel, messageId: randomUUID(), senderId: chatter.userId, senderUsername: chatter.username, text: await vault.seal(chatter.userId, 'long ago'), containsLink: false } }],
+      { actor: { type: 'user', userId: chatter.userId, role: 'user' }, correlationId: randomUUID(), causationId: null, now: twoHoursAgo },
+    );
+    expect((await chat.api.post(`/api/channels/${streamer.username}/chat/messages`, { text: 'just now' }, chatter.token)).status).toBe(201);
+    expect((await chat.api.get(`/api/channels/${streamer.username}/chat/messages`)).body.messages.map((message: { text: string }) => message.text)).toEqual(['just now']);
+
+    expect((await chat.api.patch(`/api/channels/${streamer.username}/chat-settings`, { showRecentChatOnly: false }, streamer.token)).status).toBe(200);
+    expect((await chat.api.get(`/api/channels/${streamer.username}/chat/messages`)).body.messages.map((message: { text: string }) => message.text)).toEqual(['long ago', 'just now']);
+  });
+
+  it('shows the messages of a deleted account as removed, from a nameless sender', async () => {
+    const leaving = await new Given(platform).user();
+    const sent = await chat.api.post(messages(), { text: 'goodbye all' }, leaving.token);
+    expect((await chat.api.request('DELETE', '/api/users/me', { body: { password: leaving.password }, token: leaving.token })).status).toBe(204);
+
+    const shown = async () => (await chat.api.get(messages())).body.messages.find((message: { messageId: string }) => message.messageId === sent.body.messageId);
+    expect(await shown()).toMatchObject({ senderId: leaving.userId, text: null });
+    const deadline = Date.now() + 10_000;
+    while ((await shown()).sender !== null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await shown()).toMatchObject({ sender: null, text: null });
+  });
+});
