@@ -102,6 +102,29 @@ describe('chat over HTTP', () => {
     expect((await chat.chatStream(channelId)).length).toBe(before);
   });
 
+  it('tells a timed-out sender the seconds left, and a flood 429 with Retry-After', async () => {
+    const flooder = await new Given(platform).user();
+    const timedOut = await chat.api.post(`/api/channels/${owner.username}/timeouts`, { user: flooder.username, durationSeconds: 120 }, owner.token);
+    expect(timedOut.status).toBe(201);
+    const refused = await chat.api.post(messages(), { text: 'let me in' }, flooder.token);
+    expect({ status: refused.status, error: refused.body.error }).toEqual({ status: 403, error: 'timed_out' });
+    expect(Number(refused.headers.get('retry-after'))).toBe(refused.body.retryAfterSeconds);
+    expect(refused.body.retryAfterSeconds).toBeGreaterThan(100);
+    expect((await chat.api.delete(`/api/channels/${owner.username}/timeouts/${flooder.username}`, owner.token)).status).toBe(204);
+
+    // Every attempt counts toward the limit, refused ones too, so the flood comes from a fresh sender.
+    const chatty = await new Given(platform).user();
+    const answers: Array<{ status: number; retryAfter: string | null; body: { error?: string; retryAfterSeconds?: number } }> = [];
+    for (let sent = 0; sent < 21; sent++) {
+      const answer = await chat.api.post(messages(), { text: `message ${sent}` }, chatty.token);
+      answers.push({ status: answer.status, retryAfter: answer.headers.get('retry-after'), body: answer.body });
+    }
+    expect(answers.slice(0, 20).map((answer) => answer.status)).toEqual(Array(20).fill(201));
+    const flooded = answers[20];
+    expect({ status: flooded.status, error: flooded.body.error }).toEqual({ status: 429, error: 'rate_limited' });
+    expect(Number(flooded.retryAfter)).toBe(flooded.body.retryAfterSeconds);
+  });
+
   it('serves only the last hour where the channel shows recent chat only', async () => {
     const streamer = await new Given(platform).user();
     const streamerChannel = await chat.channel(streamer, { showRecentChatOnly: true });

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError } from '@glint/domain-errors';
+import { ForbiddenError, RateLimitedError } from '@glint/domain-errors';
 
 /** A refusal that lifts by itself: it says when the sender may try again. */
 export interface RefusedForNow {
@@ -17,9 +17,9 @@ export class ChatRefusedUntilLater extends ForbiddenError implements RefusedForN
 }
 
 /** The sender sends faster than the chat allows. */
-export class ChatRateLimitedError extends ConflictError implements RefusedForNow {
-  constructor(readonly retryAfterSeconds: number) {
-    super('rate_limited', `You are sending messages too fast: wait ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'} before the next one.`);
+export class ChatRateLimitedError extends RateLimitedError implements RefusedForNow {
+  constructor(retryAfterSeconds: number) {
+    super('rate_limited', `You are sending messages too fast: wait ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'} before the next one.`, retryAfterSeconds);
   }
 }
 

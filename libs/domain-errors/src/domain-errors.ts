@@ -16,7 +16,7 @@ export abstract class DomainError extends Error {
   }
 }
 
-export type DomainErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict';
+export type DomainErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
 
 /** The input breaks a rule: a field is missing, too long, of the wrong kind. */
 export class ValidationError extends DomainError {
@@ -49,4 +49,22 @@ export class NotFoundError extends DomainError {
 /** The request is well formed but the current state refuses it: already done, changed meanwhile. */
 export class ConflictError extends DomainError {
   readonly kind = 'conflict';
+}
+
+/** The caller asks too often: the same request goes through after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  readonly kind = 'rate_limited';
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+  }
+}
+
+/** The seconds after which a refusal lifts by itself, when it says so (a rate limit, a timeout). */
+export function retryAfterSecondsOf(error: DomainError): number | undefined {
+  const seconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : undefined;
 }

@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { SESSION_TOKEN_RESOLVER } from '@glint/access';
 import { ChangePasswordHandler } from './commands/change-password';
 import { ConfirmEmailHandler } from './commands/confirm-email';
@@ -18,7 +17,8 @@ import { SessionsController } from './http/sessions.controller';
 import { StaffUsersController } from './http/staff-users.controller';
 import { UsersController } from './http/users.controller';
 import { LoggedMailDelivery, MAIL_DELIVERY } from './mail/mail-delivery';
-import { readMailOutboxSettings } from './mail/mail-outbox-settings';
+import { PUBLIC_WEB_URL } from '@glint/runtime';
+import { mailOutboxSettings } from './mail/mail-outbox-settings';
 import { MAIL_OUTBOX_SETTINGS, MailOutboxWorker } from './mail/mail-outbox-worker';
 import { MyAccountQuery } from './queries/my-account';
 import { PublicProfileQuery } from './queries/public-profile';
@@ -50,7 +50,7 @@ import { SessionTokenResolver } from './session-token-resolver';
     PublicProfileQuery,
     SessionTokenResolver,
     { provide: SESSION_TOKEN_RESOLVER, useExisting: SessionTokenResolver },
-    { provide: MAIL_OUTBOX_SETTINGS, useFactory: (config: ConfigService) => readMailOutboxSettings(config.get<string>('PUBLIC_WEB_URL')), inject: [ConfigService] },
+    { provide: MAIL_OUTBOX_SETTINGS, useFactory: mailOutboxSettings, inject: [PUBLIC_WEB_URL] },
     // No mail service is wired yet: every mail is logged, which is what development needs.
     { provide: MAIL_DELIVERY, useClass: LoggedMailDelivery },
     MailOutboxWorker,

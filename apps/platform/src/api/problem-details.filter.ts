@@ -8,6 +8,7 @@ interface HttpRequest {
 }
 
 interface HttpResponse {
+  header(name: string, value: string): this;
   status(code: number): this;
   type(contentType: string): this;
   send(body: string): this;
@@ -27,6 +28,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const correlationId = currentCorrelationId();
     if (correlationId) problem.correlationId = correlationId;
     if (internal) this.logger.error(`${request.method} ${problem.instance} failed`, error instanceof Error ? error.stack : String(error));
+    if (problem.retryAfterSeconds !== undefined) response.header('retry-after', String(problem.retryAfterSeconds));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError, type DomainErrorKind, ValidationError } from '@glint/domain-errors';
+import { DomainError, type DomainErrorKind, retryAfterSecondsOf, ValidationError } from '@glint/domain-errors';
 import { EventStoreError, WrongExpectedRevisionError } from '@glint/eventstore';
 
 /** An error response body as RFC 9457 defines it, with Glint's stable `error` code beside it. */
@@ -12,6 +12,8 @@ export interface ProblemDetails {
   error: string;
   field?: string;
   errors?: Array<{ field: string; rule: string; message: string }>;
+  /** When the refusal lifts by itself; also sent as the Retry-After header. */
+  retryAfterSeconds?: number;
   instance?: string;
   correlationId?: string;
 }
@@ -24,6 +26,7 @@ const STATUS_OF: Record<DomainErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /** What any error thrown while handling a request becomes; `internal` means it must be logged. */
@@ -32,6 +35,8 @@ export function toProblemDetails(error: unknown): { problem: ProblemDetails; int
     const problem = problemOf(STATUS_OF[error.kind], error.code, error.message);
     if (error.field) problem.field = error.field;
     if (error instanceof ValidationError && error.problems.length > 0) problem.errors = error.problems;
+    const retryAfterSeconds = retryAfterSecondsOf(error);
+    if (retryAfterSeconds !== undefined) problem.retryAfterSeconds = retryAfterSeconds;
     return { problem, internal: false };
   }
   // A concurrent change won the race: the caller can reload and try again.

@@ -2,7 +2,7 @@ import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Type, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '@glint/domain-errors';
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError, ValidationError } from '@glint/domain-errors';
 import { EmptyAppendError, WrongExpectedRevisionError } from '@glint/eventstore';
 import { invalidInput } from './input-validation';
 import { toProblemDetails } from './problem-details';
@@ -19,6 +19,17 @@ describe('toProblemDetails', () => {
     expect(internal).toBe(false);
     expect(problem).toMatchObject({ status, error: code, type: `urn:glint:problem:${code}`, detail: error.message });
     expect(problem.field).toBe(field);
+  });
+
+  it('answers a rate limit with 429 and the seconds to wait', () => {
+    const { problem } = toProblemDetails(new RateLimitedError('rate_limited', 'Wait 12 seconds.', 11.2));
+    expect(problem).toMatchObject({ status: 429, error: 'rate_limited', retryAfterSeconds: 12 });
+  });
+
+  it('passes on the seconds after which any refusal lifts by itself', () => {
+    const timedOut = Object.assign(new ForbiddenError('timed_out', 'You are timed out for 4 more minutes.'), { retryAfterSeconds: 230 });
+    expect(toProblemDetails(timedOut).problem).toMatchObject({ status: 403, error: 'timed_out', retryAfterSeconds: 230 });
+    expect(toProblemDetails(new ForbiddenError('not_a_moderator', 'No.')).problem).not.toHaveProperty('retryAfterSeconds');
   });
 
   it('turns a lost race on a stream into a 409 the caller can retry', () => {

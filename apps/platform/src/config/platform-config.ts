@@ -16,6 +16,8 @@ export interface PlatformConfig {
   redisUrl: string;
   eventStore: EventStoreChoice;
   logLevel: LogLevel;
+  /** Where Glint's web pages are reached from outside: links in mails point there. */
+  publicWebUrl: string;
 }
 
 const DEFAULTS = {
@@ -73,7 +75,9 @@ export function parsePlatformConfig(env: Environment, cwd: string = process.cwd(
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:'], DEFAULTS.REDIS_URL) ?? DEFAULTS.REDIS_URL,
     eventStore: { kind: 'postgres' },
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, DEFAULTS.LOG_LEVEL),
+    publicWebUrl: '',
   };
+  config.publicWebUrl = url('PUBLIC_WEB_URL', ['http:', 'https:'], `http://localhost:${config.port}`) ?? '';
 
   if (oneOf('EVENT_STORE', ['postgres', 'eventstoredb'] as const, DEFAULTS.EVENT_STORE) === 'eventstoredb') {
     const eventStoreUrl = url('EVENTSTORE_URL', ['esdb:', 'esdb+discover:']);

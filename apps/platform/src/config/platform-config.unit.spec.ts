@@ -11,6 +11,7 @@ describe('platform configuration', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       eventStore: { kind: 'postgres' },
       logLevel: 'info',
+      publicWebUrl: 'http://localhost:3000',
     });
   });
 
@@ -26,6 +27,7 @@ describe('platform configuration', () => {
           EVENT_STORE: 'eventstoredb',
           EVENTSTORE_URL: 'esdb://esdb:2113?tls=false',
           LOG_LEVEL: 'debug',
+          PUBLIC_WEB_URL: 'https://glint.example',
         },
         cwd,
       ),
@@ -36,6 +38,7 @@ describe('platform configuration', () => {
       redisUrl: 'rediss://cache:6380',
       eventStore: { kind: 'eventstoredb', url: 'esdb://esdb:2113?tls=false' },
       logLevel: 'debug',
+      publicWebUrl: 'https://glint.example',
     });
   });
 
@@ -52,6 +55,7 @@ describe('platform configuration', () => {
     ['a database URL of the wrong kind', { DATABASE_URL: 'mysql://db/glint' }, /DATABASE_URL must be a URL starting with postgres:\/\/ or postgresql:\/\//],
     ['a Redis URL of the wrong kind', { REDIS_URL: 'localhost:6379' }, /REDIS_URL must be a URL starting with redis:\/\//],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, verbose \(got "loud"\)/],
+    ['a public web address that is not http(s)', { PUBLIC_WEB_URL: 'glint.example' }, /PUBLIC_WEB_URL must be a URL starting with http:\/\/ or https:\/\//],
   ])('refuses %s, naming the variable', (_, env, message) => {
     expect(() => parsePlatformConfig(env, cwd)).toThrow(message);
   });
