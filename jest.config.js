@@ -27,6 +27,7 @@ module.exports = {
     '^@glint/moderation$': '<rootDir>/libs/moderation/src',
     '^@glint/chat$': '<rootDir>/libs/chat/src',
     '^@glint/support$': '<rootDir>/libs/support/src',
+    '^@glint/safe-text$': '<rootDir>/libs/safe-text/src',
     '^@glint/projections$': '<rootDir>/projections',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -1,4 +1,5 @@
 import { ValidationError } from '@glint/domain-errors';
+import { textProblems } from '@glint/safe-text';
 
 export const CHAT_MESSAGE_MAX_CHARACTERS = 500;
 
@@ -14,6 +15,9 @@ export function chatMessageText(raw: string): string {
     throw new ValidationError('chat_message_too_long', `A chat message has at most ${CHAT_MESSAGE_MAX_CHARACTERS} characters; this one has ${length}.`, 'text');
   }
   if (CONTROL_CHARACTER.test(text)) throw new ValidationError('chat_message_control_character', 'A chat message cannot contain control characters such as line breaks or tabs.', 'text');
+  // Frames over the socket do not pass the HTTP text checks, so the message applies them itself.
+  const [broken] = textProblems(text);
+  if (broken) throw new ValidationError('invalid_text', `The message ${broken.problem}.`, 'text');
   return text;
 }
 

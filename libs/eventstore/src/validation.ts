@@ -110,7 +110,11 @@ function assertMetadata(streamName: string, index: number, metadata: NewEvent['m
  */
 export function jsonProblem(value: unknown, path: string, ancestors: object[] = []): { path: string; reason: string } | null {
   switch (typeof value) {
-    case 'string':
+    case 'string': {
+      // Stored JSON is copied into read-model text columns: a NUL there would stop a projection for good.
+      const problem = textProblem(value);
+      return problem ? { path, reason: problem } : null;
+    }
     case 'boolean':
       return null;
     case 'number':
@@ -134,7 +138,12 @@ export function jsonProblem(value: unknown, path: string, ancestors: object[] = 
         for (const key in value) {
           const child = (value as Record<string, unknown>)[key];
           if (child === undefined) return { path: `${path}.${key}`, reason: 'is undefined, which JSON cannot hold' };
-          if (typeof child === 'string' || typeof child === 'boolean') continue;
+          if (typeof child === 'boolean') continue;
+          if (typeof child === 'string') {
+            const problem = textProblem(child);
+            if (problem) return { path: `${path}.${key}`, reason: problem };
+            continue;
+          }
           const problem = jsonProblem(child, `${path}.${key}`, ancestors);
           if (problem) return problem;
         }

@@ -32,7 +32,7 @@ export class ReportUserHandler {
     const reporter = requireUser(principal);
     const em = this.readModels.entityManager();
     const target = await namedUser(em, report.target, 'target');
-    const channel = report.channel === undefined ? null : await moderatedChannel(em, report.channel);
+    const channel = report.channel === undefined ? null : await moderatedChannel(em, report.channel, 'channel');
     const notes = report.notes?.trim() ?? '';
     const reportId = randomUUID();
     const handled = await this.streams.handle(

@@ -17,10 +17,13 @@ export interface ModeratedUser {
   username: string;
 }
 
-/** The channel at `/api/channels/<username>`; one that never was and one that is gone look alike. */
-export async function moderatedChannel(em: EntityManager, username: string): Promise<ModeratedChannel> {
+/**
+ * The channel at `/api/channels/<username>`; one that never was and one that is gone look alike.
+ * `field` names the body field when the channel came in a body rather than in the URL.
+ */
+export async function moderatedChannel(em: EntityManager, username: string, field?: string): Promise<ModeratedChannel> {
   const channel = await readChannelByUsername(em, username);
-  if (!channel || channel.deleted) throw new NotFoundError('channel_not_found', `There is no channel named "${username}".`);
+  if (!channel || channel.deleted) throw new NotFoundError('channel_not_found', `There is no channel named "${username}".`, field);
   return { channelId: channel.channelId, ownerId: channel.ownerId, username: channel.username };
 }
 

@@ -1,0 +1,1 @@
+export { textProblems, type TextProblem } from './text-rules';
