@@ -1,6 +1,6 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
 import { listModerators, readModeratorPermissions } from '@glint/channels';
-import { engineFor, record, tableRows } from '../libs/channels/test-support/read-model-kit';
+import { engineFor, record, tableRows } from '../libs/projection-engine/test-support/read-model-kit';
 import { closeTestStore, openTestStore, type TestStore } from '../test/support/test-store';
 import { channelModerators } from './channel-moderators';
 

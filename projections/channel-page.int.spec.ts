@@ -1,7 +1,7 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
 import { readChannel, readChannelByUsername, verifyStreamKey } from '@glint/channels';
 import { hashStreamKey, newStreamKey } from '../libs/channels/src/stream-key';
-import { engineFor, record, tableRows } from '../libs/channels/test-support/read-model-kit';
+import { engineFor, record, tableRows } from '../libs/projection-engine/test-support/read-model-kit';
 import { closeTestStore, openTestStore, type TestStore } from '../test/support/test-store';
 import { channelPage } from './channel-page';
 

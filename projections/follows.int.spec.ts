@@ -1,7 +1,7 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
 import { countFollowers, countFollowing, listFollowers, listFollowing } from '@glint/community';
 import { ValidationError } from '@glint/domain-errors';
-import { engineFor, record, tableRows } from '../libs/channels/test-support/read-model-kit';
+import { engineFor, record, tableRows } from '../libs/projection-engine/test-support/read-model-kit';
 import { closeTestStore, openTestStore, type TestStore } from '../test/support/test-store';
 import { follows } from './follows';
 

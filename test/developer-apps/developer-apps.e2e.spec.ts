@@ -3,6 +3,7 @@ import { EVENT_STORE } from '@glint/runtime';
 import { ApiClient } from '../support/api-client';
 import { Given, type GivenUser } from '../support/given';
 import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { recordsNothing } from '../support/records-nothing';
 
 describe('developer apps over HTTP', () => {
   let platform: PlatformUnderTest;
@@ -24,15 +25,8 @@ describe('developer apps over HTTP', () => {
   const tokenByForm = (body: Record<string, string>) =>
     api.request('POST', '/api/oauth/token', { rawBody: new URLSearchParams(body).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 
-  /** The log's head must not move while `work` runs: a refused request records nothing. */
-  async function recordsNothing(work: () => Promise<void>): Promise<void> {
-    const head = await store.headPosition();
-    await work();
-    expect(await store.headPosition()).toBe(head);
-  }
-
   it('refuses a registration from nobody, and any broken rule with a 400 naming the field, recording nothing', async () => {
-    await recordsNothing(async () => {
+    await recordsNothing(store, async () => {
       expect((await api.post('/api/apps', { name: 'Clip Bot' })).body).toMatchObject({ status: 401, error: 'sign_in_required' });
       for (const [body, field] of [
         [{ name: 'ab' }, 'name'],
@@ -83,7 +77,7 @@ describe('developer apps over HTTP', () => {
 
   it('answers a token request that fails with the RFC 6749 error codes, recording nothing', async () => {
     const { clientId, clientSecret } = (await api.post('/api/apps', { name: 'Scoped Bot', scopes: ['public'] }, ana.token)).body;
-    await recordsNothing(async () => {
+    await recordsNothing(store, async () => {
       const cases: Array<[Record<string, string>, number, string, string | undefined]> = [
         [{ grant_type: 'client_credentials', client_id: clientId, client_secret: 'glcs_wrong' }, 401, 'invalid_client', undefined],
         [{ grant_type: 'client_credentials', client_id: 'unknown-client', client_secret: clientSecret }, 401, 'invalid_client', undefined],
@@ -104,7 +98,7 @@ describe('developer apps over HTTP', () => {
     const { appId, clientId, clientSecret } = (await api.post('/api/apps', { name: 'Rotating Bot' }, ana.token)).body;
     const before = (await tokenFor({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret })).body.access_token;
 
-    await recordsNothing(async () => {
+    await recordsNothing(store, async () => {
       expect((await api.post(`/api/apps/${appId}/secret`, undefined, ben.token)).body).toMatchObject({ status: 403, error: 'not_app_owner' });
       expect((await api.post('/api/apps/7d3c1f1e-0000-4000-8000-000000000000/secret', undefined, ana.token)).body).toMatchObject({ status: 404, error: 'app_not_found' });
       expect((await api.post('/api/apps/not-an-id/secret', undefined, ana.token)).body).toMatchObject({ status: 400, error: 'invalid_input', field: 'appId' });
@@ -124,7 +118,7 @@ describe('developer apps over HTTP', () => {
     const { appId, clientId, clientSecret } = (await api.post('/api/apps', { name: 'Doomed Bot' }, ana.token)).body;
     const token = (await tokenFor({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret })).body.access_token;
 
-    await recordsNothing(async () => {
+    await recordsNothing(store, async () => {
       expect((await api.delete(`/api/apps/${appId}`, ben.token)).body).toMatchObject({ status: 403, error: 'not_app_owner' });
       expect((await api.delete(`/api/apps/${appId}`)).status).toBe(401);
     });
@@ -132,7 +126,7 @@ describe('developer apps over HTTP', () => {
     expect((await api.get('/api/apps', token)).body).toMatchObject({ status: 401, error: 'invalid_token' });
     expect((await tokenFor({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret })).body).toMatchObject({ status: 401, error: 'invalid_client' });
     expect((await api.get('/api/apps', ana.token)).body.apps.map((app: { appId: string }) => app.appId)).not.toContain(appId);
-    await recordsNothing(async () => {
+    await recordsNothing(store, async () => {
       expect((await api.delete(`/api/apps/${appId}`, ana.token)).status).toBe(204);
     });
   });

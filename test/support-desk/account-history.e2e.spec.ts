@@ -4,6 +4,7 @@ import { EVENT_STORE, PERSONAL_DATA } from '@glint/runtime';
 import { ApiClient } from '../support/api-client';
 import { Given, type GivenUser } from '../support/given';
 import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { recordsNothing } from '../support/records-nothing';
 
 describe('support reading an account’s history over HTTP', () => {
   let platform: PlatformUnderTest;
@@ -33,14 +34,8 @@ describe('support reading an account’s history over HTTP', () => {
   const history = (userId: string, query: Record<string, string>, token?: string) =>
     api.get(`/api/support/accounts/${userId}/history?${new URLSearchParams(query).toString()}`, token);
 
-  async function recordsNothing(work: () => Promise<void>): Promise<void> {
-    const head = await store.headPosition();
-    await work();
-    expect(await store.headPosition()).toBe(head);
-  }
-
   it('lets only support and admins look, only with a reason, and records nothing when it refuses', async () => {
-    await recordsNothing(async () => {
+    await recordsNothing(store, async () => {
       const reason = { reason: 'Ticket 1: payout missing' };
       expect((await history(ana.userId, reason)).body).toMatchObject({ status: 401, error: 'sign_in_required' });
       expect((await history(ana.userId, reason, ben.token)).body).toMatchObject({ status: 403, error: 'staff_only' });
@@ -78,7 +73,7 @@ describe('support reading an account’s history over HTTP', () => {
     expect(positions).toEqual([...positions].sort((a, b) => b - a));
 
     const registered = entries.find((entry: { type: string }) => entry.type === 'UserRegistered');
-    expect(registered).toMatchObject({ streamName: `user-${ana.userId}`, relation: 'both', data: { userId: ana.userId, emailSealed: ana.email } });
+    expect(registered).toMatchObject({ streamName: `user-${ana.userId}`, relation: 'both', data: { userId: ana.userId, email: ana.email, passwordHashSealed: '[credential withheld]' } });
     const ticket = entries.find((entry: { type: string }) => entry.type === 'SupportTicketOpened');
     expect(ticket).toEqual({
       position: expect.any(Number),
@@ -134,7 +129,7 @@ describe('support reading an account’s history over HTTP', () => {
     // The erasure itself, as account deletion does it: the owner's key is destroyed.
     await platform.app.get<PersonalDataVault>(PERSONAL_DATA, { strict: false }).shred(ana.userId);
     const { body } = await history(ana.userId, { reason: 'Ticket 1: after deletion', types: 'UserRegistered,SupportTicketOpened' }, sam.token);
-    const personal = (entry: { type: string; data: Record<string, unknown> }) => [entry.type, entry.type === 'UserRegistered' ? entry.data.emailSealed : entry.data.body];
+    const personal = (entry: { type: string; data: Record<string, unknown> }) => [entry.type, entry.type === 'UserRegistered' ? entry.data.email : entry.data.body];
     expect(body.entries.map(personal)).toEqual([
       ['SupportTicketOpened', null],
       ['UserRegistered', null],

@@ -3,6 +3,7 @@ import { EVENT_STORE } from '@glint/runtime';
 import { ApiClient } from '../support/api-client';
 import { Given, type GivenUser } from '../support/given';
 import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { recordsNothing } from '../support/records-nothing';
 
 describe('support tickets over HTTP', () => {
   let platform: PlatformUnderTest;
@@ -23,16 +24,10 @@ describe('support tickets over HTTP', () => {
   });
   afterAll(() => platform?.close());
 
-  async function recordsNothing(work: () => Promise<void>): Promise<void> {
-    const head = await store.headPosition();
-    await work();
-    expect(await store.headPosition()).toBe(head);
-  }
-
   const ids = (response: { body: { tickets: Array<{ ticketId: string }> } }) => response.body.tickets.map((ticket) => ticket.ticketId);
 
   it('refuses a ticket from nobody, and any broken rule with a 400 naming the field, recording nothing', async () => {
-    await recordsNothing(async () => {
+    await recordsNothing(store, async () => {
       expect((await api.post('/api/support/tickets', { subject: 'Help', body: 'Please' })).body).toMatchObject({ status: 401, error: 'sign_in_required' });
       for (const [body, field] of [
         [{ body: 'Please' }, 'subject'],
@@ -86,7 +81,7 @@ describe('support tickets over HTTP', () => {
   });
 
   it('carries the conversation between the owner and support staff', async () => {
-    await recordsNothing(async () => {
+    await recordsNothing(store, async () => {
       expect((await api.post(`/api/support/tickets/${ticketId}/replies`, { body: 'Me too!' }, ben.token)).body).toMatchObject({ status: 403, error: 'not_your_ticket' });
       expect((await api.post(`/api/support/tickets/${ticketId}/replies`, { body: 'b'.repeat(5001) }, sam.token)).body).toMatchObject({ status: 400, field: 'body' });
       expect((await api.post('/api/support/tickets/6a5b4c3d-0000-4000-8000-000000000000/replies', { body: 'Hello?' }, sam.token)).body).toMatchObject({ status: 404, error: 'ticket_not_found' });
@@ -103,13 +98,13 @@ describe('support tickets over HTTP', () => {
   });
 
   it('closes a ticket once; a closed ticket takes no reply and no second closure', async () => {
-    await recordsNothing(async () => {
+    await recordsNothing(store, async () => {
       expect((await api.post(`/api/support/tickets/${ticketId}/closure`, undefined, ben.token)).body).toMatchObject({ status: 403, error: 'not_your_ticket' });
     });
     const closed = await api.post(`/api/support/tickets/${ticketId}/closure`, undefined, sam.token);
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', closedBy: sam.userId, closedAt: expect.any(String) });
-    await recordsNothing(async () => {
+    await recordsNothing(store, async () => {
       expect((await api.post(`/api/support/tickets/${ticketId}/closure`, undefined, ana.token)).body).toMatchObject({ status: 409, error: 'ticket_already_closed' });
       expect((await api.post(`/api/support/tickets/${ticketId}/replies`, { body: 'One more thing' }, ana.token)).body).toMatchObject({ status: 409, error: 'ticket_closed' });
     });

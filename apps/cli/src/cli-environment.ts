@@ -28,6 +28,23 @@ export function readCliEnvironment(env: NodeJS.ProcessEnv): CliEnvironment {
   return { databaseUrl, embedded, createStore: () => new EventStoreDbEventStore({ connectionString: eventStoreUrl }) };
 }
 
+/** The environment, or null once the variable that is missing or wrong is named on stderr: the command then exits 2. */
+export function readCliEnvironmentOrExplain(env: NodeJS.ProcessEnv, stderr: NodeJS.WritableStream): CliEnvironment | null {
+  try {
+    return readCliEnvironment(env);
+  } catch (error) {
+    if (!(error instanceof CliConfigurationError)) throw error;
+    stderr.write(`${error.message}\n`);
+    return null;
+  }
+}
+
+/** What to say when DATABASE_URL is unset and nothing answers where `npm start` runs its database. */
+export function embeddedDatabaseNotAnswering(databaseUrl: string): string {
+  const { port } = new URL(databaseUrl);
+  return `DATABASE_URL is not set and the embedded PostgreSQL of \`npm start\` does not answer on port ${port} — start the platform with npm start, or set DATABASE_URL.`;
+}
+
 function embeddedPort(env: NodeJS.ProcessEnv): number {
   const raw = env.EMBEDDED_POSTGRES_PORT?.trim();
   if (!raw) return DEFAULT_EMBEDDED_POSTGRES_PORT;

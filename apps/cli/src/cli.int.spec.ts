@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
 import { freePort } from '@glint/database';
@@ -8,22 +6,7 @@ import { type TestDatabase } from '../../../test/support/database';
 import { closeTestStore, openTestStore } from '../../../test/support/test-store';
 import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom } from '../../../libs/projection-engine/test-support/account-events';
 import { accountHistoryRows, readWholeLog } from '../../../libs/projection-engine/test-support/engine-test-kit';
-
-const REPOSITORY = join(__dirname, '../../..');
-
-function runCliProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'cli', '--', ...args], { cwd: REPOSITORY, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const lastLine = (text: string) => text.trimEnd().split('\n').at(-1);
+import { lastLine, lines, runCliProcess } from '../test-support/cli-runs';
 
 describe('npm run cli -- projections', () => {
   let database: TestDatabase;
@@ -49,12 +32,12 @@ describe('npm run cli -- projections', () => {
 
     const list = await runCliProcess(['projections', 'list'], { DATABASE_URL: database.url });
     expect(list.code).toBe(0);
-    const lines = list.stdout.trimEnd().split('\n');
-    const header = lines.findIndex((line) => /^projection\s+checkpoint\s+head\s+events behind\s+seconds behind$/.test(line));
+    const listed = lines(list.stdout);
+    const header = listed.findIndex((line) => /^projection\s+checkpoint\s+head\s+events behind\s+seconds behind$/.test(line));
     expect(header).toBeGreaterThanOrEqual(0);
     // One line per projection Glint keeps; account_history, just rebuilt, is at the head.
-    expect(lines.slice(header + 1).map((line) => line.split(/\s+/)[0]).sort()).toEqual(projections.map((projection) => projection.name).sort());
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^account_history\\s+${head}\\s+${head}\\s+0\\s+0\\.0$`)));
+    expect(listed.slice(header + 1).map((line) => line.split(/\s+/)[0]).sort()).toEqual(projections.map((projection) => projection.name).sort());
+    expect(listed).toContainEqual(expect.stringMatching(new RegExp(`^account_history\\s+${head}\\s+${head}\\s+0\\s+0\\.0$`)));
   }, 60_000);
 
   it('names the known projections and exits 2 for an unknown one', async () => {

@@ -1,8 +1,9 @@
 import { UnknownProjectionError } from '@glint/projection-engine';
 import { projections } from '@glint/projections';
 import { Client } from 'pg';
-import { CliConfigurationError, readCliEnvironment } from './cli-environment';
-import { listCommand, rebuildCommand, type CliOutput } from './projections-commands';
+import { embeddedDatabaseNotAnswering, readCliEnvironmentOrExplain } from './cli-environment';
+import type { CliOutput } from './cli-output';
+import { listCommand, rebuildCommand } from './projections-commands';
 import { HISTORY_USAGE, historyCommand } from './history-command';
 import { staffCommand } from './staff-commands';
 
@@ -33,21 +34,13 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv, output: Cli
     output.stderr.write(`${new UnknownProjectionError(rest[0], projections.map((projection) => projection.name)).message}\n`);
     return 2;
   }
-  try {
-    const environment = readCliEnvironment(env);
-    if (environment.embedded && !(await answers(environment.databaseUrl))) {
-      const { port } = new URL(environment.databaseUrl);
-      output.stderr.write(`DATABASE_URL is not set and the embedded PostgreSQL of \`npm start\` does not answer on port ${port} — start the platform with npm start, or set DATABASE_URL.\n`);
-      return 2;
-    }
-    return rebuild ? await rebuildCommand(rest[0], environment, output) : await listCommand(environment, output);
-  } catch (error) {
-    if (error instanceof CliConfigurationError) {
-      output.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
+  const environment = readCliEnvironmentOrExplain(env, output.stderr);
+  if (!environment) return 2;
+  if (environment.embedded && !(await answers(environment.databaseUrl))) {
+    output.stderr.write(`${embeddedDatabaseNotAnswering(environment.databaseUrl)}\n`);
+    return 2;
   }
+  return rebuild ? rebuildCommand(rest[0], environment, output) : listCommand(environment, output);
 }
 
 async function answers(databaseUrl: string): Promise<boolean> {

@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { UserPrincipal } from '@glint/access';
 import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing';
 import { RegisterUserHandler } from '@glint/identity';
@@ -10,38 +7,8 @@ import { projections, usersConcernedBy } from '@glint/projections';
 import { OpenTicketHandler } from '../../../libs/support/src/commands/open-ticket';
 import { readWholeLog } from '../../../libs/projection-engine/test-support/engine-test-kit';
 import { closeTestStore, openTestStore, type TestStore } from '../../../test/support/test-store';
-import { runCli } from './cli';
+import { lastLine, lines, runCliHere, runCliProcess } from '../test-support/cli-runs';
 
-const REPOSITORY = join(__dirname, '../../..');
-
-function runCliProcess(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: REPOSITORY, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** The same command in this process: the spawned run above proves the wiring, these the rules, faster. */
-async function runCliHere(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const collected = { stdout: '', stderr: '' };
-  const sink = (name: 'stdout' | 'stderr') =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        collected[name] += chunk.toString();
-        done();
-      },
-    });
-  const code = await runCli(args, env, { stdout: sink('stdout'), stderr: sink('stderr') });
-  return { code, ...collected };
-}
-
-const lines = (text: string) => text.trimEnd().split('\n');
-const lastLine = (text: string) => lines(text).at(-1);
 const context = (correlationId: string, userId?: string): CommandContext => ({
   actor: userId ? { type: 'user', userId, role: 'user' } : { type: 'system' },
   correlationId,

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@glint/domain-errors';
 import { EventSourcedStreams, systemContext } from '@glint/event-sourcing';
-import type { Actor } from '@glint/eventstore';
+import type { Actor, EventStore } from '@glint/eventstore';
 import { findAccountByUsername, readAccountFacts } from '@glint/identity';
-import { createProjectionEngine, type ProjectionEngineLogger } from '@glint/projection-engine';
-import { projections, readAccountHistory } from '@glint/projections';
+import type { ProjectionEngine } from '@glint/projection-engine';
+import { readAccountHistory } from '@glint/projections';
 import { PersonalDataVault } from '@glint/personal-data';
 import { decideAccountView, HISTORY_PAGE_LIMIT, replayAccountState, supportAccessStreamName } from '@glint/support';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CliConfigurationError, readCliEnvironment, type CliEnvironment } from './cli-environment';
-import type { CliOutput } from './projections-commands';
+import { withEngine } from './cli-engine';
+import { embeddedDatabaseNotAnswering, readCliEnvironmentOrExplain, type CliEnvironment } from './cli-environment';
+import { writeTable, type CliOutput } from './cli-output';
 
 export const HISTORY_USAGE = `  npm run cli -- history <username> --reason <text> [--type <EventType>]... [--limit N]
                                                an account's events, newest first; the look is recorded with its reason
@@ -37,67 +38,62 @@ export async function historyCommand(args: string[], env: NodeJS.ProcessEnv, out
     output.stderr.write(`${parsed}\nUsage:\n${HISTORY_USAGE}`);
     return 2;
   }
-  let environment: CliEnvironment;
-  try {
-    environment = readCliEnvironment(env);
-  } catch (error) {
-    if (!(error instanceof CliConfigurationError)) throw error;
-    output.stderr.write(`${error.message}\n`);
-    return 2;
-  }
-  const store = environment.createStore();
-  const engine = createProjectionEngine({ store, databaseUrl: environment.databaseUrl, projections, logger: errorsOnly(output.stderr) });
-  try {
-    let head: number;
+  const environment = readCliEnvironmentOrExplain(env, output.stderr);
+  if (!environment) return 2;
+  return withEngine(environment, output, async (engine, store) => {
     try {
-      head = await store.headPosition();
+      return await showAccount(parsed, environment, engine, store, output);
     } catch (error) {
-      if (!environment.embedded || (error as NodeJS.ErrnoException).code !== 'ECONNREFUSED') throw error;
-      const { port } = new URL(environment.databaseUrl);
-      output.stderr.write(`DATABASE_URL is not set and the embedded PostgreSQL of \`npm start\` does not answer on port ${port} — start the platform with npm start, or set DATABASE_URL.\n`);
+      if (!(error instanceof DomainError)) throw error;
+      output.stderr.write(`${error.message}\n`);
       return 2;
     }
-    // Without a running platform the read models may trail the log: bring the two this reads up to now.
-    await engine.catchUp('accounts', head);
-    await engine.catchUp('account_history', head);
-    const em = engine.entityManager();
-    const account = await findAccountByUsername(em, parsed.username);
-    if (!account) {
-      output.stderr.write(`No account is named "${parsed.username}".\n`);
-      return 1;
-    }
-    if (parsed.asOf !== null) {
-      const now = new Date();
-      const [viewed] = decideAccountView({ staffUserId: null, subjectUserId: account.userId, subjectExists: true, view: 'state', asOf: parsed.asOf, reason: parsed.reason, now });
-      const streams = new EventSourcedStreams(store);
-      await streams.append(supportAccessStreamName(null), [viewed], systemContext(now, randomUUID(), 'cli'));
-      const asOf = viewed.data.view === 'state' ? new Date(viewed.data.asOf) : now;
-      const vault = new PersonalDataVault({ connectionString: environment.databaseUrl, poolSize: 1 });
-      try {
-        output.stdout.write(`${JSON.stringify(await replayAccountState({ em, streams, vault }, account.userId, asOf), null, 2)}\n`);
-      } finally {
-        await vault.close();
-      }
-      return 0;
-    }
-    const filters = { types: parsed.types, from: null, to: null, before: null, limit: parsed.limit };
-    const viewed = decideAccountView({ staffUserId: null, subjectUserId: account.userId, subjectExists: true, view: 'history', reason: parsed.reason, filters, now: new Date() });
-    await new EventSourcedStreams(store).append(supportAccessStreamName(null), viewed, systemContext(new Date(), randomUUID(), 'cli'));
+  });
+}
 
-    const page = await readAccountHistory(em, account.userId, { before: head + 1, limit: parsed.limit, types: parsed.types });
-    const actors = await actorNames(em, page.entries.map((entry) => entry.actor));
-    const rows = page.entries.map((entry) => [entry.occurredAt.toISOString(), entry.eventType, entry.streamName, actorLabel(entry.actor, actors), entry.correlationId]);
-    writeTable(output.stdout, [['time', 'type', 'stream', 'actor', 'correlation id'], ...rows]);
-    if (page.nextBefore !== null) output.stderr.write(`Older events of ${account.username} are not shown: raise --limit (at most ${HISTORY_PAGE_LIMIT.max}).\n`);
-    return 0;
+/** Records the look, then prints the account's events, or the account as it stood at --as-of. */
+async function showAccount(parsed: HistoryArguments, environment: CliEnvironment, engine: ProjectionEngine, store: EventStore, output: CliOutput): Promise<number> {
+  let head: number;
+  try {
+    head = await store.headPosition();
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    output.stderr.write(`${error.message}\n`);
+    if (!environment.embedded || (error as NodeJS.ErrnoException).code !== 'ECONNREFUSED') throw error;
+    output.stderr.write(`${embeddedDatabaseNotAnswering(environment.databaseUrl)}\n`);
     return 2;
-  } finally {
-    await engine.stop();
-    await store.close();
   }
+  // Without a running platform the read models may trail the log: bring the two this reads up to now.
+  await engine.catchUp('accounts', head);
+  await engine.catchUp('account_history', head);
+  const em = engine.entityManager();
+  const account = await findAccountByUsername(em, parsed.username);
+  if (!account) {
+    output.stderr.write(`No account is named "${parsed.username}".\n`);
+    return 1;
+  }
+  if (parsed.asOf !== null) {
+    const now = new Date();
+    const [viewed] = decideAccountView({ staffUserId: null, subjectUserId: account.userId, subjectExists: true, view: 'state', asOf: parsed.asOf, reason: parsed.reason, now });
+    const streams = new EventSourcedStreams(store);
+    await streams.append(supportAccessStreamName(null), [viewed], systemContext(now, randomUUID(), 'cli'));
+    const asOf = viewed.data.view === 'state' ? new Date(viewed.data.asOf) : now;
+    const vault = new PersonalDataVault({ connectionString: environment.databaseUrl, poolSize: 1 });
+    try {
+      output.stdout.write(`${JSON.stringify(await replayAccountState({ em, streams, vault }, account.userId, asOf), null, 2)}\n`);
+    } finally {
+      await vault.close();
+    }
+    return 0;
+  }
+  const filters = { types: parsed.types, from: null, to: null, before: null, limit: parsed.limit };
+  const viewed = decideAccountView({ staffUserId: null, subjectUserId: account.userId, subjectExists: true, view: 'history', reason: parsed.reason, filters, now: new Date() });
+  await new EventSourcedStreams(store).append(supportAccessStreamName(null), viewed, systemContext(new Date(), randomUUID(), 'cli'));
+
+  const page = await readAccountHistory(em, account.userId, { before: head + 1, limit: parsed.limit, types: parsed.types });
+  const actors = await actorNames(em, page.entries.map((entry) => entry.actor));
+  const rows = page.entries.map((entry) => [entry.occurredAt.toISOString(), entry.eventType, entry.streamName, actorLabel(entry.actor, actors), entry.correlationId]);
+  writeTable(output.stdout, [['time', 'type', 'stream', 'actor', 'correlation id'], ...rows]);
+  if (page.nextBefore !== null) output.stderr.write(`Older events of ${account.username} are not shown: raise --limit (at most ${HISTORY_PAGE_LIMIT.max}).\n`);
+  return 0;
 }
 
 function parseHistoryArguments(args: string[]): HistoryArguments | string {
@@ -138,17 +134,4 @@ async function actorNames(em: EntityManager, actors: Actor[]): Promise<Map<strin
 function actorLabel(actor: Actor, names: Map<string, string>): string {
   if (actor.type === 'user') return `${names.get(actor.userId) ?? actor.userId} (${actor.role})`;
   return actor.id ? `${actor.type}/${actor.id}` : actor.type;
-}
-
-function writeTable(stream: NodeJS.WritableStream, table: string[][]): void {
-  const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
-  for (const row of table) stream.write(`${row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()}\n`);
-}
-
-/** The command's own output says what happened; only failures deserve a log line. */
-function errorsOnly(stream: NodeJS.WritableStream): ProjectionEngineLogger {
-  return {
-    log: () => undefined,
-    error: (entry) => stream.write(`${JSON.stringify({ level: 'error', ...entry })}\n`),
-  };
 }

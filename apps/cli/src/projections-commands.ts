@@ -1,12 +1,7 @@
-import { createProjectionEngine, type ProjectionEngine, type ProjectionEngineLogger } from '@glint/projection-engine';
-import { projections } from '@glint/projections';
 import type { CliEnvironment } from './cli-environment';
+import { withEngine } from './cli-engine';
+import { writeTable, type CliOutput } from './cli-output';
 import { RebuildProgressBar, formatRate } from './rebuild-progress-bar';
-
-export interface CliOutput {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
 
 /** `projections rebuild <name>`: replays the log into fresh tables, swaps them in, prints the totals last. */
 export async function rebuildCommand(name: string, environment: CliEnvironment, output: CliOutput): Promise<number> {
@@ -33,28 +28,7 @@ export async function rebuildCommand(name: string, environment: CliEnvironment, 
 export async function listCommand(environment: CliEnvironment, output: CliOutput): Promise<number> {
   return withEngine(environment, output, async (engine) => {
     const rows = (await engine.lag()).map((lag) => [lag.name, String(lag.checkpoint), String(lag.headPosition), String(lag.eventsBehind), lag.secondsBehind.toFixed(1)]);
-    const table = [['projection', 'checkpoint', 'head', 'events behind', 'seconds behind'], ...rows];
-    const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
-    for (const row of table) output.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()}\n`);
+    writeTable(output.stdout, [['projection', 'checkpoint', 'head', 'events behind', 'seconds behind'], ...rows]);
     return 0;
   });
-}
-
-async function withEngine(environment: CliEnvironment, output: CliOutput, work: (engine: ProjectionEngine) => Promise<number>): Promise<number> {
-  const store = environment.createStore();
-  const engine = createProjectionEngine({ store, databaseUrl: environment.databaseUrl, projections, logger: errorsOnly(output.stderr) });
-  try {
-    return await work(engine);
-  } finally {
-    await engine.stop();
-    await store.close();
-  }
-}
-
-/** The command's own output says what happened; only failures deserve a log line. */
-function errorsOnly(stream: NodeJS.WritableStream): ProjectionEngineLogger {
-  return {
-    log: () => undefined,
-    error: (entry) => stream.write(`${JSON.stringify({ level: 'error', ...entry })}\n`),
-  };
 }

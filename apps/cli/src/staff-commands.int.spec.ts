@@ -1,33 +1,16 @@
-import { Writable } from 'node:stream';
 import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing';
 import { userDecider, userStreamName, usernameStreamName } from '@glint/identity';
 import { closeTestStore, openTestStore, type TestStore } from '../../../test/support/test-store';
-import { runCli } from './cli';
+import { runCliHere } from '../test-support/cli-runs';
 
 const ANA = '5a5a5a5a-0000-4000-8000-0000000000a1';
 const context: CommandContext = { actor: { type: 'system' }, correlationId: 'c-cli', causationId: null, now: new Date() };
-
-function capture(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 describe('npm run cli -- staff grant', () => {
   let opened: TestStore;
   let streams: EventSourcedStreams;
 
-  const run = async (...args: string[]) => {
-    const stdout = capture();
-    const stderr = capture();
-    const code = await runCli(args, { DATABASE_URL: opened.database.url }, { stdout: stdout.stream, stderr: stderr.stream });
-    return { code, stdout: stdout.text(), stderr: stderr.text() };
-  };
+  const run = (...args: string[]) => runCliHere(args, { DATABASE_URL: opened.database.url });
 
   beforeAll(async () => {
     opened = await openTestStore();

@@ -3,8 +3,8 @@ import { STAFF_ROLES } from '@glint/access';
 import { DomainError } from '@glint/domain-errors';
 import { EventSourcedStreams, systemContext } from '@glint/event-sourcing';
 import { grantStaffRoleByPlatform } from '@glint/identity';
-import { CliConfigurationError, readCliEnvironment } from './cli-environment';
-import type { CliOutput } from './projections-commands';
+import { readCliEnvironmentOrExplain } from './cli-environment';
+import type { CliOutput } from './cli-output';
 
 export const STAFF_USAGE = `Usage:
   npm run cli -- staff grant <username> <${STAFF_ROLES.join('|')}>    give a registered user a staff role (how the first admin is made)
@@ -27,14 +27,9 @@ export async function staffCommand(args: string[], env: NodeJS.ProcessEnv, outpu
     output.stderr.write(`"${role}" is not a staff role: use one of ${STAFF_ROLES.join(', ')}.\n`);
     return 2;
   }
-  let store;
-  try {
-    store = readCliEnvironment(env).createStore();
-  } catch (error) {
-    if (!(error instanceof CliConfigurationError)) throw error;
-    output.stderr.write(`${error.message}\n`);
-    return 2;
-  }
+  const environment = readCliEnvironmentOrExplain(env, output.stderr);
+  if (!environment) return 2;
+  const store = environment.createStore();
   try {
     const granted = await grantStaffRoleByPlatform(new EventSourcedStreams(store), username, role, systemContext(new Date(), randomUUID(), 'cli'));
     output.stdout.write(`${username} (${granted.userId}) ${granted.position === null ? 'was' : 'is now'} ${role}.\n`);

@@ -1,5 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type DomainError } from '@glint/domain-errors';
 import { foldEvents } from '@glint/event-sourcing';
+import { refusalOf } from '../../domain-errors/test-support/refusal-of';
 import type { ActingUser } from './acting-user';
 import { channelDecider, type ChannelCommand } from './channel-decider';
 import type { ChannelEvent } from './events';
@@ -30,15 +31,6 @@ const updateChat = (by: ActingUser, changes: object): ChannelCommand => ({ type:
 const rotate = (by: ActingUser): ChannelCommand => ({ type: 'RotateStreamKey', by, streamKeyHash: 'hash-2' });
 const infoUpdated = (editorId: string, changes: object): ChannelEvent => ({ type: 'ChannelInfoUpdated', data: { channelId: ANA, ownerId: ANA, editorId, changes } });
 const chatUpdated = (editorId: string, changes: object): ChannelEvent => ({ type: 'ChannelChatSettingsUpdated', data: { channelId: ANA, ownerId: ANA, editorId, changes } });
-
-function refusalOf(work: () => unknown): DomainError {
-  try {
-    work();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected a refusal, but the command was accepted');
-}
 
 const decide = (given: ChannelEvent[], when: ChannelCommand) => channelDecider.decide(when, foldEvents(channelDecider, given));
 

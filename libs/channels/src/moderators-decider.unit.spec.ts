@@ -1,5 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type DomainError } from '@glint/domain-errors';
 import { foldEvents } from '@glint/event-sourcing';
+import { refusalOf } from '../../domain-errors/test-support/refusal-of';
 import type { ActingUser } from './acting-user';
 import type { ModeratorEvent } from './events';
 import { moderatorsDecider, type ModeratorCommand } from './moderators-decider';
@@ -41,15 +42,6 @@ const changed = (permissions: ModeratorPermissions, changedBy = CHANNEL): Modera
 const removed = (changedBy = CHANNEL): ModeratorEvent => ({ type: 'ModeratorRemoved', data: { channelId: CHANNEL, ownerId: CHANNEL, moderatorId: BEN, changedBy } });
 
 const decide = (given: ModeratorEvent[], when: ModeratorCommand) => moderatorsDecider.decide(when, foldEvents(moderatorsDecider, given));
-
-function refusalOf(work: () => unknown): DomainError {
-  try {
-    work();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected a refusal, but the command was accepted');
-}
 
 describe('the moderator appointments decider records', () => {
   it.each<[string, ModeratorEvent[], ModeratorCommand, ModeratorEvent[]]>([

@@ -1,5 +1,6 @@
 import { ValidationError } from '@glint/domain-errors';
 import { foldEvents } from '@glint/event-sourcing';
+import { refusalOf } from '../../domain-errors/test-support/refusal-of';
 import { followDecider, type FollowCommand } from './decider';
 import type { FollowEvent } from './events';
 
@@ -41,12 +42,7 @@ describe('the follow decider', () => {
   });
 
   it('refuses following your own channel', () => {
-    let refusal: unknown;
-    try {
-      decide([], follow(true, CHANNEL));
-    } catch (error) {
-      refusal = error;
-    }
+    const refusal = refusalOf(() => decide([], follow(true, CHANNEL)));
     expect(refusal).toBeInstanceOf(ValidationError);
     expect(refusal).toMatchObject({ code: 'cannot_follow_self' });
   });

@@ -1,5 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type DomainError } from '@glint/domain-errors';
 import { foldEvents } from '@glint/event-sourcing';
+import { refusalOf } from '../../domain-errors/test-support/refusal-of';
 import { userDecider, type PasswordCheck, type TwoFactorCheck, type UserCommand } from './decider';
 import type { UserEvent } from './events';
 
@@ -161,12 +162,7 @@ describe('the account decider refuses', () => {
     ['a deletion without the right password', [registered], deleteAccount(wrongPassword), ForbiddenError, { code: 'wrong_password', field: 'password' }],
     ['deleting twice', [registered, deleted], deleteAccount(rightPassword), ConflictError, { code: 'account_deleted' }],
   ])('%s', (_, given, when, kind, expected) => {
-    let refusal: unknown;
-    try {
-      decide(given, when);
-    } catch (error) {
-      refusal = error;
-    }
+    const refusal = refusalOf(() => decide(given, when));
     expect(refusal).toBeInstanceOf(kind);
     expect(refusal).toMatchObject({ code: expected.code, field: expected.field });
   });

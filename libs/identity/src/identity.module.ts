@@ -9,7 +9,7 @@ import { RegisterUserHandler } from './commands/register-user';
 import { RequestEmailConfirmationHandler } from './commands/request-email-confirmation';
 import { GrantStaffRoleHandler, RevokeStaffRoleHandler } from './commands/staff-role';
 import { StaffSanctionsHandler } from './commands/staff-sanctions';
-import { DisableTwoFactorHandler, EnableTwoFactorHandler, StartTwoFactorSetupHandler } from './commands/two-factor';
+import { StartTwoFactorSetupHandler, TwoFactorSwitchHandler } from './commands/two-factor';
 import { CredentialChecks } from './credentials/credential-checks';
 import { AccountsController } from './http/accounts.controller';
 import { MeController } from './http/me.controller';
@@ -40,8 +40,7 @@ import { SessionTokenResolver } from './session-token-resolver';
     RequestEmailConfirmationHandler,
     ChangePasswordHandler,
     StartTwoFactorSetupHandler,
-    EnableTwoFactorHandler,
-    DisableTwoFactorHandler,
+    TwoFactorSwitchHandler,
     DeleteAccountHandler,
     StaffSanctionsHandler,
     GrantStaffRoleHandler,

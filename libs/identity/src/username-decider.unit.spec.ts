@@ -1,5 +1,6 @@
 import { ConflictError, ValidationError, type DomainError } from '@glint/domain-errors';
 import { foldEvents } from '@glint/event-sourcing';
+import { refusalOf } from '../../domain-errors/test-support/refusal-of';
 import type { UsernameEvent } from './events';
 import { usernameDecider, type ClaimUsername } from './username-decider';
 
@@ -27,12 +28,7 @@ describe('claiming a username', () => {
     ['other characters', [], claim('ana-1'), ValidationError, 'invalid_username'],
     ['letters beyond a–z', [], claim('anaé'), ValidationError, 'invalid_username'],
   ])('refuses %s', (_, given, when, kind, code) => {
-    let refusal: unknown;
-    try {
-      decide(given, when);
-    } catch (error) {
-      refusal = error;
-    }
+    const refusal = refusalOf(() => decide(given, when));
     expect(refusal).toBeInstanceOf(kind);
     expect(refusal).toMatchObject({ code, field: 'username' });
   });

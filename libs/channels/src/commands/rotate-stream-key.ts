@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { requireUser, type Principal } from '@glint/access';
+import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { channelDecider } from '../channel-decider';
 import { channelStreamName } from '../events';
-import { readActingUser } from '../queries/acting-user';
-import { existingChannel } from '../queries/existing-channel';
+import { readChannelActedOn } from '../queries/acting-user';
 import { hashStreamKey, newStreamKey } from '../stream-key';
 
 /** The owner replaces the channel's stream key; the new key comes back this once. */
@@ -28,10 +27,8 @@ export class RotateStreamKeyHandler implements ICommandHandler<RotateStreamKeyCo
   ) {}
 
   async execute({ principal, username, context }: RotateStreamKeyCommand): Promise<{ streamKey: string }> {
-    const user = requireUser(principal);
     const em = this.readModels.entityManager();
-    const channel = await existingChannel(em, username);
-    const by = await readActingUser(em, user, channel.channelId);
+    const { channel, by } = await readChannelActedOn(em, principal, username);
     const streamKey = newStreamKey(channel.channelId);
     const handled = await this.streams.handle(channelStreamName(channel.channelId), channelDecider, { type: 'RotateStreamKey', by, streamKeyHash: hashStreamKey(streamKey) }, context);
     // The old key must stop opening the channel before the owner is told it has.

@@ -1,15 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { requireUser, type Principal } from '@glint/access';
-import { NotFoundError } from '@glint/domain-errors';
+import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
-import { findAccountByUsername } from '@glint/identity';
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { moderatorsStreamName } from '../events';
 import type { ModeratorPermissions } from '../moderator-permissions';
 import { moderatorsDecider } from '../moderators-decider';
-import { readActingUser } from '../queries/acting-user';
-import { existingChannel } from '../queries/existing-channel';
+import { readChannelActedOn } from '../queries/acting-user';
+import { readModeratorAccount } from '../queries/moderator-account';
 import { readModerator, type ModeratorView } from '../queries/moderators';
 
 /** The owner or an admin appoints a moderator, or changes what an appointed one may do. */
@@ -33,12 +31,9 @@ export class SetModeratorPermissionsHandler implements ICommandHandler<SetModera
   ) {}
 
   async execute({ principal, username, moderatorUsername, permissions, context }: SetModeratorPermissionsCommand): Promise<ModeratorView> {
-    const user = requireUser(principal);
     const em = this.readModels.entityManager();
-    const channel = await existingChannel(em, username);
-    const by = await readActingUser(em, user, channel.channelId);
-    const moderator = await findAccountByUsername(em, moderatorUsername);
-    if (!moderator) throw new NotFoundError('user_not_found', `There is no user named "${moderatorUsername}".`);
+    const { channel, by } = await readChannelActedOn(em, principal, username);
+    const moderator = await readModeratorAccount(em, moderatorUsername);
     const handled = await this.streams.handle(
       moderatorsStreamName(channel.channelId),
       moderatorsDecider,

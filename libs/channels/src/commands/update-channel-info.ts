@@ -1,14 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { requireUser, type Principal } from '@glint/access';
+import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { channelDecider } from '../channel-decider';
 import type { ChannelInfoInput } from '../channel-info';
 import { channelStreamName } from '../events';
-import { readActingUser } from '../queries/acting-user';
+import { readChannelActedOn } from '../queries/acting-user';
 import { readChannel, type ChannelView } from '../queries/channel-view';
-import { existingChannel } from '../queries/existing-channel';
 
 /** The owner, an editor or an admin changes what the channel page says. */
 export class UpdateChannelInfoCommand extends Command<ChannelView> {
@@ -30,10 +29,8 @@ export class UpdateChannelInfoHandler implements ICommandHandler<UpdateChannelIn
   ) {}
 
   async execute({ principal, username, changes, context }: UpdateChannelInfoCommand): Promise<ChannelView> {
-    const user = requireUser(principal);
     const em = this.readModels.entityManager();
-    const channel = await existingChannel(em, username);
-    const by = await readActingUser(em, user, channel.channelId);
+    const { channel, by } = await readChannelActedOn(em, principal, username);
     const handled = await this.streams.handle(channelStreamName(channel.channelId), channelDecider, { type: 'UpdateChannelInfo', by, changes }, context);
     if (handled.lastPosition === null) return channel;
     await this.readModels.catchUp('channel_page', handled.lastPosition);

@@ -1,14 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { requireUser, type Principal } from '@glint/access';
+import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { channelDecider } from '../channel-decider';
 import type { ChatSettings } from '../chat-settings';
 import { channelStreamName } from '../events';
-import { readActingUser } from '../queries/acting-user';
+import { readChannelActedOn } from '../queries/acting-user';
 import { readChannel, type ChannelView } from '../queries/channel-view';
-import { existingChannel } from '../queries/existing-channel';
 
 /** The owner or an admin changes the rules the channel's chat enforces. */
 export class UpdateChatSettingsCommand extends Command<ChannelView> {
@@ -30,10 +29,8 @@ export class UpdateChatSettingsHandler implements ICommandHandler<UpdateChatSett
   ) {}
 
   async execute({ principal, username, changes, context }: UpdateChatSettingsCommand): Promise<ChannelView> {
-    const user = requireUser(principal);
     const em = this.readModels.entityManager();
-    const channel = await existingChannel(em, username);
-    const by = await readActingUser(em, user, channel.channelId);
+    const { channel, by } = await readChannelActedOn(em, principal, username);
     const handled = await this.streams.handle(channelStreamName(channel.channelId), channelDecider, { type: 'UpdateChatSettings', by, changes }, context);
     if (handled.lastPosition === null) return channel;
     // The chat judges the very next message by these settings.

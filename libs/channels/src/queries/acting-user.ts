@@ -1,9 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { UserPrincipal } from '@glint/access';
+import { requireUser, type Principal } from '@glint/access';
 import type { ActingUser } from '../acting-user';
+import type { ChannelView } from './channel-view';
+import { existingChannel } from './existing-channel';
 import { readModeratorPermissions } from './moderators';
 
-/** The signed-in user with their standing in the channel `channelId`. */
-export async function readActingUser(em: EntityManager, user: UserPrincipal, channelId: string): Promise<ActingUser> {
-  return { userId: user.userId, staffRole: user.staffRole, moderatorPermissions: await readModeratorPermissions(em, channelId, user.userId) };
+/** The channel at `username`, and the signed-in user acting on it with their standing there. */
+export async function readChannelActedOn(em: EntityManager, principal: Principal, username: string): Promise<{ channel: ChannelView; by: ActingUser }> {
+  const user = requireUser(principal);
+  const channel = await existingChannel(em, username);
+  const by = { userId: user.userId, staffRole: user.staffRole, moderatorPermissions: await readModeratorPermissions(em, channel.channelId, user.userId) };
+  return { channel, by };
 }

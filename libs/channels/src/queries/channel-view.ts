@@ -1,19 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Category } from '../categories';
+import type { ChannelInfo } from '../channel-info';
 import type { ChatSettings } from '../chat-settings';
-import type { Language } from '../languages';
 
 /** A channel as other contexts read it: its page's facts, its chat rules, and whether it is gone. */
-export interface ChannelView {
+export interface ChannelView extends ChannelInfo {
   channelId: string;
   ownerId: string;
   username: string;
-  title: string;
-  category: Category;
-  subcategory: string | null;
-  tags: string[];
-  language: Language;
-  mature: boolean;
   chatRules: string;
   chatSettings: Omit<ChatSettings, 'chatRules'>;
   followerCount: number;
@@ -21,16 +14,11 @@ export interface ChannelView {
   deleted: boolean;
 }
 
-interface ChannelPageRow {
+/** The info's columns are named as its fields are. */
+interface ChannelPageRow extends ChannelInfo {
   channel_id: string;
   owner_id: string;
   username: string;
-  title: string;
-  category: Category;
-  subcategory: string | null;
-  tags: string[];
-  language: Language;
-  mature: boolean;
   chat_rules: string;
   block_links: boolean;
   require_confirmed_email: boolean;

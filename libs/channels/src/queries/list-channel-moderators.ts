@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { requireUser, type Principal } from '@glint/access';
+import type { Principal } from '@glint/access';
 import { ForbiddenError } from '@glint/domain-errors';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { mayViewModerators } from '../acting-user';
-import { readActingUser } from './acting-user';
-import { existingChannel } from './existing-channel';
+import { readChannelActedOn } from './acting-user';
 import { listModerators, type ModeratorView } from './moderators';
 
 /** The channel's moderators and their permissions, for the owner, its moderators and staff. */
@@ -23,10 +22,9 @@ export class ListChannelModeratorsHandler implements IQueryHandler<ListChannelMo
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
 
   async execute({ principal, username }: ListChannelModeratorsQuery): Promise<ModeratorView[]> {
-    const user = requireUser(principal);
     const em = this.readModels.entityManager();
-    const channel = await existingChannel(em, username);
-    if (!mayViewModerators(await readActingUser(em, user, channel.channelId), channel.ownerId)) {
+    const { channel, by } = await readChannelActedOn(em, principal, username);
+    if (!mayViewModerators(by, channel.ownerId)) {
       throw new ForbiddenError('not_channel_moderator', "Only the channel's owner, its moderators and platform support staff may see its moderators.");
     }
     return listModerators(em, channel.channelId);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { Inject, Logger, UseFilters, UsePipes, type OnModuleDestroy } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
-import type { WebSocket, WebSocketServer } from 'ws';
+import { Inject, Logger, UseFilters, UsePipes } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { WebSocket } from 'ws';
 import { actorOf, requireScopeForApps, type Principal } from '@glint/access';
 import { ConflictError, UnauthenticatedError } from '@glint/domain-errors';
 import type { CommandContext } from '@glint/event-sourcing';
@@ -17,12 +16,11 @@ import { readRecentChat, RECENT_CHAT_MESSAGES } from '../queries/recent-chat';
 import { ChannelFrame, DeleteFrame, SendFrame } from './chat-frames.dto';
 import { FrameErrorsFilter } from './frame-errors.filter';
 import { frameValidationPipe } from './frame-validation';
-import { INVALID_TOKEN_CLOSE, SocketAuthentication } from './socket-authentication';
-import { answerUnknownFrames, MAX_CLIENT_FRAME_BYTES, sendFrame, type Frame } from './socket-frames';
-import { SocketHeartbeat } from './socket-heartbeat';
+import { SocketAuthentication } from './socket-authentication';
+import { MAX_CLIENT_FRAME_BYTES, sendFrame, type Frame } from './socket-frames';
+import { principalOnConnect, SocketSessionGateway, SocketSessions, type SocketSession } from './socket-sessions';
 
 export const GLOBALLY_BANNED_CLOSE = { code: 4003, reason: 'globally banned' } as const;
-const UNAVAILABLE_CLOSE = { code: 1011, reason: 'chat is unavailable right now: reconnect' } as const;
 /** Enough for a viewer with a few chats open, too few to follow the whole platform from one socket. */
 export const MAX_JOINED_CHANNELS = 20;
 const CHAT_EVENTS: ReadonlySet<string> = new Set(['join', 'leave', 'send', 'delete']);
@@ -32,14 +30,10 @@ interface JoinedChat {
   stop: () => void;
 }
 
-/** One socket's session: who it is (resolved once, on connect), its token, and the chats it joined. */
-interface ChatConnection {
-  token: string | null;
-  /** Null when the token did not resolve: the socket is being closed. */
-  principal: Promise<Principal | null>;
+/** One socket's session, with the chats it joined and the user frames it listens to. */
+interface ChatConnection extends SocketSession {
   joined: Map<string, JoinedChat>;
   stopUserFrames: (() => void) | null;
-  closed: boolean;
 }
 
 /**
@@ -56,10 +50,8 @@ interface ChatConnection {
 @WebSocketGateway({ path: '/ws/chat', maxPayload: MAX_CLIENT_FRAME_BYTES })
 @UseFilters(FrameErrorsFilter)
 @UsePipes(frameValidationPipe())
-export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
-  private readonly connections = new Map<WebSocket, ChatConnection>();
-  private readonly heartbeat = new SocketHeartbeat();
-  private readonly logger = new Logger('ChatGateway');
+export class ChatGateway extends SocketSessionGateway<ChatConnection> {
+  protected override readonly connections: SocketSessions<ChatConnection>;
 
   constructor(
     private readonly authentication: SocketAuthentication,
@@ -68,44 +60,27 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly deleteMessage: DeleteChatMessageHandler,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
-  ) {}
-
-  afterInit(server: WebSocketServer): void {
-    this.heartbeat.start(server);
-  }
-
-  onModuleDestroy(): void {
-    this.heartbeat.stop();
-  }
-
-  handleConnection(socket: WebSocket, request: IncomingMessage): void {
-    this.heartbeat.watch(socket);
-    answerUnknownFrames(socket, CHAT_EVENTS);
-    const token = this.authentication.tokenOf(request);
-    const connection: ChatConnection = { token, principal: this.authentication.principalFor(token), joined: new Map(), stopUserFrames: null, closed: false };
-    this.connections.set(socket, connection);
-    connection.principal
-      .then((principal) => this.connected(socket, connection, principal))
-      .catch((error: unknown) => {
-        this.logger.error(`Chat.Connection.Failed: ${(error as Error).message}`);
-        socket.close(UNAVAILABLE_CLOSE.code, UNAVAILABLE_CLOSE.reason);
-      });
-  }
-
-  handleDisconnect(socket: WebSocket): void {
-    const connection = this.connections.get(socket);
-    if (!connection) return;
-    this.connections.delete(socket);
-    connection.closed = true;
-    for (const joined of connection.joined.values()) joined.stop();
-    connection.joined.clear();
-    connection.stopUserFrames?.();
+  ) {
+    super();
+    this.connections = new SocketSessions<ChatConnection>(authentication, {
+      component: 'Chat',
+      logger: new Logger('ChatGateway'),
+      events: CHAT_EVENTS,
+      unavailableReason: 'chat is unavailable right now: reconnect',
+      begin: (session) => ({ ...session, joined: new Map(), stopUserFrames: null }),
+      signedIn: (socket, connection, principal) => this.listenToUserFrames(socket, connection, principal),
+      release: (connection) => {
+        for (const joined of connection.joined.values()) joined.stop();
+        connection.joined.clear();
+        connection.stopUserFrames?.();
+      },
+    });
   }
 
   @SubscribeMessage('join')
   async join(@ConnectedSocket() socket: WebSocket, @MessageBody() frame: ChannelFrame): Promise<void> {
-    const connection = this.connectionOf(socket);
-    requireScopeForApps(await this.principalOnConnect(connection), 'public');
+    const connection = this.connections.of(socket);
+    requireScopeForApps(await principalOnConnect(connection), 'public');
     const em = this.readModels.entityManager();
     const channel = await chatChannelNamed(em, frame.channel);
     connection.joined.get(channel.channelId)?.stop();
@@ -143,7 +118,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('leave')
   leave(@ConnectedSocket() socket: WebSocket, @MessageBody() frame: ChannelFrame): Frame {
-    const connection = this.connectionOf(socket);
+    const connection = this.connections.of(socket);
     for (const [channelId, joined] of connection.joined) {
       if (joined.username.toLowerCase() !== frame.channel.toLowerCase()) continue;
       joined.stop();
@@ -155,24 +130,20 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('send')
   async send(@ConnectedSocket() socket: WebSocket, @MessageBody() frame: SendFrame): Promise<Frame> {
-    const principal = await this.principalNow(this.connectionOf(socket));
+    const principal = await this.principalNow(this.connections.of(socket));
     const sent = await this.sendMessage.execute(principal, frame.channel, frame.text, frameContext(principal), { readBack: false });
     return { event: 'sent', data: { channel: frame.channel, messageId: sent.messageId } };
   }
 
   @SubscribeMessage('delete')
   async delete(@ConnectedSocket() socket: WebSocket, @MessageBody() frame: DeleteFrame): Promise<Frame> {
-    const principal = await this.principalNow(this.connectionOf(socket));
+    const principal = await this.principalNow(this.connections.of(socket));
     await this.deleteMessage.execute(principal, frame.channel, frame.messageId, frameContext(principal));
     return { event: 'deleted', data: { channel: frame.channel, messageId: frame.messageId } };
   }
 
-  private async connected(socket: WebSocket, connection: ChatConnection, principal: Principal | null): Promise<void> {
-    if (connection.closed) return;
-    if (principal === null) {
-      socket.close(INVALID_TOKEN_CLOSE.code, INVALID_TOKEN_CLOSE.reason);
-      return;
-    }
+  /** A signed-in user's socket closes the moment a global ban is recorded, not at its next frame. */
+  private async listenToUserFrames(socket: WebSocket, connection: ChatConnection, principal: Principal): Promise<void> {
     if (principal.kind !== 'user') return;
     const stop = await this.fanOut.listen(userTopic(principal.userId), (relayed) => {
       if (relayed.event === 'globally_banned') socket.close(GLOBALLY_BANNED_CLOSE.code, GLOBALLY_BANNED_CLOSE.reason);
@@ -181,24 +152,12 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     else connection.stopUserFrames = stop;
   }
 
-  private connectionOf(socket: WebSocket): ChatConnection {
-    const connection = this.connections.get(socket);
-    if (!connection) throw new UnauthenticatedError('not_connected', 'This connection is closing: reconnect.');
-    return connection;
-  }
-
-  private async principalOnConnect(connection: ChatConnection): Promise<Principal> {
-    const principal = await connection.principal;
-    if (!principal) throw new UnauthenticatedError('invalid_token', INVALID_TOKEN_CLOSE.reason);
-    return principal;
-  }
-
   /**
    * Sending and deleting ask again who the token stands for: a session ended since the socket
    * connected (a log-out, a ban) stops acting at once, not at the next reconnect.
    */
   private async principalNow(connection: ChatConnection): Promise<Principal> {
-    await this.principalOnConnect(connection);
+    await principalOnConnect(connection);
     const principal = await this.authentication.principalFor(connection.token);
     if (!principal) throw new UnauthenticatedError('session_ended', 'Your session has ended: sign in again and reconnect with the new token.');
     if (principal.kind === 'anonymous') throw new UnauthenticatedError('sign_in_required', 'Sign in to chat: connect with ?token=<your session token>.');

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { requireUser, type Principal } from '@glint/access';
+import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { CredentialChecks } from '../credentials/credential-checks';
 import { hashPassword } from '../credentials/password-hashing';
 import { userDecider } from '../decider';
-import { userStreamName } from '../events';
+import { loadSignedInAccount } from './signed-in-account';
 
 /** A new password ends every other session: whoever knew the old one is signed out everywhere else. */
 @Injectable()
@@ -19,10 +19,8 @@ export class ChangePasswordHandler {
   ) {}
 
   async execute(principal: Principal, change: { currentPassword: string; newPassword: string }, context: CommandContext): Promise<void> {
-    const user = requireUser(principal);
-    const stream = userStreamName(user.userId);
-    const { state } = await this.streams.load(stream, userDecider);
-    const password = state.status === 'registered' ? await this.checks.password(state.passwordHashSealed, change.currentPassword) : null;
+    const { user, stream, state } = await loadSignedInAccount(this.streams, principal);
+    const password = await this.checks.accountPassword(state, change.currentPassword);
     const newPasswordHashSealed = await this.vault.seal(user.userId, await hashPassword(change.newPassword));
     const handled = await this.streams.handle(stream, userDecider, { type: 'ChangePassword', password, newPasswordHashSealed, keepSessionId: user.sessionId, now: context.now }, context);
     // The other sessions' tokens must stop working at once.

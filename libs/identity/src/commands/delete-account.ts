@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { requireUser, type Principal } from '@glint/access';
+import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { CredentialChecks } from '../credentials/credential-checks';
 import { userDecider } from '../decider';
-import { userStreamName } from '../events';
+import { loadSignedInAccount } from './signed-in-account';
 
 /**
  * Deletes the signed-in user's account: its sessions end, `AccountDeleted` is recorded, and then
@@ -23,10 +23,8 @@ export class DeleteAccountHandler {
   ) {}
 
   async execute(principal: Principal, password: string, context: CommandContext): Promise<void> {
-    const user = requireUser(principal);
-    const stream = userStreamName(user.userId);
-    const { state } = await this.streams.load(stream, userDecider);
-    const check = state.status === 'registered' ? await this.checks.password(state.passwordHashSealed, password) : null;
+    const { user, stream, state } = await loadSignedInAccount(this.streams, principal);
+    const check = await this.checks.accountPassword(state, password);
     const handled = await this.streams.handle(stream, userDecider, { type: 'DeleteAccount', password: check, now: context.now }, context);
     if (handled.lastPosition !== null) await this.readModels.catchUp('accounts', handled.lastPosition);
     // Only once the deletion is recorded: a key destroyed for an account that lives on would lock its owner out.

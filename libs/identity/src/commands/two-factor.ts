@@ -5,8 +5,9 @@ import type { PersonalDataVault } from '@glint/personal-data';
 import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { CredentialChecks } from '../credentials/credential-checks';
 import { newTwoFactorSecret, otpauthUri } from '../credentials/two-factor-codes';
-import { userDecider } from '../decider';
+import { userDecider, type RegisteredAccount } from '../decider';
 import { userStreamName } from '../events';
+import { loadSignedInAccount } from './signed-in-account';
 
 /** Shown once, for the authenticator app; it protects nothing until a code made with it is confirmed. */
 export interface TwoFactorSetup {
@@ -30,42 +31,38 @@ export class StartTwoFactorSetupHandler {
   }
 }
 
-/** Turns two-factor sign-in on with a code from the secret handed out by the setup. */
+/**
+ * Turns two-factor sign-in on or off, each with a code: turning it on checks the code against the
+ * secret handed out by the setup, turning it off against the secret in use, which proves the
+ * authenticator is still at hand.
+ */
 @Injectable()
-export class EnableTwoFactorHandler {
+export class TwoFactorSwitchHandler {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     private readonly checks: CredentialChecks,
   ) {}
 
-  async execute(principal: Principal, code: string, context: CommandContext): Promise<void> {
-    const user = requireUser(principal);
-    const stream = userStreamName(user.userId);
-    const { state } = await this.streams.load(stream, userDecider);
-    const pending = state.status === 'registered' ? state.twoFactor.pendingSecretSealed : null;
-    const check = pending === null ? null : await this.checks.twoFactorCode(pending, code, context.now);
-    const handled = await this.streams.handle(stream, userDecider, { type: 'EnableTwoFactor', code: check }, context);
-    if (handled.lastPosition !== null) await this.readModels.catchUp('accounts', handled.lastPosition);
+  enable(principal: Principal, code: string, context: CommandContext): Promise<void> {
+    return this.switchTo('EnableTwoFactor', (account) => account.twoFactor.pendingSecretSealed, principal, code, context);
   }
-}
 
-/** Turns two-factor sign-in off; a current code proves the authenticator is still at hand. */
-@Injectable()
-export class DisableTwoFactorHandler {
-  constructor(
-    @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
-    private readonly checks: CredentialChecks,
-  ) {}
+  disable(principal: Principal, code: string, context: CommandContext): Promise<void> {
+    return this.switchTo('DisableTwoFactor', (account) => account.twoFactor.secretSealed, principal, code, context);
+  }
 
-  async execute(principal: Principal, code: string, context: CommandContext): Promise<void> {
-    const user = requireUser(principal);
-    const stream = userStreamName(user.userId);
-    const { state } = await this.streams.load(stream, userDecider);
-    const secret = state.status === 'registered' ? state.twoFactor.secretSealed : null;
+  private async switchTo(
+    type: 'EnableTwoFactor' | 'DisableTwoFactor',
+    secretOf: (account: RegisteredAccount) => string | null,
+    principal: Principal,
+    code: string,
+    context: CommandContext,
+  ): Promise<void> {
+    const { stream, state } = await loadSignedInAccount(this.streams, principal);
+    const secret = state.status === 'registered' ? secretOf(state) : null;
     const check = secret === null ? null : await this.checks.twoFactorCode(secret, code, context.now);
-    const handled = await this.streams.handle(stream, userDecider, { type: 'DisableTwoFactor', code: check }, context);
+    const handled = await this.streams.handle(stream, userDecider, { type, code: check }, context);
     if (handled.lastPosition !== null) await this.readModels.catchUp('accounts', handled.lastPosition);
   }
 }

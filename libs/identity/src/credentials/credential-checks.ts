@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { PERSONAL_DATA } from '@glint/runtime';
-import type { PasswordCheck, TwoFactorCheck } from '../decider';
+import type { Account, PasswordCheck, TwoFactorCheck } from '../decider';
 import { passwordMatches } from './password-hashing';
 import { codeTimeStep } from './two-factor-codes';
 
@@ -18,6 +18,11 @@ export class CredentialChecks {
     const hash = await this.vault.open(passwordHashSealed);
     if (hash === null) return null;
     return { checkedHashSealed: passwordHashSealed, matches: await passwordMatches(hash, password) };
+  }
+
+  /** The password checked against the account's hash; null when the account is not (or no longer) registered. */
+  async accountPassword(account: Account, password: string): Promise<PasswordCheck | null> {
+    return account.status === 'registered' ? this.password(account.passwordHashSealed, password) : null;
   }
 
   async twoFactorCode(secretSealed: string, code: string, now: Date): Promise<TwoFactorCheck> {

@@ -4,7 +4,7 @@ import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/
 import type { CommandContext } from '@glint/event-sourcing';
 import { ChangePasswordHandler } from '../commands/change-password';
 import { DeleteAccountHandler } from '../commands/delete-account';
-import { DisableTwoFactorHandler, EnableTwoFactorHandler, StartTwoFactorSetupHandler } from '../commands/two-factor';
+import { StartTwoFactorSetupHandler, TwoFactorSwitchHandler } from '../commands/two-factor';
 import { MyAccountQuery } from '../queries/my-account';
 import { ChangePasswordDto, DeleteAccountDto } from './account.dto';
 import { MyAccountResponse, toMyAccountResponse, TwoFactorSetupResponse } from './responses';
@@ -18,8 +18,7 @@ export class MeController {
     private readonly myAccount: MyAccountQuery,
     private readonly changePassword: ChangePasswordHandler,
     private readonly startTwoFactorSetup: StartTwoFactorSetupHandler,
-    private readonly enableTwoFactor: EnableTwoFactorHandler,
-    private readonly disableTwoFactor: DisableTwoFactorHandler,
+    private readonly twoFactorSwitch: TwoFactorSwitchHandler,
     private readonly deleteAccount: DeleteAccountHandler,
   ) {}
 
@@ -50,7 +49,7 @@ export class MeController {
   @ApiOperation({ summary: 'Turn two-factor sign-in on with a code from the new secret' })
   @ApiNoContentResponse()
   twoFactorConfirmation(@Body() body: TwoFactorCodeDto, @CurrentPrincipal() principal: Principal, @RequestCommandContext() context: CommandContext): Promise<void> {
-    return this.enableTwoFactor.execute(principal, body.code, context);
+    return this.twoFactorSwitch.enable(principal, body.code, context);
   }
 
   @Delete('two-factor')
@@ -58,7 +57,7 @@ export class MeController {
   @ApiOperation({ summary: 'Turn two-factor sign-in off, with a current code' })
   @ApiNoContentResponse()
   twoFactorOff(@Body() body: TwoFactorCodeDto, @CurrentPrincipal() principal: Principal, @RequestCommandContext() context: CommandContext): Promise<void> {
-    return this.disableTwoFactor.execute(principal, body.code, context);
+    return this.twoFactorSwitch.disable(principal, body.code, context);
   }
 
   @Delete()

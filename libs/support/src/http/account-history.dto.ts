@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { HISTORY_PAGE_LIMIT, VIEW_REASON_LENGTH } from '../account-view-decider';
+import { PageBefore, PageSize } from './page-query-fields';
 
 export class AccountParams {
   @ApiProperty({ format: 'uuid' })
@@ -40,19 +41,10 @@ export class AccountHistoryQueryDto {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'The `nextBefore` of the previous page.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageBefore()
   before?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: HISTORY_PAGE_LIMIT.max, default: HISTORY_PAGE_LIMIT.default })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(HISTORY_PAGE_LIMIT.max)
+  @PageSize(HISTORY_PAGE_LIMIT)
   limit?: number;
 }
 

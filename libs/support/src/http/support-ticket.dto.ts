@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { TICKET_BODY_MAX_LENGTH, TICKET_SUBJECT_MAX_LENGTH } from '../ticket-decider';
 import { TICKET_PAGE_LIMIT } from '../queries/support-tickets';
+import { PageBefore, PageSize } from './page-query-fields';
 
 const NOT_BLANK = /\S/;
 
@@ -40,18 +40,9 @@ export class TicketListQueryDto {
   @IsIn(['open', 'closed'])
   status?: 'open' | 'closed';
 
-  @ApiPropertyOptional({ description: 'The `nextBefore` of the previous page.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageBefore()
   before?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: TICKET_PAGE_LIMIT.max, default: TICKET_PAGE_LIMIT.default })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(TICKET_PAGE_LIMIT.max)
+  @PageSize(TICKET_PAGE_LIMIT)
   limit?: number;
 }

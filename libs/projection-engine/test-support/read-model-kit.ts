@@ -1,9 +1,8 @@
 import type { Client } from 'pg';
 import { newEventId, type Actor, type EventStore } from '@glint/eventstore';
-import { createProjectionEngine, type Projection, type ProjectionEngine, type ProjectionLogEntry } from '@glint/projection-engine';
+import { createProjectionEngine, type Projection, type ProjectionEngine, type ProjectionLogEntry } from '../src';
 import type { TestStore } from '../../../test/support/test-store';
 
-export const system: Actor = { type: 'system' };
 export const userActor = (userId: string, role = 'user'): Actor => ({ type: 'user', userId, role });
 
 export interface Fact {
@@ -13,7 +12,7 @@ export interface Fact {
   occurredAt?: string;
 }
 
-/** Appends facts to one stream as another context would have recorded them; returns the last position. */
+/** Appends facts to one stream as the context that owns it would have; returns the last position. */
 export async function record(store: EventStore, streamName: string, ...facts: Fact[]): Promise<number> {
   const result = await store.append(
     streamName,
@@ -21,13 +20,13 @@ export async function record(store: EventStore, streamName: string, ...facts: Fa
       id: newEventId(),
       type: fact.type,
       data: fact.data,
-      metadata: { correlationId: `correlation-${streamName}`, causationId: null, actor: fact.actor ?? system, occurredAt: fact.occurredAt ?? '2026-11-24T12:00:00.000Z' },
+      metadata: { correlationId: `correlation-${streamName}`, causationId: null, actor: fact.actor ?? { type: 'system' }, occurredAt: fact.occurredAt ?? '2026-11-24T12:00:00.000Z' },
     })),
   );
   return result.lastPosition;
 }
 
-/** An engine over the given projections that fails the test if a batch ever fails. */
+/** An engine over the given projections that keeps every failed batch, so a test can demand none. */
 export function engineFor(opened: TestStore, projections: Projection[]): { engine: ProjectionEngine; errors: ProjectionLogEntry[] } {
   const errors: ProjectionLogEntry[] = [];
   const engine = createProjectionEngine({
@@ -39,7 +38,7 @@ export function engineFor(opened: TestStore, projections: Projection[]): { engin
   return { engine, errors };
 }
 
-/** Every row of a table in a stable order, as plain values, to compare a rebuild with the live rows. */
+/** Every row of a table in a stable order, to compare a rebuild with the live rows. */
 export async function tableRows(sql: Client, table: string, orderBy: string): Promise<unknown[]> {
   return (await sql.query(`SELECT * FROM ${table} ORDER BY ${orderBy}`)).rows;
 }

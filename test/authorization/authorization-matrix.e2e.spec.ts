@@ -1,0 +1,214 @@
+import { SocketClient } from '../chat/chat-socket-client';
+import { ApiClient } from '../support/api-client';
+import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { Cast } from './cast';
+import { documentedRouteOf, HTTP_ROUTES, type HttpRoute, type HttpRouteSpec } from './http-routes';
+import { cells, type Role, type Table } from './matrix';
+import { documentedRoutes, mappedRoutes, socketActions } from './platform-surface';
+import { SOCKET_ACTIONS, type SocketAction, type SocketActionSpec } from './socket-actions';
+
+// Each table: per route, the status each role gets, in the columns of ROLES:
+//   anon  = anonymous            oMod = another channel's moderator (every permission there)
+//   mod-  = this channel's moderator without the permission the route needs (route without one: without `edit`)
+//   mod+  = this channel's moderator with every permission
+//   app+  = app token with the `public` scope    app- = app token with every scope but `public`
+// Requests are valid and realistic, so a 4xx other than 401/403 is a rule of the domain, said where it is.
+// Besides its status, a refusal must record nothing (the event log's head stays put), and no answer
+// may show anyone's secrets but the caller's own (secrets.ts says which, and what the support desk reads).
+
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const accountsAndSessions: Table<HttpRoute, number> = {
+  'POST /api/accounts':                                              [201,  201,  201,  201,  201,  201,  201,  201,  201,  201,  201],
+  'POST /api/accounts/email-confirmation':                           [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200],
+  'POST /api/accounts/email-confirmation/resend':                    [401,  202,  202,  202,  202,  202,  202,  202,  202,  403,  403],
+  'POST /api/sessions':                                              [201,  201,  201,  201,  201,  201,  201,  201,  201,  201,  201],
+  'DELETE /api/sessions/current':                                    [401,  204,  204,  204,  204,  204,  204,  204,  204,  403,  403],
+  'GET /api/users/me':                                               [401,  200,  200,  200,  200,  200,  200,  200,  200,  403,  403],
+  'DELETE /api/users/me':                                            [401,  204,  204,  204,  204,  204,  204,  204,  204,  403,  403],
+  'PUT /api/users/me/password':                                      [401,  204,  204,  204,  204,  204,  204,  204,  204,  403,  403],
+  'POST /api/users/me/two-factor':                                   [401,  201,  201,  201,  201,  201,  201,  201,  201,  403,  403],
+  'POST /api/users/me/two-factor/confirmation':                      [401,  204,  204,  204,  204,  204,  204,  204,  204,  403,  403],
+  'DELETE /api/users/me/two-factor':                                 [401,  204,  204,  204,  204,  204,  204,  204,  204,  403,  403],
+  'GET /api/users/{username}':                                       [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  403],
+};
+
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const staffActionsOnUsers: Table<HttpRoute, number> = {
+  'POST /api/staff/users/{userId}/global-ban':                       [401,  403,  403,  403,  403,  403,  204,  403,  204,  403,  403],
+  'DELETE /api/staff/users/{userId}/global-ban':                     [401,  403,  403,  403,  403,  403,  204,  403,  204,  403,  403],
+  'POST /api/staff/users/{userId}/streaming-suspension':             [401,  403,  403,  403,  403,  403,  204,  403,  204,  403,  403],
+  'DELETE /api/staff/users/{userId}/streaming-suspension':           [401,  403,  403,  403,  403,  403,  204,  403,  204,  403,  403],
+  'PUT /api/staff/users/{userId}/staff-role':                        [401,  403,  403,  403,  403,  403,  403,  403,  204,  403,  403],
+  'DELETE /api/staff/users/{userId}/staff-role':                     [401,  403,  403,  403,  403,  403,  403,  403,  204,  403,  403],
+};
+
+// The owner opens a second channel: 409, one channel per user. Editing: moderators with `edit` and
+// admins, not support. The stream key: the owner alone, not even an admin.
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const channels: Table<HttpRoute, number> = {
+  'POST /api/channels':                                              [401,  201,  201,  201,  201,  409,  201,  201,  201,  403,  403],
+  'GET /api/channels/{username}':                                    [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  403],
+  'PATCH /api/channels/{username}':                                  [401,  403,  403,  403,  200,  200,  403,  403,  200,  403,  403],
+  'PATCH /api/channels/{username} (language, mature)':               [401,  403,  403,  403,  403,  200,  403,  403,  200,  403,  403],
+  'PATCH /api/channels/{username}/chat-settings':                    [401,  403,  403,  403,  403,  200,  403,  403,  200,  403,  403],
+  'POST /api/channels/{username}/stream-key':                        [401,  403,  403,  403,  403,  200,  403,  403,  403,  403,  403],
+};
+
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const moderators: Table<HttpRoute, number> = {
+  'GET /api/channels/{username}/moderators':                         [401,  403,  403,  200,  200,  200,  200,  403,  200,  403,  403],
+  'PUT /api/channels/{username}/moderators/{moderatorUsername}':     [401,  403,  403,  403,  403,  200,  403,  403,  200,  403,  403],
+  'DELETE /api/channels/{username}/moderators/{moderatorUsername}':  [401,  403,  403,  403,  403,  204,  403,  403,  204,  403,  403],
+};
+
+// The owner following their own channel: 400 `cannot_follow_self`.
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const follows: Table<HttpRoute, number> = {
+  'PUT /api/channels/{username}/follow':                             [401,  200,  200,  200,  200,  400,  200,  200,  200,  403,  403],
+  'DELETE /api/channels/{username}/follow':                          [401,  204,  204,  204,  204,  204,  204,  204,  204,  403,  403],
+  'GET /api/channels/{username}/followers':                          [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  403],
+  'GET /api/users/{username}/following':                             [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  403],
+};
+
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const moderation: Table<HttpRoute, number> = {
+  'POST /api/channels/{username}/timeouts':                          [401,  403,  403,  403,  201,  201,  201,  403,  201,  403,  403],
+  'DELETE /api/channels/{username}/timeouts/{targetUsername}':       [401,  403,  403,  403,  204,  204,  204,  403,  204,  403,  403],
+  'POST /api/channels/{username}/bans':                              [401,  403,  403,  403,  201,  201,  201,  403,  201,  403,  403],
+  'DELETE /api/channels/{username}/bans/{targetUsername}':           [401,  403,  403,  403,  204,  204,  204,  403,  204,  403,  403],
+  'GET /api/channels/{username}/moderation-log':                     [401,  403,  403,  200,  200,  200,  200,  403,  200,  403,  403],
+  'GET /api/channels/{username}/standing/{targetUsername}':          [401,  403,  403,  200,  200,  200,  200,  403,  200,  403,  403],
+};
+
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const reportsAndStaffQueue: Table<HttpRoute, number> = {
+  'POST /api/reports':                                               [401,  201,  201,  201,  201,  201,  201,  201,  201,  403,  403],
+  'GET /api/staff/reports':                                          [401,  403,  403,  403,  403,  403,  200,  403,  200,  403,  403],
+  'POST /api/staff/reports/{reportId}/resolution':                   [401,  403,  403,  403,  403,  403,  201,  403,  201,  403,  403],
+  'GET /api/staff/audit-log':                                        [401,  403,  403,  403,  403,  403,  200,  403,  200,  403,  403],
+};
+
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const chatOverHttp: Table<HttpRoute, number> = {
+  'GET /api/channels/{username}/chat/messages':                      [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  403],
+  'POST /api/channels/{username}/chat/messages':                     [401,  201,  201,  201,  201,  201,  201,  201,  201,  403,  403],
+  'DELETE /api/channels/{username}/chat/messages/{messageId}':       [401,  403,  403,  403,  204,  204,  204,  403,  204,  403,  403],
+};
+
+// The apps are the owner's; an app is its owner's alone, whatever the staff role of whoever else asks.
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const developerApps: Table<HttpRoute, number> = {
+  'POST /api/apps':                                                  [401,  201,  201,  201,  201,  201,  201,  201,  201,  403,  403],
+  'GET /api/apps':                                                   [401,  200,  200,  200,  200,  200,  200,  200,  200,  403,  403],
+  'POST /api/apps/{appId}/secret':                                   [401,  403,  403,  403,  403,  201,  403,  403,  403,  403,  403],
+  'DELETE /api/apps/{appId}':                                        [401,  403,  403,  403,  403,  204,  403,  403,  403,  403,  403],
+  'POST /api/oauth/token':                                           [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200],
+};
+
+// The account looked into is a bystander's, with two-factor sign-in on: the desk reads its personal
+// data (address, texts), never its credentials (two-factor secret, password hash, confirmation link).
+// The ticket is the plain user's.
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const supportDesk: Table<HttpRoute, number> = {
+  'GET /api/support/accounts/{userId}/history':                      [401,  403,  403,  403,  403,  403,  200,  403,  200,  403,  403],
+  'GET /api/support/accounts/{userId}/state':                        [401,  403,  403,  403,  403,  403,  200,  403,  200,  403,  403],
+  'POST /api/support/tickets':                                       [401,  201,  201,  201,  201,  201,  201,  201,  201,  403,  403],
+  'GET /api/support/tickets':                                        [401,  200,  200,  200,  200,  200,  200,  200,  200,  403,  403],
+  'GET /api/support/tickets/{ticketId}':                             [401,  200,  403,  403,  403,  403,  200,  403,  200,  403,  403],
+  'POST /api/support/tickets/{ticketId}/replies':                    [401,  201,  403,  403,  403,  403,  201,  403,  201,  403,  403],
+  'POST /api/support/tickets/{ticketId}/closure':                    [401,  200,  403,  403,  403,  403,  200,  403,  200,  403,  403],
+};
+
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const operations: Table<HttpRoute, number> = {
+  'GET /health':                                                     [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200],
+};
+
+const HTTP_TABLES = { accountsAndSessions, staffActionsOnUsers, channels, moderators, follows, moderation, reportsAndStaffQueue, chatOverHttp, developerApps, supportDesk, operations };
+
+// WebSocket actions answer with a frame: its event, or `error:<code>` for a refusal.
+//                            anon                         user             oMod             mod-             mod+           owner          supp           anal             admin          app+                         app-
+const sockets: Table<SocketAction, string> = {
+  'join /ws/chat':          ['joined',                     'joined',        'joined',        'joined',        'joined',      'joined',      'joined',      'joined',        'joined',      'joined',                    'error:missing_scope'],
+  'leave /ws/chat':         ['left',                       'left',          'left',          'left',          'left',        'left',        'left',        'left',          'left',        'left',                      'left'],
+  'send /ws/chat':          ['error:sign_in_required',     'sent',          'sent',          'sent',          'sent',        'sent',        'sent',        'sent',          'sent',        'error:user_session_required', 'error:user_session_required'],
+  'delete /ws/chat':        ['error:sign_in_required',     'error:not_allowed_to_delete_messages', 'error:not_allowed_to_delete_messages', 'error:not_allowed_to_delete_messages', 'deleted', 'deleted', 'deleted', 'error:not_allowed_to_delete_messages', 'deleted', 'error:user_session_required', 'error:user_session_required'],
+  'subscribe /ws/live':     ['subscribed',                 'subscribed',    'subscribed',    'subscribed',    'subscribed',  'subscribed',  'subscribed',  'subscribed',    'subscribed',  'subscribed',                'error:missing_scope'],
+  'unsubscribe /ws/live':   ['unsubscribed',               'unsubscribed',  'unsubscribed',  'unsubscribed',  'unsubscribed', 'unsubscribed', 'unsubscribed', 'unsubscribed', 'unsubscribed', 'unsubscribed',            'unsubscribed'],
+};
+
+describe('authorization matrix: every route and WebSocket action, for every role', () => {
+  let platform: PlatformUnderTest;
+  let api: ApiClient;
+  let cast: Cast;
+
+  beforeAll(async () => {
+    platform = await startPlatformUnderTest();
+    api = new ApiClient(platform.baseUrl);
+    cast = await Cast.assemble(platform);
+  }, 120_000);
+  afterAll(() => platform?.close());
+
+  async function answersOverHttp(route: HttpRoute, role: Role, expected: number): Promise<void> {
+    const spec: HttpRouteSpec = HTTP_ROUTES[route];
+    const asked = cast.caller(role, spec.permission);
+    const call = await spec.call(asked, cast);
+    const caller = call.caller ?? asked;
+    const before = await cast.headPosition();
+
+    const answer = await api.request(route.split(' ')[0], call.path, { token: caller.token, body: call.body });
+    if (answer.status < 300) cast.usedUp();
+
+    expect({ status: answer.status, body: answer.body }).toMatchObject({ status: expected });
+    if (answer.status >= 400) expect(await cast.headPosition()).toBe(before);
+    expect(cast.secrets.exposedTo({ role, userId: caller.user?.userId, where: route }, answer.body)).toEqual([]);
+    if (answer.status < 300) {
+      call.check?.(answer.body, caller);
+      cast.secrets.learnFrom(answer.body, caller.user?.userId);
+    }
+  }
+
+  async function answersOnSocket(action: SocketAction, role: Role, expected: string): Promise<void> {
+    const spec: SocketActionSpec = SOCKET_ACTIONS[action];
+    const [event, path] = action.split(' ');
+    const caller = cast.caller(role, spec.permission);
+    const data = await spec.data(caller, cast);
+    const socket = await SocketClient.connect(`${platform.wsUrl}${path}${caller.token ? `?token=${encodeURIComponent(caller.token)}` : ''}`);
+    try {
+      const before = await cast.headPosition();
+      const reply = await socket.request(event, data, [spec.reply, 'error']);
+      if (reply.event !== 'error') cast.usedUp();
+      const answer = reply.event === 'error' ? `error:${reply.data.error}` : reply.event;
+      expect({ answer, frame: reply }).toMatchObject({ answer: expected });
+      if (reply.event === 'error') expect(await cast.headPosition()).toBe(before);
+      expect(cast.secrets.exposedTo({ role, userId: caller.user?.userId, where: action }, reply)).toEqual([]);
+    } finally {
+      socket.close();
+    }
+  }
+
+  describe('the matrix leaves nothing out', () => {
+    it('has a row for every route of the OpenAPI document and every route the controllers map, and none for a route there is not', async () => {
+      const routes = [...new Set([...(await documentedRoutes(platform.baseUrl)), ...mappedRoutes(platform.app)])];
+      const rows = Object.values(HTTP_TABLES).flatMap((table) => Object.keys(table) as HttpRoute[]);
+      const rowed = new Set(rows.map(documentedRouteOf));
+      expect(routes.length).toBeGreaterThan(0);
+      expect({ withoutRow: routes.filter((route) => !rowed.has(route)), noSuchRoute: [...rowed].filter((route) => !routes.includes(route)) }).toEqual({ withoutRow: [], noSuchRoute: [] });
+      expect(rows.length).toBe(new Set(rows).size);
+    });
+
+    it('has a row for every message every WebSocket gateway takes', () => {
+      const actions = socketActions(platform.app);
+      expect(actions.length).toBeGreaterThan(0);
+      expect(actions.sort()).toEqual(Object.keys(sockets).sort());
+    });
+  });
+
+  describe.each(Object.entries(HTTP_TABLES))('%s', (_area, table) => {
+    it.each(cells(table))('%s as %s answers %s', answersOverHttp);
+  });
+
+  describe('WebSockets', () => {
+    it.each(cells(sockets))('%s as %s answers %s', answersOnSocket);
+  });
+});
