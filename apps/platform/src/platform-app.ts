@@ -1,7 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ChannelPageCache } from '@glint/channels';
 import { serveApiDocs } from './api/api-docs';
+import { serveCachedChannelPages } from './api/cached-channel-pages';
 import type { PlatformConfig } from './config/platform-config';
 import { loadPlatformConfig } from './config/platform-config.module';
 import { openPlatformDatabase } from './database/platform-database';
@@ -41,10 +43,12 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
     throw error;
   });
 
+  const adapter = new FastifyAdapter({ bodyLimit: REQUEST_BODY_LIMIT_BYTES });
+  const cachedPages = serveCachedChannelPages(adapter, logger);
   let app: NestFastifyApplication;
   try {
     // Fastify rather than Express: it serves a read such as the channel page several times faster.
-    app = await NestFactory.create<NestFastifyApplication>(PlatformModule.register({ configModule, database, redis }), new FastifyAdapter({ bodyLimit: REQUEST_BODY_LIMIT_BYTES }), {
+    app = await NestFactory.create<NestFastifyApplication>(PlatformModule.register({ configModule, database, redis }), adapter, {
       logger,
       abortOnError: false,
     });
@@ -56,6 +60,7 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
   }
 
   serveApiDocs(app);
+  cachedPages.cache = app.get(ChannelPageCache, { strict: false });
   app.useWebSocketAdapter(new WsAdapter(app));
   try {
     await app.listen(config.port, '0.0.0.0');

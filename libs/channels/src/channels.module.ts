@@ -6,6 +6,8 @@ import { SetModeratorPermissionsHandler } from './commands/set-moderator-permiss
 import { UpdateChannelInfoHandler } from './commands/update-channel-info';
 import { UpdateChatSettingsHandler } from './commands/update-chat-settings';
 import { ChannelModeratorsController } from './http/channel-moderators.controller';
+import { ChannelPageCache } from './http/channel-page-cache';
+import { ChannelPageChangeFeed } from './http/channel-page-change-feed';
 import { ChannelsController } from './http/channels.controller';
 import { GetChannelPageHandler } from './queries/get-channel-page';
 import { ListChannelModeratorsHandler } from './queries/list-channel-moderators';
@@ -22,6 +24,9 @@ import { ListChannelModeratorsHandler } from './queries/list-channel-moderators'
     RemoveModeratorHandler,
     GetChannelPageHandler,
     ListChannelModeratorsHandler,
+    { provide: ChannelPageCache, useFactory: () => new ChannelPageCache() },
+    ChannelPageChangeFeed,
   ],
+  exports: [ChannelPageCache],
 })
 export class ChannelsModule {}

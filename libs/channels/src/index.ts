@@ -11,3 +11,5 @@ export { ChannelsModule } from './channels.module';
 export { existingChannel } from './queries/existing-channel';
 export { channelDecider, type Channel } from './channel-decider';
 export { moderatorsDecider, type ModeratorAppointments } from './moderators-decider';
+export { CHANNEL_PAGE_CHANGES_TOPIC, channelPageChanges, type ChannelPageChange } from './channel-page-changes';
+export { ChannelPageCache, type CachedChannelPage } from './http/channel-page-cache';

@@ -1,6 +1,6 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { readChannel } from '@glint/channels';
+import { CHANNEL_PAGE_CHANGES_TOPIC, channelPageChanges, readChannel } from '@glint/channels';
 import { relayPublications } from '@glint/chat';
 import type { EventStore } from '@glint/eventstore';
 import type { PersonalDataVault } from '@glint/personal-data';
@@ -13,7 +13,7 @@ const LIVE_RELAY = Symbol('LiveRelay');
 
 /**
  * Every platform process runs a live relay; one at a time is active, the others stand by. It feeds
- * the chat and live-update sockets of every process through Redis.
+ * the chat and live-update sockets and the channel page caches of every process through Redis.
  */
 @Module({
   providers: [
@@ -25,11 +25,17 @@ const LIVE_RELAY = Symbol('LiveRelay');
           store,
           databaseUrl: database.url,
           redis,
-          publicationsOf: (events) =>
-            relayPublications(events, {
+          publicationsOf: async (events) => [
+            ...(await relayPublications(events, {
               openTexts: (sealed) => vault.openMany(sealed),
               channelUsername: async (channelId) => (await readChannel(readModels.entityManager(), channelId))?.username ?? null,
-            }),
+            })),
+            // Every process's channel page cache drops a page once it hears its channel changed.
+            ...channelPageChanges(events).map((change) => ({
+              topic: CHANNEL_PAGE_CHANGES_TOPIC,
+              frame: { id: change.eventId, event: 'channel_page_changed', data: { ...change } },
+            })),
+          ],
           logger: { log: (message) => logger.log(message), error: (message) => logger.error(message) },
         });
       },

@@ -6,7 +6,7 @@ import { runWithCorrelationId } from '@glint/runtime';
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
 
 /** Accept a caller's id only if it cannot smuggle anything odd into a log line. */
-const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+export const ACCEPTABLE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * Gives every request a correlation id (the caller's `x-correlation-id`, or a new UUID), makes it
@@ -19,7 +19,7 @@ export class CorrelationIdMiddleware implements NestMiddleware {
 
   use(request: IncomingMessage & { originalUrl?: string }, response: ServerResponse, next: () => void): void {
     const offered = request.headers[CORRELATION_ID_HEADER];
-    const correlationId = typeof offered === 'string' && ACCEPTABLE_ID.test(offered) ? offered : randomUUID();
+    const correlationId = typeof offered === 'string' && ACCEPTABLE_CORRELATION_ID.test(offered) ? offered : randomUUID();
     const startedAt = process.hrtime.bigint();
     response.setHeader(CORRELATION_ID_HEADER, correlationId);
     response.on('finish', () => {

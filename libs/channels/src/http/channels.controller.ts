@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
+import { CurrentPrincipal, RequestCommandContext, requireScopeForApps, type Principal } from '@glint/access';
 import type { CommandContext } from '@glint/event-sourcing';
 import { CreateChannelCommand } from '../commands/create-channel';
 import { RotateStreamKeyCommand } from '../commands/rotate-stream-key';
@@ -9,6 +9,7 @@ import { UpdateChannelInfoCommand } from '../commands/update-channel-info';
 import { UpdateChatSettingsCommand } from '../commands/update-chat-settings';
 import { GetChannelPageQuery } from '../queries/get-channel-page';
 import { ChannelInfoChangesDto } from './channel-info-changes.dto';
+import { ChannelPageCache } from './channel-page-cache';
 import { ChannelPageResponse, CreatedChannelResponse, StreamKeyResponse, toChannelPageResponse } from './channel-page.response';
 import { ChatSettingsChangesDto } from './chat-settings-changes.dto';
 import { CreateChannelDto } from './create-channel.dto';
@@ -20,6 +21,7 @@ export class ChannelsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly pageCache: ChannelPageCache,
   ) {}
 
   @Post()
@@ -34,7 +36,17 @@ export class ChannelsController {
   @ApiOperation({ summary: "A channel's public page: anyone, or an app token with the public scope." })
   @ApiOkResponse({ type: ChannelPageResponse })
   async page(@CurrentPrincipal() principal: Principal, @Param('username') username: string): Promise<ChannelPageResponse> {
-    return toChannelPageResponse(await this.queries.execute(new GetChannelPageQuery(principal, username)));
+    // Signed-in people read the read model itself, so an edit of theirs shows on their next read.
+    const cacheable = principal.kind !== 'user';
+    if (cacheable) {
+      requireScopeForApps(principal, 'public');
+      const cached = this.pageCache.fresh(username);
+      if (cached) return cached.response;
+    }
+    const { channel, checkpoint } = await this.queries.execute(new GetChannelPageQuery(principal, username));
+    const response = toChannelPageResponse(channel);
+    if (cacheable) this.pageCache.store(username, channel.channelId, response, checkpoint);
+    return response;
   }
 
   @Patch(':username')

@@ -37,6 +37,20 @@ export async function readChannel(em: EntityManager, channelId: string): Promise
   return row ? toChannelView(row) : null;
 }
 
+/**
+ * The channel page's row and the channel_page projection's checkpoint, read in one statement (one
+ * snapshot): the view is known to hold every event up to that checkpoint.
+ */
+export async function readChannelByUsernameAtCheckpoint(em: EntityManager, username: string): Promise<{ channel: ChannelView | null; checkpoint: number }> {
+  const rows = await em.execute<Array<ChannelPageRow & { checkpoint: string | null }>>(
+    `SELECT ${COLUMNS}, (SELECT position FROM projection_checkpoints WHERE name = 'channel_page') AS checkpoint
+       FROM (SELECT 1) AS one LEFT JOIN channel_page ON username_lower = ?`,
+    [username.toLowerCase()],
+  );
+  const [row] = rows;
+  return { channel: row && row.channel_id !== null ? toChannelView(row) : null, checkpoint: Number(row?.checkpoint ?? 0) };
+}
+
 /** The channel at `/api/channels/<username>`, any letter case, deleted or not; null when there is none. One index look-up. */
 export async function readChannelByUsername(em: EntityManager, username: string): Promise<ChannelView | null> {
   const [row] = await em.execute<ChannelPageRow[]>(`SELECT ${COLUMNS} FROM channel_page WHERE username_lower = ?`, [username.toLowerCase()]);

@@ -2,11 +2,17 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { requireScopeForApps, type Principal } from '@glint/access';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
-import type { ChannelView } from './channel-view';
-import { existingChannel } from './existing-channel';
+import { NotFoundError } from '@glint/domain-errors';
+import { readChannelByUsernameAtCheckpoint, type ChannelView } from './channel-view';
+
+export interface ChannelPageRead {
+  channel: ChannelView;
+  /** The channel_page checkpoint the page was read at. */
+  checkpoint: number;
+}
 
 /** The public channel page: anyone may read it, an app token with the `public` scope. */
-export class GetChannelPageQuery extends Query<ChannelView> {
+export class GetChannelPageQuery extends Query<ChannelPageRead> {
   constructor(
     readonly principal: Principal,
     readonly username: string,
@@ -19,8 +25,11 @@ export class GetChannelPageQuery extends Query<ChannelView> {
 export class GetChannelPageHandler implements IQueryHandler<GetChannelPageQuery> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
 
-  execute({ principal, username }: GetChannelPageQuery): Promise<ChannelView> {
+  async execute({ principal, username }: GetChannelPageQuery): Promise<ChannelPageRead> {
     requireScopeForApps(principal, 'public');
-    return existingChannel(this.readModels.entityManager(), username);
+    const { channel, checkpoint } = await readChannelByUsernameAtCheckpoint(this.readModels.entityManager(), username);
+    // A channel that never was and one that is gone look alike.
+    if (!channel || channel.deleted) throw new NotFoundError('channel_not_found', `There is no channel named "${username}".`);
+    return { channel, checkpoint };
   }
 }

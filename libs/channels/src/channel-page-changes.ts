@@ -1,0 +1,33 @@
+import type { RecordedEvent } from '@glint/eventstore';
+
+/** The Redis channel on which the live relay tells every process which channel pages changed. */
+export const CHANNEL_PAGE_CHANGES_TOPIC = 'glint:read-model:channel-page';
+
+export interface ChannelPageChange {
+  eventId: string;
+  channelId: string;
+  /** The log position of the event that changed the page. */
+  position: number;
+}
+
+/** The events the channel_page projection turns into a different page, and whose page each changes. */
+const CHANGED_CHANNEL: Readonly<Record<string, (data: Record<string, unknown>) => unknown>> = {
+  ChannelCreated: (data) => data.channelId,
+  ChannelInfoUpdated: (data) => data.channelId,
+  ChannelChatSettingsUpdated: (data) => data.channelId,
+  ChannelFollowed: (data) => data.channelId,
+  ChannelUnfollowed: (data) => data.channelId,
+  // A channel's id is its owner's user id: deleting the account takes the page down.
+  AccountDeleted: (data) => data.userId,
+};
+
+/** Which channel pages these events change. */
+export function channelPageChanges(events: readonly RecordedEvent[]): ChannelPageChange[] {
+  const changes: ChannelPageChange[] = [];
+  for (const event of events) {
+    if (!Object.hasOwn(CHANGED_CHANNEL, event.type)) continue;
+    const channelId = CHANGED_CHANNEL[event.type](event.data as Record<string, unknown>);
+    if (typeof channelId === 'string') changes.push({ eventId: event.id, channelId, position: event.position });
+  }
+  return changes;
+}
