@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { WrongExpectedRevisionError, type EventStore, type ExpectedRevision, type RecordedEvent } from '@glint/eventstore';
 import { ConflictError } from '@glint/domain-errors';
 import { toNewEvents, type CommandContext } from './command-context';
@@ -24,7 +25,8 @@ export interface HandleOptions {
   maxAttempts?: number;
 }
 
-const DEFAULT_ATTEMPTS = 4;
+const DEFAULT_ATTEMPTS = 6;
+const RETRY_BASE_DELAY_MS = 5;
 
 /**
  * The one load–decide–append loop every context uses. A concurrent writer to the same stream makes
@@ -70,6 +72,8 @@ export class EventSourcedStreams {
         if (attempt >= attempts) {
           throw new ConflictError('concurrent_change', `${streamName} kept changing while this request was decided (${attempts} attempts); try again.`);
         }
+        // Writers that collided would collide again if they all retried at once: each waits a random, growing while.
+        await setTimeout(Math.random() * RETRY_BASE_DELAY_MS * 2 ** (attempt - 1));
       }
     }
   }
