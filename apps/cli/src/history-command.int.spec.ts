@@ -98,4 +98,28 @@ describe('npm run cli -- history <username>', () => {
 
     expect(await opened.store.headPosition()).toBe(head);
   }, 45_000);
+
+  it('prints the account as it stood at --as-of, replayed from the log, and records that look', async () => {
+    const before = await runCliHere(['history', 'ana_streams', '--reason', 'Ticket 10: state', '--as-of', '2020-01-01T00:00:00Z'], env);
+    expect(before.code).toBe(0);
+    expect(JSON.parse(before.stdout)).toEqual({ userId: ana.userId, asOf: '2020-01-01T00:00:00.000Z', profile: null, channel: null, follows: [], moderationStanding: [], moderates: [] });
+
+    const asOf = new Date().toISOString();
+    const now = await runCliHere(['history', 'ana_streams', '--reason', 'Ticket 10: state', '--as-of', asOf], env);
+    expect(now.code).toBe(0);
+    expect(JSON.parse(now.stdout)).toMatchObject({
+      userId: ana.userId,
+      asOf,
+      profile: { username: 'Ana_Streams', email: 'ana@glint.test', emailConfirmed: false, staffRole: null, globallyBanned: false, deleted: false },
+      channel: null,
+    });
+    const looks = (await opened.store.readStream('support-access-cli')).filter((event) => (event.data as { view: string }).view === 'state');
+    expect(looks.map((event) => event.data)).toEqual([
+      { staffUserId: null, subjectUserId: ana.userId, view: 'state', asOf: '2020-01-01T00:00:00.000Z', reason: 'Ticket 10: state' },
+      { staffUserId: null, subjectUserId: ana.userId, view: 'state', asOf, reason: 'Ticket 10: state' },
+    ]);
+
+    const mixed = await runCliHere(['history', 'ana_streams', '--reason', 'Ticket 10', '--as-of', asOf, '--limit', '5'], env);
+    expect(mixed.code).toBe(2);
+  }, 45_000);
 });

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { requireUser, type Principal } from '@glint/access';
-import { readModeratorPermissions } from '@glint/channels';
+import { existingChannel, readModeratorPermissions } from '@glint/channels';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { EventStore } from '@glint/eventstore';
 import { readChatHistoryRow } from '@glint/projections';
 import { EVENT_SOURCED_STREAMS, EVENT_STORE, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { decideDeleteMessage, mayDeleteChatMessages, type ChatMessageFacts } from '../decider';
 import { chatStreamName } from '../events';
-import { chatChannelNamed } from '../queries/chat-channel';
 
 /** Removes a message from a channel's chat, for its owner, its moderators allowed to, and staff. */
 @Injectable()
@@ -22,7 +21,7 @@ export class DeleteChatMessageHandler {
   async execute(principal: Principal, channelUsername: string, messageId: string, context: CommandContext): Promise<boolean> {
     const user = requireUser(principal);
     const em = this.readModels.entityManager();
-    const channel = await chatChannelNamed(em, channelUsername);
+    const channel = await existingChannel(em, channelUsername);
     const permissions = await readModeratorPermissions(em, channel.channelId, user.userId);
     const command = {
       channelId: channel.channelId,

@@ -10,7 +10,7 @@ import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } fr
 import { ChatRateLimit } from '../chat-rate-limit';
 import { approveChatMessage, chatMessageSent } from '../decider';
 import { chatStreamName } from '../events';
-import { chatChannelNamed } from '../queries/chat-channel';
+import { existingChannel } from '@glint/channels';
 import type { ChatMessageView } from '../queries/recent-chat';
 
 /**
@@ -35,7 +35,7 @@ export class SendChatMessageHandler {
   async execute(principal: Principal, channelUsername: string, text: string, context: CommandContext, options: { readBack: boolean }): Promise<ChatMessageView> {
     const user = requireUser(principal);
     const em = this.readModels.entityManager();
-    const channel = await chatChannelNamed(em, channelUsername);
+    const channel = await existingChannel(em, channelUsername);
     // Counted before the sender's facts are read: a flood costs one look-up and one Redis round trip per message.
     await this.rateLimit.count(channel.channelId, user.userId);
     const sender = await readAccountFacts(em, user.userId);

@@ -11,7 +11,7 @@ import { DeleteChatMessageHandler } from '../commands/delete-chat-message';
 import { SendChatMessageHandler } from '../commands/send-chat-message';
 import { RedisFanOut } from '../live/redis-fan-out';
 import { chatTopic, userTopic, type RelayedFrame } from '../live/topics';
-import { chatChannelNamed } from '../queries/chat-channel';
+import { existingChannel } from '@glint/channels';
 import { readRecentChat, RECENT_CHAT_MESSAGES } from '../queries/recent-chat';
 import { ChannelFrame, DeleteFrame, SendFrame } from './chat-frames.dto';
 import { FrameErrorsFilter } from './frame-errors.filter';
@@ -82,7 +82,7 @@ export class ChatGateway extends SocketSessionGateway<ChatConnection> {
     const connection = this.connections.of(socket);
     requireScopeForApps(await principalOnConnect(connection), 'public');
     const em = this.readModels.entityManager();
-    const channel = await chatChannelNamed(em, frame.channel);
+    const channel = await existingChannel(em, frame.channel);
     connection.joined.get(channel.channelId)?.stop();
     connection.joined.delete(channel.channelId);
     if (connection.joined.size >= MAX_JOINED_CHANNELS) {

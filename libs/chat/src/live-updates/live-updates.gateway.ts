@@ -11,7 +11,7 @@ import { MAX_CLIENT_FRAME_BYTES, sendFrame, type Frame } from '../gateway/socket
 import { principalOnConnect, SocketSessionGateway, SocketSessions, type SocketSession } from '../gateway/socket-sessions';
 import { RedisFanOut } from '../live/redis-fan-out';
 import { LIVE_CHANNELS_TOPIC, liveChannelTopic } from '../live/topics';
-import { chatChannelNamed } from '../queries/chat-channel';
+import { existingChannel } from '@glint/channels';
 import { TopicFrame } from './live-frames.dto';
 
 /** A dashboard may follow many channels, but one socket is not a way around the firehose. */
@@ -60,7 +60,7 @@ export class LiveUpdatesGateway extends SocketSessionGateway<LiveConnection> {
     const topic = frame.topic.toLowerCase();
     if (connection.topics.has(topic)) return { event: 'subscribed', data: { topic } };
     if (connection.topics.size >= MAX_LIVE_TOPICS) throw new ConflictError('too_many_topics', `One connection follows at most ${MAX_LIVE_TOPICS} topics: unsubscribe from one first.`);
-    const redisTopic = topic === 'channels' ? LIVE_CHANNELS_TOPIC : liveChannelTopic((await chatChannelNamed(this.readModels.entityManager(), topic.slice('channel:'.length))).channelId);
+    const redisTopic = topic === 'channels' ? LIVE_CHANNELS_TOPIC : liveChannelTopic((await existingChannel(this.readModels.entityManager(), topic.slice('channel:'.length))).channelId);
     const stop = await this.fanOut.listen(redisTopic, (relayed) => sendFrame(socket, { event: relayed.event, data: relayed.data, id: relayed.id }));
     if (connection.closed || connection.topics.has(topic)) {
       stop();

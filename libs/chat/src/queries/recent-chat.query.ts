@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { requireScopeForApps, type Principal } from '@glint/access';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
-import type { ChannelView } from '@glint/channels';
-import { chatChannelNamed } from './chat-channel';
+import { existingChannel, type ChannelView } from '@glint/channels';
 import { readRecentChat, RECENT_CHAT_MESSAGES, type ChatMessageView } from './recent-chat';
 
 export interface RecentChat {
@@ -22,7 +21,7 @@ export class RecentChatQuery {
   async execute(principal: Principal, channelUsername: string, options: { limit?: number; now: Date }): Promise<RecentChat> {
     requireScopeForApps(principal, 'public');
     const em = this.readModels.entityManager();
-    const channel = await chatChannelNamed(em, channelUsername);
+    const channel = await existingChannel(em, channelUsername);
     const messages = await readRecentChat(em, this.vault, channel, { limit: options.limit ?? RECENT_CHAT_MESSAGES, now: options.now });
     return { channel, messages };
   }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { UserPrincipal } from '@glint/access';
-import { readChannelByUsername, readModeratorPermissions } from '@glint/channels';
+import { existingChannel, readModeratorPermissions } from '@glint/channels';
 import { NotFoundError } from '@glint/domain-errors';
 import { findAccountByUsername } from '@glint/identity';
 import { moderationAuthority, type ModerationAuthority } from '../moderation-authority';
@@ -22,8 +22,7 @@ export interface ModeratedUser {
  * `field` names the body field when the channel came in a body rather than in the URL.
  */
 export async function moderatedChannel(em: EntityManager, username: string, field?: string): Promise<ModeratedChannel> {
-  const channel = await readChannelByUsername(em, username);
-  if (!channel || channel.deleted) throw new NotFoundError('channel_not_found', `There is no channel named "${username}".`, field);
+  const channel = await existingChannel(em, username, field);
   return { channelId: channel.channelId, ownerId: channel.ownerId, username: channel.username };
 }
 
