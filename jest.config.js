@@ -27,6 +27,8 @@ module.exports = {
     '^@glint/moderation$': '<rootDir>/libs/moderation/src',
     '^@glint/chat$': '<rootDir>/libs/chat/src',
     '^@glint/support$': '<rootDir>/libs/support/src',
+    '^@glint/gateway$': '<rootDir>/libs/gateway/src',
+    '^@glint/streams$': '<rootDir>/libs/streams/src',
     '^@glint/safe-text$': '<rootDir>/libs/safe-text/src',
     '^@glint/projections$': '<rootDir>/projections',
   },

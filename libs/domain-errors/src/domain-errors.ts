@@ -16,7 +16,17 @@ export abstract class DomainError extends Error {
   }
 }
 
-export type DomainErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+export type DomainErrorKind =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'unsupported_media_type'
+  | 'too_large'
+  | 'unprocessable'
+  | 'unavailable';
 
 /** The input breaks a rule: a field is missing, too long, of the wrong kind. */
 export class ValidationError extends DomainError {
@@ -49,6 +59,33 @@ export class NotFoundError extends DomainError {
 /** The request is well formed but the current state refuses it: already done, changed meanwhile. */
 export class ConflictError extends DomainError {
   readonly kind = 'conflict';
+}
+
+/** The body is of a kind this route does not take (a WHIP offer that is not `application/sdp`). */
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly kind = 'unsupported_media_type';
+}
+
+/** The body is larger than this route ever takes. */
+export class TooLargeError extends DomainError {
+  readonly kind = 'too_large';
+}
+
+/** Well formed, but asks for something Glint cannot do (media in no codec it forwards). */
+export class UnprocessableError extends DomainError {
+  readonly kind = 'unprocessable';
+}
+
+/** Glint cannot serve this now (overloaded, or shutting down); the same request may work later. */
+export class UnavailableError extends DomainError {
+  readonly kind = 'unavailable';
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message);
+  }
 }
 
 /** The caller asks too often: the same request goes through after `retryAfterSeconds`. */

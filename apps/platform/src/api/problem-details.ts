@@ -27,6 +27,10 @@ const STATUS_OF: Record<DomainErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** What any error thrown while handling a request becomes; `internal` means it must be logged. */

@@ -8,6 +8,7 @@ import { Migration20261124000200DeveloperApps } from './Migration20261124000200D
 import { Migration20261124000600Support } from './Migration20261124000600Support';
 import { Migration20261124000300Channels } from './Migration20261124000300Channels';
 import { Migration20261124000400Moderation } from './Migration20261124000400Moderation';
+import { Migration20261202000100Streams } from './Migration20261202000100Streams';
 
 /**
  * Every migration, in order. Listed here instead of discovered from files so the built platform,
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124000400Moderation', class: Migration20261124000400Moderation },
   { name: 'Migration20261124000500Chat', class: Migration20261124000500Chat },
   { name: 'Migration20261124000600Support', class: Migration20261124000600Support },
+  { name: 'Migration20261202000100Streams', class: Migration20261202000100Streams },
 ];

@@ -1,0 +1,296 @@
+import { randomInt } from 'node:crypto';
+import { Audio, RtcpNackResponder, RtcpReceivingSession, Video, type PeerConnection, type Track } from 'node-datachannel';
+import { choosePlaybackCodecs, type ChosenCodec, type IngestCodecs } from './codecs';
+import { answerOffer, type PeerSettings } from './peer';
+import { isRtp, readFeedback, resolutionOf, startsKeyframe, type Resolution } from './rtp';
+import type { SessionDescription } from './sdp';
+
+/** A key-frame request to the publisher at most this often, however many viewers ask (as Galene). */
+export const KEYFRAME_REQUEST_INTERVAL_MS = 500;
+
+export interface BroadcastSettings extends PeerSettings {
+  /** Packets each viewer's video keeps to answer NACKs from. */
+  nackBufferPackets: number;
+}
+
+/** What the publisher has sent so far; counters only grow. */
+export interface IngestCounters {
+  packets: number;
+  bytes: number;
+  /** Packets the sequence numbers say never arrived. */
+  lost: number;
+  /** NACKs viewers sent, answered from their retransmission buffers. */
+  nacks: number;
+  keyframeRequests: number;
+  resolution: Resolution | null;
+}
+
+interface Route {
+  track: Track;
+  codec: ChosenCodec;
+  ssrc: number;
+  /** Set at the first forwarded packet, so each viewer's numbering runs on without a jump. */
+  sequenceOffset: number;
+  timestampOffset: number;
+  started: boolean;
+}
+
+/** One viewer's peer and the tracks it receives on. */
+export class ViewerPeer {
+  closed = false;
+  constructor(
+    readonly id: string,
+    readonly identity: string,
+    readonly peer: PeerConnection,
+    readonly video: Route | null,
+    readonly audio: Route | null,
+    /** Kept referenced until after close: an unreferenced handler crashes libdatachannel's close. */
+    private readonly handlers: unknown[],
+  ) {}
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.peer.close();
+    this.handlers.length = 0;
+  }
+}
+
+interface SequenceTracker {
+  highest: number;
+  seen: boolean;
+}
+
+/**
+ * One publisher's media and the viewers it reaches: every RTP packet from the publisher is sent on
+ * to each viewer's track with that viewer's payload type, SSRC and an offset sequence number and
+ * timestamp. A viewer gets no video until a key frame; a join or a viewer's PLI asks the publisher
+ * for one, at most every 500 ms. Sending is a synchronous UDP write per viewer, so a viewer who
+ * stops reading loses its own packets and slows nobody.
+ */
+export class Broadcast {
+  readonly counters: IngestCounters = { packets: 0, bytes: 0, lost: 0, nacks: 0, keyframeRequests: 0, resolution: null };
+  firstMediaAt: number | null = null;
+  lastMediaAt: number | null = null;
+  private readonly viewers = new Map<string, ViewerPeer>();
+  private readonly sequences: Record<'audio' | 'video', SequenceTracker> = { audio: { highest: 0, seen: false }, video: { highest: 0, seen: false } };
+  private lastKeyframeRequestAt = 0;
+  private pendingKeyframeRequest: NodeJS.Timeout | null = null;
+  private closed = false;
+  private onFirstMedia: (() => void) | null = null;
+  private onPeerGone: (() => void) | null = null;
+
+  private constructor(
+    private readonly settings: BroadcastSettings,
+    readonly codecs: IngestCodecs,
+    private readonly peer: PeerConnection,
+    private readonly videoTrack: Track | null,
+    private readonly audioTrack: Track | null,
+    private readonly handlers: unknown[],
+  ) {}
+
+  /** Answers a publisher's offer; media flows once the peer connects. */
+  static async open(name: string, settings: BroadcastSettings, offer: string, codecs: IngestCodecs): Promise<{ broadcast: Broadcast; answer: string }> {
+    const handlers: unknown[] = [];
+    let videoTrack: Track | null = null;
+    let audioTrack: Track | null = null;
+    const { peer, answer } = await answerOffer(name, settings, offer, (connection) => {
+      if (codecs.audio) {
+        const audio = new Audio(codecs.audio.mid, 'RecvOnly');
+        audio.addOpusCodec(codecs.audio.payloadType, codecs.audio.fmtp || undefined);
+        audioTrack = connection.addTrack(audio);
+        const session = new RtcpReceivingSession();
+        audioTrack.setMediaHandler(session);
+        handlers.push(audio, session);
+      }
+      if (codecs.video) {
+        const video = new Video(codecs.video.mid, 'RecvOnly');
+        if (codecs.video.codec === 'H264') video.addH264Codec(codecs.video.payloadType, codecs.video.fmtp || undefined);
+        else video.addVP8Codec(codecs.video.payloadType);
+        videoTrack = connection.addTrack(video);
+        const session = new RtcpReceivingSession();
+        videoTrack.setMediaHandler(session);
+        handlers.push(video, session);
+      }
+    });
+    const broadcast = new Broadcast(settings, codecs, peer, videoTrack, audioTrack, handlers);
+    broadcast.listen();
+    return { broadcast, answer };
+  }
+
+  /** `listener` runs once, at the first RTP packet. */
+  whenMediaStarts(listener: () => void): void {
+    this.onFirstMedia = listener;
+  }
+
+  /** `listener` runs when the publisher's connection fails or closes. */
+  whenPeerGone(listener: () => void): void {
+    this.onPeerGone = listener;
+  }
+
+  get viewerCount(): number {
+    return this.viewers.size;
+  }
+
+  viewerList(): ViewerPeer[] {
+    return [...this.viewers.values()];
+  }
+
+  /** Answers a viewer's offer with this broadcast's codecs and starts sending to it. */
+  async addViewer(id: string, identity: string, offer: string, description: SessionDescription): Promise<{ viewer: ViewerPeer; answer: string }> {
+    const chosen = choosePlaybackCodecs(description, this.codecs);
+    const handlers: unknown[] = [];
+    let videoRoute: Route | null = null;
+    let audioRoute: Route | null = null;
+    const { peer, answer } = await answerOffer(`viewer-${id}`, this.settings, offer, (connection) => {
+      const cname = `glint-${id.slice(0, 8)}`;
+      if (chosen.audio) {
+        const audio = new Audio(chosen.audio.mid, 'SendOnly');
+        audio.addOpusCodec(chosen.audio.payloadType, chosen.audio.fmtp || undefined);
+        const ssrc = randomSsrc();
+        audio.addSSRC(ssrc, cname, 'glint', 'audio');
+        const track = connection.addTrack(audio);
+        // Without a handler a send-only track queues incoming RTCP without end.
+        track.onMessage(() => undefined);
+        audioRoute = { track, codec: chosen.audio, ssrc, sequenceOffset: 0, timestampOffset: 0, started: false };
+        handlers.push(audio);
+      }
+      if (chosen.video) {
+        const video = new Video(chosen.video.mid, 'SendOnly');
+        if (this.codecs.video?.codec === 'H264') video.addH264Codec(chosen.video.payloadType, chosen.video.fmtp || undefined);
+        else video.addVP8Codec(chosen.video.payloadType);
+        const ssrc = randomSsrc();
+        video.addSSRC(ssrc, cname, 'glint', 'video');
+        const track = connection.addTrack(video);
+        const responder = new RtcpNackResponder(this.settings.nackBufferPackets);
+        track.setMediaHandler(responder);
+        track.onMessage((packet) => this.onViewerFeedback(packet));
+        videoRoute = { track, codec: chosen.video, ssrc, sequenceOffset: 0, timestampOffset: 0, started: false };
+        handlers.push(video, responder);
+      }
+    });
+    const viewer = new ViewerPeer(id, identity, peer, videoRoute, audioRoute, handlers);
+    peer.onStateChange((state) => {
+      if (state === 'failed' || state === 'closed') this.removeViewer(id);
+    });
+    if (this.closed) {
+      viewer.close();
+    } else {
+      this.viewers.set(id, viewer);
+      if (videoRoute) this.requestKeyframe();
+    }
+    return { viewer, answer };
+  }
+
+  removeViewer(id: string): boolean {
+    const viewer = this.viewers.get(id);
+    if (!viewer) return false;
+    this.viewers.delete(id);
+    viewer.close();
+    return true;
+  }
+
+  /** Asks the publisher for a key frame, at most once per interval; a request inside it is sent when it ends. */
+  requestKeyframe(): void {
+    if (!this.videoTrack || this.closed || this.pendingKeyframeRequest) return;
+    const wait = this.lastKeyframeRequestAt + KEYFRAME_REQUEST_INTERVAL_MS - Date.now();
+    if (wait > 0) {
+      this.pendingKeyframeRequest = setTimeout(() => {
+        this.pendingKeyframeRequest = null;
+        this.requestKeyframe();
+      }, wait);
+      this.pendingKeyframeRequest.unref();
+      return;
+    }
+    this.lastKeyframeRequestAt = Date.now();
+    this.counters.keyframeRequests++;
+    this.videoTrack.requestKeyframe();
+  }
+
+  /** Whether any viewer still waits for its first key frame. */
+  hasViewersWaitingForKeyframe(): boolean {
+    for (const viewer of this.viewers.values()) if (viewer.video && !viewer.video.started) return true;
+    return false;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.pendingKeyframeRequest) clearTimeout(this.pendingKeyframeRequest);
+    for (const viewer of this.viewers.values()) viewer.close();
+    this.viewers.clear();
+    this.peer.close();
+    this.handlers.length = 0;
+  }
+
+  private listen(): void {
+    this.audioTrack?.onMessage((packet) => this.forward(packet, 'audio'));
+    this.videoTrack?.onMessage((packet) => this.forward(packet, 'video'));
+    this.peer.onStateChange((state) => {
+      if ((state === 'failed' || state === 'closed') && !this.closed) this.onPeerGone?.();
+    });
+  }
+
+  private forward(packet: Buffer, kind: 'audio' | 'video'): void {
+    if (this.closed || !isRtp(packet)) return;
+    const now = Date.now();
+    this.lastMediaAt = now;
+    if (this.firstMediaAt === null) {
+      this.firstMediaAt = now;
+      this.onFirstMedia?.();
+    }
+    this.counters.packets++;
+    this.counters.bytes += packet.length;
+    const sequence = packet.readUInt16BE(2);
+    const timestamp = packet.readUInt32BE(4);
+    this.countLoss(this.sequences[kind], sequence);
+    let keyframe = false;
+    const videoCodec = this.codecs.video?.codec;
+    if (kind === 'video' && videoCodec) {
+      keyframe = startsKeyframe(packet, videoCodec);
+      if (keyframe) this.counters.resolution = resolutionOf(packet, videoCodec) ?? this.counters.resolution;
+    }
+    const marker = packet[1] & 0x80;
+    for (const viewer of this.viewers.values()) {
+      const route = kind === 'video' ? viewer.video : viewer.audio;
+      if (!route) continue;
+      if (!route.started) {
+        if (kind === 'video' && !keyframe) continue;
+        route.started = true;
+        route.sequenceOffset = (randomInt(0x10000) - sequence) & 0xffff;
+        route.timestampOffset = (randomInt(0x100000000) - timestamp) >>> 0;
+      }
+      packet[1] = marker | route.codec.payloadType;
+      packet.writeUInt16BE((sequence + route.sequenceOffset) & 0xffff, 2);
+      packet.writeUInt32BE((timestamp + route.timestampOffset) >>> 0, 4);
+      packet.writeUInt32BE(route.ssrc, 8);
+      try {
+        route.track.sendMessageBinary(packet);
+      } catch {
+        // A track not open yet, or closing: this viewer misses the packet and nobody else waits.
+      }
+    }
+  }
+
+  private countLoss(tracker: SequenceTracker, sequence: number): void {
+    if (!tracker.seen) {
+      tracker.seen = true;
+      tracker.highest = sequence;
+      return;
+    }
+    const ahead = (sequence - tracker.highest) & 0xffff;
+    if (ahead === 0 || ahead >= 0x8000) return;
+    this.counters.lost += ahead - 1;
+    tracker.highest = sequence;
+  }
+
+  private onViewerFeedback(packet: Buffer): void {
+    const feedback = readFeedback(packet);
+    this.counters.nacks += feedback.nacks;
+    if (feedback.pictureLossIndications > 0) this.requestKeyframe();
+  }
+}
+
+function randomSsrc(): number {
+  return randomInt(1, 0xffffffff);
+}

@@ -1,0 +1,127 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { readChannel } from '@glint/channels';
+import { ConflictError, NotFoundError } from '@glint/domain-errors';
+import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing';
+import { WrongExpectedRevisionError, type EventStore } from '@glint/eventstore';
+import { streamDecider, type EndStream, type SampleStreamHealth, type SampleViewerCount, type Stream } from './decider';
+import { streamIdOf, streamStreamName, type MediaDescription, type StreamEvent, type StreamInfo } from './events';
+
+/** A stream as its writer holds it: the state and revision the next sample is appended after. */
+export interface StreamHandle {
+  streamId: string;
+  streamName: string;
+  state: Stream;
+  revision: number;
+}
+
+export interface StreamRecorderOptions {
+  /** A gateway whose last heartbeat is older than this no longer holds its streams. */
+  gatewayLostAfterMs: number;
+}
+
+const START_ATTEMPTS = 5;
+
+/**
+ * Writes the facts of live streams. A channel's broadcasts are numbered, and broadcast n+1 is
+ * appended to a stream that must not exist yet after broadcast n is seen ended: two gateways
+ * starting the same channel at once race for the same stream name and one of them loses, so a
+ * channel is never live twice. A stream still live on a gateway that stopped beating is ended
+ * (`gateway_lost`) before the next one starts.
+ */
+export class StreamRecorder {
+  private readonly streams: EventSourcedStreams;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly entityManager: () => EntityManager,
+    private readonly options: StreamRecorderOptions,
+  ) {
+    this.streams = new EventSourcedStreams(store);
+  }
+
+  async start(input: { channelId: string; gatewayId: string; media: MediaDescription }, context: CommandContext): Promise<StreamHandle> {
+    for (let attempt = 1; ; attempt++) {
+      const latest = await this.latest(input.channelId);
+      if (latest?.state.status === 'live') {
+        const holder = latest.state.started.gatewayId;
+        if (holder !== input.gatewayId && !(await this.gatewayLost(holder))) {
+          throw new ConflictError('already_live', 'This channel is already live from another encoder; stop that one first.');
+        }
+        await this.end(latest.streamId, { reason: 'gateway_lost', at: context.now }, context);
+        continue;
+      }
+      const channel = await readChannel(this.entityManager(), input.channelId);
+      if (!channel || channel.deleted) throw new NotFoundError('channel_not_found', 'There is no such channel.');
+      const sequence = (latest?.sequence ?? 0) + 1;
+      const streamId = streamIdOf(input.channelId, sequence);
+      const info: StreamInfo = { title: channel.title, category: channel.category, subcategory: channel.subcategory, tags: channel.tags, language: channel.language, mature: channel.mature };
+      try {
+        const handled = await this.streams.handle(
+          streamStreamName(streamId),
+          streamDecider,
+          { type: 'StartStream', streamId, channelId: input.channelId, channelUsername: channel.username, sequence, gatewayId: input.gatewayId, info, media: input.media, at: context.now },
+          context,
+          { maxAttempts: 1 },
+        );
+        return { streamId, streamName: streamStreamName(streamId), state: handled.state, revision: 0 };
+      } catch (error) {
+        const lostRace = (error instanceof ConflictError && (error.code === 'already_started' || error.code === 'concurrent_change')) || error instanceof WrongExpectedRevisionError;
+        if (!lostRace || attempt >= START_ATTEMPTS) throw lostRace ? new ConflictError('already_live', 'This channel went live from another encoder at the same moment.') : error;
+      }
+    }
+  }
+
+  /** Ends a stream if it is still live; false when it had already ended. */
+  async end(streamId: string, command: Omit<EndStream, 'type'>, context: CommandContext): Promise<boolean> {
+    const handled = await this.streams.handle(streamStreamName(streamId), streamDecider, { type: 'EndStream', ...command }, context);
+    return handled.appended.length > 0;
+  }
+
+  async changeMetadata(streamId: string, changes: Partial<StreamInfo>, context: CommandContext): Promise<boolean> {
+    const handled = await this.streams.handle(streamStreamName(streamId), streamDecider, { type: 'ChangeStreamMetadata', changes }, context);
+    return handled.appended.length > 0;
+  }
+
+  /**
+   * Appends a sample after the revision the writer last saw, without reading the stream again (a
+   * long stream has thousands of samples). When someone else wrote meanwhile (an end by staff or the
+   * worker), the handle is reloaded and the sample decided again; false when the stream has ended.
+   */
+  async sample(handle: StreamHandle, command: SampleStreamHealth | SampleViewerCount, context: CommandContext): Promise<boolean> {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const events = streamDecider.decide(command, handle.state);
+      if (events.length === 0) return handle.state.status === 'live';
+      try {
+        await this.streams.append(handle.streamName, events, context, handle.revision);
+        handle.revision += events.length;
+        handle.state = events.reduce((state, event) => streamDecider.evolve(state, event), handle.state);
+        return true;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        const loaded = await this.streams.load(handle.streamName, streamDecider);
+        handle.state = loaded.state;
+        handle.revision = loaded.revision === 'no_stream' ? -1 : (loaded.revision as number);
+      }
+    }
+    return handle.state.status === 'live';
+  }
+
+  /** The channel's latest broadcast, found from the read model's count and then by trying the next numbers. */
+  async latest(channelId: string): Promise<{ streamId: string; sequence: number; state: Stream } | null> {
+    const [row] = await this.entityManager().execute<Array<{ last_sequence: number }>>('SELECT last_sequence FROM channel_broadcasts WHERE channel_id = ?', [channelId]);
+    let sequence = row?.last_sequence ?? 0;
+    while ((await this.store.readStream(streamStreamName(streamIdOf(channelId, sequence + 1)), { maxCount: 1 })).length > 0) sequence++;
+    if (sequence === 0) return null;
+    const streamId = streamIdOf(channelId, sequence);
+    const { state } = await this.streams.load<Stream, StreamEvent>(streamStreamName(streamId), streamDecider);
+    return { streamId, sequence, state };
+  }
+
+  async gatewayLost(gatewayId: string): Promise<boolean> {
+    const [row] = await this.entityManager().execute<Array<{ alive: boolean }>>(
+      `SELECT beat_at > now() - make_interval(secs => ?) AS alive FROM gateway_heartbeats WHERE gateway_id = ?`,
+      [this.options.gatewayLostAfterMs / 1000, gatewayId],
+    );
+    return !row?.alive;
+  }
+}
