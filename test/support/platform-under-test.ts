@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { freePort } from '@glint/database';
 import { startPlatform } from '../../apps/platform/src/platform-app';
 import { createTestDatabase, type TestDatabase } from './database';
+import { freeUdpPort } from '../../libs/gateway/src/testing/free-udp-port';
 
 export interface PlatformUnderTest {
   /** `http://127.0.0.1:<port>` */
@@ -28,6 +29,9 @@ export async function startPlatformUnderTest(options: { databaseUrl?: string; en
     DATABASE_URL: databaseUrl,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     LOG_LEVEL: process.env.GLINT_TEST_LOG_LEVEL ?? 'fatal',
+    // Each platform's gateway on its own loopback UDP port: tests run side by side.
+    GATEWAY_UDP_PORT: String(await freeUdpPort()),
+    GATEWAY_UDP_BIND: '127.0.0.1',
     ...options.env,
   }).catch(async (error: unknown) => {
     await database?.drop();

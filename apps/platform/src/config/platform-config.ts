@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { StartupFailure } from '../startup-failure';
 import { DEFAULT_EMBEDDED_POSTGRES_PORT } from '@glint/database';
+import type { GatewaySettings } from '@glint/gateway';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'verbose';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'];
@@ -18,7 +22,13 @@ export interface PlatformConfig {
   logLevel: LogLevel;
   /** Where Glint's web pages are reached from outside: links in mails point there. */
   publicWebUrl: string;
+  gateway: GatewayConfig;
+  /** Stream ends after which the worker gives up on a gateway that stopped beating. */
+  gatewayLostAfterMs: number;
 }
+
+/** The WHIP/WHEP gateway's settings (GATEWAY_*). */
+export type GatewayConfig = GatewaySettings;
 
 const DEFAULTS = {
   PORT: '3000',
@@ -27,6 +37,13 @@ const DEFAULTS = {
   REDIS_URL: 'redis://127.0.0.1:6379',
   EVENT_STORE: 'postgres',
   LOG_LEVEL: 'info',
+  GATEWAY: 'on',
+  GATEWAY_UDP_PORT: '8189',
+  GATEWAY_PUBLISHER_SILENCE_MS: '5000',
+  GATEWAY_HEARTBEAT_MS: '1000',
+  GATEWAY_LOST_AFTER_MS: '10000',
+  GATEWAY_NACK_BUFFER_PACKETS: '512',
+  GATEWAY_MAX_VIEWERS: '2000',
 } as const;
 
 type Environment = Record<string, unknown>;
@@ -48,6 +65,14 @@ export function parsePlatformConfig(env: Environment, cwd: string = process.cwd(
     if (/^\d+$/.test(raw) && value >= 1 && value <= 65535) return value;
     problems.push(`${name} must be a TCP port, a whole number from 1 to 65535 (got "${raw}")`);
     return 0;
+  };
+
+  const whole = (name: keyof typeof DEFAULTS, min: number, max: number, what: string): number => {
+    const raw = read(name, DEFAULTS[name]) as string;
+    const value = Number(raw);
+    if (/^\d+$/.test(raw) && value >= min && value <= max) return value;
+    problems.push(`${name} must be ${what}, a whole number from ${min} to ${max} (got "${raw}")`);
+    return Number(DEFAULTS[name]);
   };
 
   const url = (name: string, protocols: string[], fallback?: string): string | undefined => {
@@ -76,8 +101,27 @@ export function parsePlatformConfig(env: Environment, cwd: string = process.cwd(
     eventStore: { kind: 'postgres' },
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, DEFAULTS.LOG_LEVEL),
     publicWebUrl: '',
+    gateway: {
+      enabled: oneOf('GATEWAY', ['on', 'off'] as const, DEFAULTS.GATEWAY) === 'on',
+      id: read('GATEWAY_ID') ?? `gateway-${hostname()}-${randomBytes(4).toString('hex')}`,
+      udpPort: whole('GATEWAY_UDP_PORT', 1025, 65535, 'a UDP port above 1024'),
+      udpBindAddress: read('GATEWAY_UDP_BIND') ?? null,
+      announcedAddresses: (read('GATEWAY_ANNOUNCED_ADDRESSES') ?? '').split(',').map((address) => address.trim()).filter(Boolean),
+      publicUrl: '',
+      publisherSilenceMs: whole('GATEWAY_PUBLISHER_SILENCE_MS', 500, 60_000, 'milliseconds'),
+      heartbeatIntervalMs: whole('GATEWAY_HEARTBEAT_MS', 100, 10_000, 'milliseconds'),
+      nackBufferPackets: whole('GATEWAY_NACK_BUFFER_PACKETS', 16, 8192, 'a packet count'),
+      maxViewers: whole('GATEWAY_MAX_VIEWERS', 1, 100_000, 'a viewer count'),
+    },
+    gatewayLostAfterMs: whole('GATEWAY_LOST_AFTER_MS', 1_000, 120_000, 'milliseconds'),
   };
   config.publicWebUrl = url('PUBLIC_WEB_URL', ['http:', 'https:'], `http://localhost:${config.port}`) ?? '';
+  config.gateway.publicUrl = url('GATEWAY_PUBLIC_URL', ['http:', 'https:'], config.publicWebUrl) ?? '';
+  for (const address of config.gateway.announcedAddresses) {
+    if (isIP(address) === 0) problems.push(`GATEWAY_ANNOUNCED_ADDRESSES must be IP addresses separated by commas (got "${address}")`);
+  }
+  if (config.gateway.udpBindAddress !== null && isIP(config.gateway.udpBindAddress) === 0) problems.push(`GATEWAY_UDP_BIND must be an IP address (got "${config.gateway.udpBindAddress}")`);
+  if (config.gatewayLostAfterMs <= config.gateway.heartbeatIntervalMs * 2) problems.push('GATEWAY_LOST_AFTER_MS must be more than twice GATEWAY_HEARTBEAT_MS, or a late beat ends live streams');
 
   if (oneOf('EVENT_STORE', ['postgres', 'eventstoredb'] as const, DEFAULTS.EVENT_STORE) === 'eventstoredb') {
     const eventStoreUrl = url('EVENTSTORE_URL', ['esdb:', 'esdb+discover:']);

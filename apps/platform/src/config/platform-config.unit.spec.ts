@@ -12,6 +12,19 @@ describe('platform configuration', () => {
       eventStore: { kind: 'postgres' },
       logLevel: 'info',
       publicWebUrl: 'http://localhost:3000',
+      gateway: {
+        enabled: true,
+        id: expect.stringMatching(/^gateway-.+-[0-9a-f]{8}$/),
+        udpPort: 8189,
+        udpBindAddress: null,
+        announcedAddresses: [],
+        publicUrl: 'http://localhost:3000',
+        publisherSilenceMs: 5000,
+        heartbeatIntervalMs: 1000,
+        nackBufferPackets: 512,
+        maxViewers: 2000,
+      },
+      gatewayLostAfterMs: 10000,
     });
   });
 
@@ -28,6 +41,17 @@ describe('platform configuration', () => {
           EVENTSTORE_URL: 'esdb://esdb:2113?tls=false',
           LOG_LEVEL: 'debug',
           PUBLIC_WEB_URL: 'https://glint.example',
+          GATEWAY: 'off',
+          GATEWAY_ID: 'edge-1',
+          GATEWAY_UDP_PORT: '40000',
+          GATEWAY_UDP_BIND: '10.0.0.5',
+          GATEWAY_ANNOUNCED_ADDRESSES: '203.0.113.7, 2001:db8::7',
+          GATEWAY_PUBLIC_URL: 'https://edge-1.glint.example',
+          GATEWAY_PUBLISHER_SILENCE_MS: '3000',
+          GATEWAY_HEARTBEAT_MS: '500',
+          GATEWAY_NACK_BUFFER_PACKETS: '1024',
+          GATEWAY_MAX_VIEWERS: '300',
+          GATEWAY_LOST_AFTER_MS: '5000',
         },
         cwd,
       ),
@@ -39,6 +63,19 @@ describe('platform configuration', () => {
       eventStore: { kind: 'eventstoredb', url: 'esdb://esdb:2113?tls=false' },
       logLevel: 'debug',
       publicWebUrl: 'https://glint.example',
+      gateway: {
+        enabled: false,
+        id: 'edge-1',
+        udpPort: 40000,
+        udpBindAddress: '10.0.0.5',
+        announcedAddresses: ['203.0.113.7', '2001:db8::7'],
+        publicUrl: 'https://edge-1.glint.example',
+        publisherSilenceMs: 3000,
+        heartbeatIntervalMs: 500,
+        nackBufferPackets: 1024,
+        maxViewers: 300,
+      },
+      gatewayLostAfterMs: 5000,
     });
   });
 
@@ -55,6 +92,10 @@ describe('platform configuration', () => {
     ['a database URL of the wrong kind', { DATABASE_URL: 'mysql://db/glint' }, /DATABASE_URL must be a URL starting with postgres:\/\/ or postgresql:\/\//],
     ['a Redis URL of the wrong kind', { REDIS_URL: 'localhost:6379' }, /REDIS_URL must be a URL starting with redis:\/\//],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error, warn, info, debug, verbose \(got "loud"\)/],
+    ['a UDP port at or below 1024', { GATEWAY_UDP_PORT: '80' }, /GATEWAY_UDP_PORT must be a UDP port above 1024, a whole number from 1025 to 65535 \(got "80"\)/],
+    ['an announced address that is not an IP address', { GATEWAY_ANNOUNCED_ADDRESSES: 'glint.example' }, /GATEWAY_ANNOUNCED_ADDRESSES must be IP addresses/],
+    ['a gateway switch that is neither on nor off', { GATEWAY: 'yes' }, /GATEWAY must be one of on, off/],
+    ['a lost-gateway time too close to the heartbeat', { GATEWAY_HEARTBEAT_MS: '1000', GATEWAY_LOST_AFTER_MS: '1500' }, /GATEWAY_LOST_AFTER_MS must be more than twice GATEWAY_HEARTBEAT_MS/],
     ['a public web address that is not http(s)', { PUBLIC_WEB_URL: 'glint.example' }, /PUBLIC_WEB_URL must be a URL starting with http:\/\/ or https:\/\//],
   ])('refuses %s, naming the variable', (_, env, message) => {
     expect(() => parsePlatformConfig(env, cwd)).toThrow(message);

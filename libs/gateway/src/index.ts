@@ -1,0 +1,1 @@
+export type { GatewaySettings } from './gateway-settings';
