@@ -29,6 +29,7 @@ module.exports = {
     '^@glint/support$': '<rootDir>/libs/support/src',
     '^@glint/gateway$': '<rootDir>/libs/gateway/src',
     '^@glint/streams$': '<rootDir>/libs/streams/src',
+    '^@glint/notifications$': '<rootDir>/libs/notifications/src',
     '^@glint/safe-text$': '<rootDir>/libs/safe-text/src',
     '^@glint/projections$': '<rootDir>/projections',
   },

@@ -1,7 +1,7 @@
 import { Inject, Logger, UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { WebSocket } from 'ws';
-import { requireScopeForApps } from '@glint/access';
+import { requireScopeForApps, requireUser } from '@glint/access';
 import { ConflictError } from '@glint/domain-errors';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { FrameErrorsFilter } from '../gateway/frame-errors.filter';
@@ -10,7 +10,7 @@ import { SocketAuthentication } from '../gateway/socket-authentication';
 import { MAX_CLIENT_FRAME_BYTES, sendFrame, type Frame } from '../gateway/socket-frames';
 import { principalOnConnect, SocketSessionGateway, SocketSessions, type SocketSession } from '../gateway/socket-sessions';
 import { RedisFanOut } from '../live/redis-fan-out';
-import { LIVE_CHANNELS_TOPIC, liveChannelTopic } from '../live/topics';
+import { LIVE_CHANNELS_TOPIC, LIVE_STREAMS_TOPIC, liveChannelTopic, notificationsTopic } from '../live/topics';
 import { existingChannel } from '@glint/channels';
 import { TopicFrame } from './live-frames.dto';
 
@@ -25,8 +25,9 @@ interface LiveConnection extends SocketSession {
 
 /**
  * Live updates at /ws/live: channel changes and new followers, for one channel
- * (`channel:<username>`) or for all (`channels`). Anonymous viewers, users and app tokens with the
- * `public` scope may subscribe.
+ * (`channel:<username>`) or for all (`channels`); the live listing (`streams`); and a signed-in
+ * user's own notifications (`notifications`). Anonymous viewers, users and app tokens with the
+ * `public` scope may subscribe to the public topics.
  */
 @WebSocketGateway({ path: '/ws/live', maxPayload: MAX_CLIENT_FRAME_BYTES })
 @UseFilters(FrameErrorsFilter)
@@ -60,7 +61,7 @@ export class LiveUpdatesGateway extends SocketSessionGateway<LiveConnection> {
     const topic = frame.topic.toLowerCase();
     if (connection.topics.has(topic)) return { event: 'subscribed', data: { topic } };
     if (connection.topics.size >= MAX_LIVE_TOPICS) throw new ConflictError('too_many_topics', `One connection follows at most ${MAX_LIVE_TOPICS} topics: unsubscribe from one first.`);
-    const redisTopic = topic === 'channels' ? LIVE_CHANNELS_TOPIC : liveChannelTopic((await existingChannel(this.readModels.entityManager(), topic.slice('channel:'.length))).channelId);
+    const redisTopic = await this.redisTopicOf(topic, connection);
     const stop = await this.fanOut.listen(redisTopic, (relayed) => sendFrame(socket, { event: relayed.event, data: relayed.data, id: relayed.id }));
     if (connection.closed || connection.topics.has(topic)) {
       stop();
@@ -68,6 +69,13 @@ export class LiveUpdatesGateway extends SocketSessionGateway<LiveConnection> {
       connection.topics.set(topic, stop);
     }
     return { event: 'subscribed', data: { topic } };
+  }
+
+  private async redisTopicOf(topic: string, connection: LiveConnection): Promise<string> {
+    if (topic === 'channels') return LIVE_CHANNELS_TOPIC;
+    if (topic === 'streams') return LIVE_STREAMS_TOPIC;
+    if (topic === 'notifications') return notificationsTopic(requireUser(await principalOnConnect(connection)).userId);
+    return liveChannelTopic((await existingChannel(this.readModels.entityManager(), topic.slice('channel:'.length))).channelId);
   }
 
   @SubscribeMessage('unsubscribe')

@@ -8,6 +8,10 @@ export const userTopic = (userId: string): string => `glint:user:${userId}`;
 export const liveChannelTopic = (channelId: string): string => `glint:live:channel:${channelId}`;
 /** Every channel's live updates: the firehose. */
 export const LIVE_CHANNELS_TOPIC = 'glint:live:channels';
+/** Changes to the live listing: streams starting, ending, changing title or viewer count. */
+export const LIVE_STREAMS_TOPIC = 'glint:live:streams';
+/** One signed-in user's notifications (a followed channel went live), on their live-update sockets. */
+export const notificationsTopic = (userId: string): string => `glint:notifications:${userId}`;
 
 /**
  * A frame as clients receive it. `id` is the id of the event it tells of: after a relay crash a frame
