@@ -13,6 +13,7 @@ import { moderationLog } from './moderation-log';
 import { moderationUsernames } from './moderation-usernames';
 import { staffAuditLog } from './staff-audit-log';
 import { userReports } from './user-reports';
+import { streams } from './streams';
 
 export * from './account-history';
 export * from './channel-moderators';
@@ -28,6 +29,7 @@ export * from './moderation-log';
 export * from './moderation-usernames';
 export * from './staff-audit-log';
 export * from './user-reports';
+export * from './streams';
 
 /** Every read model Glint keeps; the platform runs these, and the CLI rebuilds them by name. */
-export const projections: readonly Projection[] = [chatHistory, accountHistory, accounts, mailOutbox, developerApps, supportTickets, chatStanding, moderationLog, moderationUsernames, userReports, staffAuditLog, channelPage, channelModerators, follows];
+export const projections: readonly Projection[] = [chatHistory, accountHistory, accounts, mailOutbox, developerApps, supportTickets, chatStanding, moderationLog, moderationUsernames, userReports, staffAuditLog, channelPage, channelModerators, follows, streams];

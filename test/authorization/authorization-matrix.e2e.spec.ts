@@ -124,7 +124,39 @@ const operations: Table<HttpRoute, number> = {
   'GET /health':                                                     [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200],
 };
 
-const HTTP_TABLES = { accountsAndSessions, staffActionsOnUsers, channels, moderators, follows, moderation, reportsAndStaffQueue, chatOverHttp, developerApps, supportDesk, operations };
+// Web pages: anyone may load them; the watch page shows a channel, so an app needs the `public` scope, as on the channel API.
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const webPages: Table<HttpRoute, number> = {
+  'GET /{username}':                                                 [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  403],
+  'GET /studio/go-live':                                             [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200],
+  'GET /assets/{asset}':                                             [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200],
+};
+
+// The owner's channel is not live here: staff get 404 `not_live` (test/streams shows a shutdown end a stream).
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const liveStreams: Table<HttpRoute, number> = {
+  'GET /api/streams/live':                                           [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  403],
+  'POST /api/streams/{channel}/shutdown':                            [401,  403,  403,  403,  403,  403,  404,  403,  404,  403,  403],
+};
+
+// WHIP and WHEP authorize by stream key (WHIP's bearer) or by the session's unguessable URL, never
+// by role, so every role gets the same answer: an offer that is not application/sdp is 415 before
+// anything else is looked at, an unknown session is 404, a CORS preflight is 204. The SDP flows,
+// with keys and sessions, are test/gateway's.
+//                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
+const liveVideo: Table<HttpRoute, number> = {
+  'POST /whip/{channel}':                                            [415,  415,  415,  415,  415,  415,  415,  415,  415,  415,  415],
+  'OPTIONS /whip/{channel}':                                         [204,  204,  204,  204,  204,  204,  204,  204,  204,  204,  204],
+  'PATCH /whip/{channel}/sessions/{sessionId}':                      [404,  404,  404,  404,  404,  404,  404,  404,  404,  404,  404],
+  'DELETE /whip/{channel}/sessions/{sessionId}':                     [404,  404,  404,  404,  404,  404,  404,  404,  404,  404,  404],
+  'OPTIONS /whip/{channel}/sessions/{sessionId}':                    [204,  204,  204,  204,  204,  204,  204,  204,  204,  204,  204],
+  'POST /whep/{channel}':                                            [415,  415,  415,  415,  415,  415,  415,  415,  415,  415,  415],
+  'OPTIONS /whep/{channel}':                                         [204,  204,  204,  204,  204,  204,  204,  204,  204,  204,  204],
+  'DELETE /whep/{channel}/sessions/{sessionId}':                     [404,  404,  404,  404,  404,  404,  404,  404,  404,  404,  404],
+  'OPTIONS /whep/{channel}/sessions/{sessionId}':                    [204,  204,  204,  204,  204,  204,  204,  204,  204,  204,  204],
+};
+
+const HTTP_TABLES = { accountsAndSessions, staffActionsOnUsers, channels, moderators, follows, moderation, reportsAndStaffQueue, chatOverHttp, developerApps, supportDesk, operations, webPages, liveStreams, liveVideo };
 
 // WebSocket actions answer with a frame: its event, or `error:<code>` for a refusal.
 //                            anon                         user             oMod             mod-             mod+           owner          supp           anal             admin          app+                         app-

@@ -339,6 +339,54 @@ export const HTTP_ROUTES = {
   'GET /health': {
     call: async () => ({ path: '/health' }),
   },
+
+  // Live video (WHIP/WHEP): no role opens these; a stream key or a session's URL does (test/gateway).
+  'POST /whip/{channel}': {
+    call: async (_caller, cast) => ({ path: `/whip/${cast.owner.username}` }),
+  },
+  'OPTIONS /whip/{channel}': {
+    call: async (_caller, cast) => ({ path: `/whip/${cast.owner.username}` }),
+  },
+  'PATCH /whip/{channel}/sessions/{sessionId}': {
+    call: async (_caller, cast) => ({ path: `/whip/${cast.owner.username}/sessions/${randomBytes(32).toString('base64url')}` }),
+  },
+  'DELETE /whip/{channel}/sessions/{sessionId}': {
+    call: async (_caller, cast) => ({ path: `/whip/${cast.owner.username}/sessions/${randomBytes(32).toString('base64url')}` }),
+  },
+  'OPTIONS /whip/{channel}/sessions/{sessionId}': {
+    call: async (_caller, cast) => ({ path: `/whip/${cast.owner.username}/sessions/${randomBytes(32).toString('base64url')}` }),
+  },
+  'POST /whep/{channel}': {
+    call: async (_caller, cast) => ({ path: `/whep/${cast.owner.username}` }),
+  },
+  'OPTIONS /whep/{channel}': {
+    call: async (_caller, cast) => ({ path: `/whep/${cast.owner.username}` }),
+  },
+  'DELETE /whep/{channel}/sessions/{sessionId}': {
+    call: async (_caller, cast) => ({ path: `/whep/${cast.owner.username}/sessions/${randomBytes(32).toString('base64url')}` }),
+  },
+  'OPTIONS /whep/{channel}/sessions/{sessionId}': {
+    call: async (_caller, cast) => ({ path: `/whep/${cast.owner.username}/sessions/${randomBytes(32).toString('base64url')}` }),
+  },
+
+  // Web pages
+  'GET /{username}': {
+    call: async (_caller, cast) => ({ path: `/${cast.owner.username}`, check: noStreamKey }),
+  },
+  'GET /studio/go-live': {
+    call: async () => ({ path: '/studio/go-live' }),
+  },
+  'GET /assets/{asset}': {
+    call: async () => ({ path: '/assets/watch.js' }),
+  },
+
+  // Live streams
+  'GET /api/streams/live': {
+    call: async () => ({ path: '/api/streams/live?sort=recent' }),
+  },
+  'POST /api/streams/{channel}/shutdown': {
+    call: async (_caller, cast) => ({ path: `/api/streams/${cast.owner.username}/shutdown`, body: { reason: 'Shows a film it has no rights to' } }),
+  },
 } satisfies Record<string, HttpRouteSpec>;
 
 export type HttpRoute = keyof typeof HTTP_ROUTES;

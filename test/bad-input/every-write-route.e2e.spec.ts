@@ -76,6 +76,7 @@ const NOT_FOUND_BY_PARAMETER: Record<string, string> = {
   username: 'channel_not_found',
   targetUsername: 'user_not_found',
   moderatorUsername: 'user_not_found',
+  channel: 'channel_not_found',
 };
 
 /** Compared, never shown or stored as text: any character may be part of one. */
@@ -184,6 +185,11 @@ const ROUTES: Record<RouteKey, WriteRoute> = {
       expectStatus(await w.api.post(`/api/staff/users/${suspended.userId}/streaming-suspension`, { reason: 'Restreamed a film' }, w.support.token), 204, 'suspending from streaming');
       return { token: w.support.token, params: { userId: suspended.userId } };
     },
+  },
+  // The owner's channel is not live: a bad case the route let through would answer 404 `not_live`, not the refusal it must give.
+  'POST /api/streams/{channel}/shutdown': {
+    valid: async (w) => ({ token: w.admin.token, params: { channel: w.owner.username }, body: { reason: 'Shows a film it has no rights to' } }),
+    cases: [withBody('reason: only spaces', { reason: '   ' }, field('reason'))],
   },
   'PUT /api/staff/users/{userId}/staff-role': {
     valid: async (w) => ({ token: w.admin.token, params: { userId: (await w.bystander()).userId }, body: { role: 'support' } }),

@@ -1,3 +1,4 @@
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,7 +9,7 @@ import type { PlatformConfig } from './config/platform-config';
 import { loadPlatformConfig } from './config/platform-config.module';
 import { openPlatformDatabase } from './database/platform-database';
 import { JsonLogger } from './logging/json-logger';
-import { PlatformModule } from './platform.module';
+import { PlatformModule, type PlatformResources } from './platform.module';
 import { connectRedis } from './redis/connect-redis';
 import { StartupFailure } from './startup-failure';
 
@@ -33,8 +34,9 @@ export interface StartedPlatform {
  * builds the event store, the projection engine and the contexts around them and listens. Cheap
  * checks come first so a mistake is reported before PostgreSQL is started for nothing.
  * `overrides` take the place of environment variables (tests run several platforms in one process).
+ * `appModule` builds what Nest runs: the whole platform, or one part of it (apps/gateway).
  */
-export async function startPlatform(overrides: Record<string, string> = {}): Promise<StartedPlatform> {
+export async function startPlatform(overrides: Record<string, string> = {}, appModule: (resources: PlatformResources) => DynamicModule = (resources) => PlatformModule.register(resources)): Promise<StartedPlatform> {
   const { config, module: configModule } = await loadPlatformConfig(overrides);
   const logger = new JsonLogger(config.logLevel);
   const redis = await connectRedis(config.redisUrl, logger);
@@ -48,7 +50,7 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
   let app: NestFastifyApplication;
   try {
     // Fastify rather than Express: it serves a read such as the channel page several times faster.
-    app = await NestFactory.create<NestFastifyApplication>(PlatformModule.register({ configModule, database, redis }), adapter, {
+    app = await NestFactory.create<NestFastifyApplication>(appModule({ configModule, database, redis }), adapter, {
       logger,
       abortOnError: false,
     });
@@ -60,7 +62,7 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
   }
 
   serveApiDocs(app);
-  cachedPages.cache = app.get(ChannelPageCache, { strict: false });
+  cachedPages.cache = servesChannelPages(app) ? app.get(ChannelPageCache, { strict: false }) : null;
   app.useWebSocketAdapter(new WsAdapter(app));
   try {
     await app.listen(config.port, '0.0.0.0');
@@ -72,4 +74,13 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
     throw error;
   }
   return { app, config, logger };
+}
+
+function servesChannelPages(app: NestFastifyApplication): boolean {
+  try {
+    app.get(ChannelPageCache, { strict: false });
+    return true;
+  } catch {
+    return false;
+  }
 }

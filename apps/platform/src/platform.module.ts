@@ -8,6 +8,9 @@ import { IdentityModule } from '@glint/identity';
 import { ModerationModule } from '@glint/moderation';
 import { ChannelsModule } from '@glint/channels';
 import { CommunityModule } from '@glint/community';
+import { NotificationsModule } from '@glint/notifications';
+import { GatewayModule } from '@glint/gateway';
+import { StreamsModule } from '@glint/streams';
 import type Redis from 'ioredis';
 import { AccessModule } from './access/access.module';
 import { ApiModule } from './api/api.module';
@@ -19,6 +22,7 @@ import { CorrelationIdMiddleware } from './logging/correlation-id.middleware';
 import { ProjectionsModule } from './projections/projections.module';
 import { RedisModule } from './redis/redis.module';
 import { RuntimeModule } from './runtime/runtime.module';
+import { WatchPagesModule } from './watch/watch-pages.module';
 
 /** What the start sequence has already opened before Nest builds the platform around it. */
 export interface PlatformResources {
@@ -53,8 +57,13 @@ export class PlatformModule implements NestModule {
         ModerationModule,
         ChannelsModule,
         CommunityModule,
+        GatewayModule,
+        StreamsModule,
         LiveRelayModule,
+        NotificationsModule,
         HealthModule,
+        // Last: its /:username must never shadow another route.
+        WatchPagesModule,
       ],
     };
   }

@@ -1,1 +1,2 @@
 export type { GatewaySettings } from './gateway-settings';
+export { GatewayModule } from './gateway.module';

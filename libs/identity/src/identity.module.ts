@@ -54,6 +54,6 @@ import { SessionTokenResolver } from './session-token-resolver';
     { provide: MAIL_DELIVERY, useClass: LoggedMailDelivery },
     MailOutboxWorker,
   ],
-  exports: [SESSION_TOKEN_RESOLVER],
+  exports: [SESSION_TOKEN_RESOLVER, MAIL_DELIVERY],
 })
 export class IdentityModule {}

@@ -28,6 +28,8 @@ export type EndStream = {
   /** The gateway's last count, when it is the one ending the stream; otherwise the last sample stands. */
   finalViewers?: ViewerSample;
   endedBy?: string | null;
+  /** Staff's stated reason for a shutdown. */
+  note?: string;
 };
 export type StreamCommand = StartStream | ChangeStreamMetadata | SampleStreamHealth | SampleViewerCount | EndStream;
 
@@ -125,6 +127,7 @@ export const streamDecider: Decider<Stream, StreamCommand, StreamEvent> = {
               averageViewers: viewers.average,
               totalViews: Math.max(state.viewers.totalViews, viewers.totalViews),
               endedBy: command.endedBy ?? null,
+              ...(command.note !== undefined ? { note: command.note } : {}),
             },
           },
         ];

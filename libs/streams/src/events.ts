@@ -94,6 +94,8 @@ export type StreamEnded = {
     totalViews: number;
     /** The member of staff who shut it down, for `staff_shutdown`. */
     endedBy: string | null;
+    /** What that member of staff said of why, for `staff_shutdown`; absent otherwise. */
+    note?: string;
   };
 };
 

@@ -4,6 +4,7 @@ import { CHANNEL_PAGE_CHANGES_TOPIC, channelPageChanges, readChannel } from '@gl
 import { relayPublications } from '@glint/chat';
 import type { EventStore } from '@glint/eventstore';
 import type { PersonalDataVault } from '@glint/personal-data';
+import { streamPublications } from '@glint/streams';
 import { EVENT_STORE, PERSONAL_DATA, READ_MODELS, REDIS, type ReadModels } from '@glint/runtime';
 import { PLATFORM_DATABASE } from '../database/database.module';
 import type { PlatformDatabase } from '../database/platform-database';
@@ -35,6 +36,7 @@ const LIVE_RELAY = Symbol('LiveRelay');
               topic: CHANNEL_PAGE_CHANGES_TOPIC,
               frame: { id: change.eventId, event: 'channel_page_changed', data: { ...change } },
             })),
+            ...streamPublications(events),
           ],
           logger: { log: (message) => logger.log(message), error: (message) => logger.error(message) },
         });

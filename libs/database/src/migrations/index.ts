@@ -9,6 +9,7 @@ import { Migration20261124000600Support } from './Migration20261124000600Support
 import { Migration20261124000300Channels } from './Migration20261124000300Channels';
 import { Migration20261124000400Moderation } from './Migration20261124000400Moderation';
 import { Migration20261202000100Streams } from './Migration20261202000100Streams';
+import { Migration20261202000300GoLiveNotifications } from './Migration20261202000300GoLiveNotifications';
 
 /**
  * Every migration, in order. Listed here instead of discovered from files so the built platform,
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124000500Chat', class: Migration20261124000500Chat },
   { name: 'Migration20261124000600Support', class: Migration20261124000600Support },
   { name: 'Migration20261202000100Streams', class: Migration20261202000100Streams },
+  { name: 'Migration20261202000300GoLiveNotifications', class: Migration20261202000300GoLiveNotifications },
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cleanup } from 'node-datachannel';
+import { holdNativePeers } from './native-peers';
 import { chooseIngestCodecs } from './codecs';
 import { Broadcast, type BroadcastSettings } from './broadcast';
 import { parseSdp } from './sdp';
@@ -15,6 +15,8 @@ const until = async (condition: () => boolean, timeoutMs: number, what: string) 
 };
 
 describe('a broadcast forwarding a publisher to viewers on loopback', () => {
+  // The test's own peers hold node-datachannel's native side until they are closed.
+  const releaseNativePeers = holdNativePeers();
   let settings: BroadcastSettings;
   let broadcast: Broadcast | null = null;
   const peers: Array<{ close(): void }> = [];
@@ -23,7 +25,7 @@ describe('a broadcast forwarding a publisher to viewers on loopback', () => {
     settings = { udpPort: await freeUdpPort(), bindAddress: '127.0.0.1', announcedAddresses: [], gatheringTimeoutMs: 5_000, nackBufferPackets: 512 };
   });
 
-  afterAll(() => cleanup());
+  afterAll(() => releaseNativePeers());
 
   afterEach(() => {
     for (const peer of peers.splice(0)) peer.close();

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Audio, RtcpNackResponder, RtcpReceivingSession, Video, type PeerConnection, type Track } from 'node-datachannel';
 import { choosePlaybackCodecs, type ChosenCodec, type IngestCodecs } from './codecs';
+import { addOwnedTrack } from './native-peers';
 import { answerOffer, type PeerSettings } from './peer';
 import { isRtp, readFeedback, resolutionOf, startsKeyframe, type Resolution } from './rtp';
 import type { SessionDescription } from './sdp';
@@ -33,6 +34,8 @@ interface Route {
   sequenceOffset: number;
   timestampOffset: number;
   started: boolean;
+  /** Until the track opens (DTLS done) a send is lost: a key frame sent then would leave the viewer without one. */
+  open: boolean;
 }
 
 /** One viewer's peer and the tracks it receives on. */
@@ -44,7 +47,7 @@ export class ViewerPeer {
     readonly peer: PeerConnection,
     readonly video: Route | null,
     readonly audio: Route | null,
-    /** Kept referenced until after close: an unreferenced handler crashes libdatachannel's close. */
+    /** Media handlers, referenced for as long as the peer is. */
     private readonly handlers: unknown[],
   ) {}
 
@@ -52,7 +55,6 @@ export class ViewerPeer {
     if (this.closed) return;
     this.closed = true;
     this.peer.close();
-    this.handlers.length = 0;
   }
 }
 
@@ -98,7 +100,7 @@ export class Broadcast {
       if (codecs.audio) {
         const audio = new Audio(codecs.audio.mid, 'RecvOnly');
         audio.addOpusCodec(codecs.audio.payloadType, codecs.audio.fmtp || undefined);
-        audioTrack = connection.addTrack(audio);
+        audioTrack = addOwnedTrack(connection, audio);
         const session = new RtcpReceivingSession();
         audioTrack.setMediaHandler(session);
         handlers.push(audio, session);
@@ -107,7 +109,7 @@ export class Broadcast {
         const video = new Video(codecs.video.mid, 'RecvOnly');
         if (codecs.video.codec === 'H264') video.addH264Codec(codecs.video.payloadType, codecs.video.fmtp || undefined);
         else video.addVP8Codec(codecs.video.payloadType);
-        videoTrack = connection.addTrack(video);
+        videoTrack = addOwnedTrack(connection, video);
         const session = new RtcpReceivingSession();
         videoTrack.setMediaHandler(session);
         handlers.push(video, session);
@@ -149,10 +151,14 @@ export class Broadcast {
         audio.addOpusCodec(chosen.audio.payloadType, chosen.audio.fmtp || undefined);
         const ssrc = randomSsrc();
         audio.addSSRC(ssrc, cname, 'glint', 'audio');
-        const track = connection.addTrack(audio);
+        const track = addOwnedTrack(connection, audio);
         // Without a handler a send-only track queues incoming RTCP without end.
         track.onMessage(() => undefined);
-        audioRoute = { track, codec: chosen.audio, ssrc, sequenceOffset: 0, timestampOffset: 0, started: false };
+        const route: Route = { track, codec: chosen.audio, ssrc, sequenceOffset: 0, timestampOffset: 0, started: false, open: false };
+        track.onOpen(() => {
+          route.open = true;
+        });
+        audioRoute = route;
         handlers.push(audio);
       }
       if (chosen.video) {
@@ -161,11 +167,17 @@ export class Broadcast {
         else video.addVP8Codec(chosen.video.payloadType);
         const ssrc = randomSsrc();
         video.addSSRC(ssrc, cname, 'glint', 'video');
-        const track = connection.addTrack(video);
+        const track = addOwnedTrack(connection, video);
         const responder = new RtcpNackResponder(this.settings.nackBufferPackets);
         track.setMediaHandler(responder);
         track.onMessage((packet) => this.onViewerFeedback(packet));
-        videoRoute = { track, codec: chosen.video, ssrc, sequenceOffset: 0, timestampOffset: 0, started: false };
+        const route: Route = { track, codec: chosen.video, ssrc, sequenceOffset: 0, timestampOffset: 0, started: false, open: false };
+        // The viewer can take a key frame only now: ask the publisher for one.
+        track.onOpen(() => {
+          route.open = true;
+          this.requestKeyframe();
+        });
+        videoRoute = route;
         handlers.push(video, responder);
       }
     });
@@ -173,12 +185,8 @@ export class Broadcast {
     peer.onStateChange((state) => {
       if (state === 'failed' || state === 'closed') this.removeViewer(id);
     });
-    if (this.closed) {
-      viewer.close();
-    } else {
-      this.viewers.set(id, viewer);
-      if (videoRoute) this.requestKeyframe();
-    }
+    if (this.closed) viewer.close();
+    else this.viewers.set(id, viewer);
     return { viewer, answer };
   }
 
@@ -188,6 +196,11 @@ export class Broadcast {
     this.viewers.delete(id);
     viewer.close();
     return true;
+  }
+
+  /** A trickled ICE candidate of the publisher (WHIP PATCH). */
+  addRemoteCandidate(candidate: string, mid: string): void {
+    if (!this.closed) this.peer.addRemoteCandidate(candidate, mid);
   }
 
   /** Asks the publisher for a key frame, at most once per interval; a request inside it is sent when it ends. */
@@ -220,7 +233,6 @@ export class Broadcast {
     for (const viewer of this.viewers.values()) viewer.close();
     this.viewers.clear();
     this.peer.close();
-    this.handlers.length = 0;
   }
 
   private listen(): void {
@@ -231,6 +243,10 @@ export class Broadcast {
     });
   }
 
+  /**
+   * Runs once per packet per viewer, on the JS thread that also pays for each viewer's SRTP and UDP
+   * write (see bench/gateway.ts): the per-viewer part is byte stores and the send, nothing allocated.
+   */
   private forward(packet: Buffer, kind: 'audio' | 'video'): void {
     if (this.closed || !isRtp(packet)) return;
     const now = Date.now();
@@ -241,29 +257,42 @@ export class Broadcast {
     }
     this.counters.packets++;
     this.counters.bytes += packet.length;
-    const sequence = packet.readUInt16BE(2);
+    const sequence = (packet[2] << 8) | packet[3];
     const timestamp = packet.readUInt32BE(4);
     this.countLoss(this.sequences[kind], sequence);
-    let keyframe = false;
+    const video = kind === 'video';
+    // Audio starts a viewer at any packet; video only at a key frame.
+    let startsViewers = !video;
     const videoCodec = this.codecs.video?.codec;
-    if (kind === 'video' && videoCodec) {
-      keyframe = startsKeyframe(packet, videoCodec);
-      if (keyframe) this.counters.resolution = resolutionOf(packet, videoCodec) ?? this.counters.resolution;
+    if (video && videoCodec && startsKeyframe(packet, videoCodec)) {
+      startsViewers = true;
+      this.counters.resolution = resolutionOf(packet, videoCodec) ?? this.counters.resolution;
     }
     const marker = packet[1] & 0x80;
     for (const viewer of this.viewers.values()) {
-      const route = kind === 'video' ? viewer.video : viewer.audio;
-      if (!route) continue;
+      const route = video ? viewer.video : viewer.audio;
+      if (route === null || !route.open) continue;
       if (!route.started) {
-        if (kind === 'video' && !keyframe) continue;
+        if (!startsViewers) continue;
         route.started = true;
         route.sequenceOffset = (randomInt(0x10000) - sequence) & 0xffff;
         route.timestampOffset = (randomInt(0x100000000) - timestamp) >>> 0;
       }
+      // Byte stores rather than Buffer's checked writers: every value is already in range.
+      const outSequence = (sequence + route.sequenceOffset) & 0xffff;
+      const outTimestamp = (timestamp + route.timestampOffset) >>> 0;
+      const ssrc = route.ssrc;
       packet[1] = marker | route.codec.payloadType;
-      packet.writeUInt16BE((sequence + route.sequenceOffset) & 0xffff, 2);
-      packet.writeUInt32BE((timestamp + route.timestampOffset) >>> 0, 4);
-      packet.writeUInt32BE(route.ssrc, 8);
+      packet[2] = outSequence >>> 8;
+      packet[3] = outSequence;
+      packet[4] = outTimestamp >>> 24;
+      packet[5] = outTimestamp >>> 16;
+      packet[6] = outTimestamp >>> 8;
+      packet[7] = outTimestamp;
+      packet[8] = ssrc >>> 24;
+      packet[9] = ssrc >>> 16;
+      packet[10] = ssrc >>> 8;
+      packet[11] = ssrc;
       try {
         route.track.sendMessageBinary(packet);
       } catch {

@@ -26,6 +26,9 @@ export async function answerOffer(name: string, settings: PeerSettings, offer: s
     enableIceUdpMux: true,
     portRangeBegin: settings.udpPort,
     portRangeEnd: settings.udpPort,
+    // The answer is made explicitly below: with auto-negotiation each addTrack would start an offer
+    // of its own on libdatachannel's thread, racing the remote offer.
+    disableAutoNegotiation: true,
     ...(settings.bindAddress ? { bindAddress: settings.bindAddress } : {}),
   });
   try {
@@ -36,6 +39,7 @@ export async function answerOffer(name: string, settings: PeerSettings, offer: s
       });
     });
     peer.setRemoteDescription(offer, 'offer');
+    peer.setLocalDescription('answer');
     if (peer.gatheringState() !== 'complete') await withTimeout(gathered, settings.gatheringTimeoutMs);
     const description = peer.localDescription();
     if (!description) throw new UnavailableError('no_answer', 'The gateway could not produce an answer; try again.', 1);

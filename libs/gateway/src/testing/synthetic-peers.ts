@@ -1,4 +1,5 @@
 import { Audio, PeerConnection, RtcpReceivingSession, Video, type Track } from 'node-datachannel';
+import { addOwnedTrack } from '../media/native-peers';
 import { readFeedback } from '../media/rtp';
 
 /**
@@ -21,9 +22,14 @@ export interface PeerOptions {
   bindAddress?: string;
 }
 
+/**
+ * The peer's offer once gathering is complete. Peers are made with auto-negotiation off: with it on,
+ * each addTrack starts a negotiation of its own on libdatachannel's thread, which under load races
+ * the explicit offer and leaves the answer applied to a peer without its ICE transport.
+ */
 async function offerOf(peer: PeerConnection, withoutCandidates: boolean): Promise<string> {
   const gathered = new Promise<void>((resolve) => peer.onGatheringStateChange((state) => state === 'complete' && resolve()));
-  peer.setLocalDescription();
+  peer.setLocalDescription('offer');
   if (peer.gatheringState() !== 'complete') await gathered;
   const sdp = peer.localDescription()?.sdp ?? '';
   return withoutCandidates ? sdp.split('\r\n').filter((line) => !line.startsWith('a=candidate:') && !line.startsWith('a=end-of-candidates')).join('\r\n') : sdp;
@@ -56,7 +62,7 @@ export class SyntheticPublisher {
 
   static async connect(exchange: Exchange, options: PeerOptions & { codec?: 'H264' | 'VP8' } = {}): Promise<SyntheticPublisher> {
     const codec = options.codec ?? 'H264';
-    const peer = new PeerConnection('synthetic-publisher', { iceServers: [], ...(options.bindAddress ? { bindAddress: options.bindAddress } : {}) });
+    const peer = new PeerConnection('synthetic-publisher', { iceServers: [], disableAutoNegotiation: true, ...(options.bindAddress ? { bindAddress: options.bindAddress } : {}) });
     const audioDescription = new Audio('0', 'SendOnly');
     audioDescription.addOpusCodec(AUDIO_PAYLOAD_TYPE);
     audioDescription.addSSRC(AUDIO_SSRC, 'synthetic', 'stream', 'audio');
@@ -64,8 +70,8 @@ export class SyntheticPublisher {
     if (codec === 'H264') videoDescription.addH264Codec(VIDEO_PAYLOAD_TYPE);
     else videoDescription.addVP8Codec(VIDEO_PAYLOAD_TYPE);
     videoDescription.addSSRC(VIDEO_SSRC, 'synthetic', 'stream', 'video');
-    const audio = peer.addTrack(audioDescription);
-    const video = peer.addTrack(videoDescription);
+    const audio = addOwnedTrack(peer, audioDescription);
+    const video = addOwnedTrack(peer, videoDescription);
     const publisher = new SyntheticPublisher(peer, video, audio, codec);
     publisher.handlers.push(audioDescription, videoDescription);
     audio.onMessage(() => undefined);
@@ -124,7 +130,6 @@ export class SyntheticPublisher {
 
   close(): void {
     this.peer.close();
-    this.handlers.length = 0;
   }
 
   private writeVideoPayload(packet: Buffer, keyframe: boolean, index: number): void {
@@ -165,13 +170,13 @@ export class SyntheticViewer {
   private constructor(readonly peer: PeerConnection) {}
 
   static async connect(exchange: Exchange, options: PeerOptions & { audio?: boolean } = {}): Promise<SyntheticViewer> {
-    const peer = new PeerConnection('synthetic-viewer', { iceServers: [], ...(options.bindAddress ? { bindAddress: options.bindAddress } : {}) });
+    const peer = new PeerConnection('synthetic-viewer', { iceServers: [], disableAutoNegotiation: true, ...(options.bindAddress ? { bindAddress: options.bindAddress } : {}) });
     const viewer = new SyntheticViewer(peer);
     const tracks: Track[] = [];
     if (options.audio !== false) {
       const audioDescription = new Audio('0', 'RecvOnly');
       audioDescription.addOpusCodec(AUDIO_PAYLOAD_TYPE + 1);
-      const audio = peer.addTrack(audioDescription);
+      const audio = addOwnedTrack(peer, audioDescription);
       const session = new RtcpReceivingSession();
       audio.setMediaHandler(session);
       audio.onMessage((packet) => viewer.take('audio', packet));
@@ -181,7 +186,7 @@ export class SyntheticViewer {
     const videoDescription = new Video('1', 'RecvOnly');
     videoDescription.addH264Codec(VIDEO_PAYLOAD_TYPE + 6);
     videoDescription.addVP8Codec(VIDEO_PAYLOAD_TYPE + 4);
-    const video = peer.addTrack(videoDescription);
+    const video = addOwnedTrack(peer, videoDescription);
     const session = new RtcpReceivingSession();
     video.setMediaHandler(session);
     video.onMessage((packet) => viewer.take('video', packet));
@@ -205,7 +210,6 @@ export class SyntheticViewer {
 
   close(): void {
     this.peer.close();
-    this.handlers.length = 0;
   }
 
   private take(kind: 'audio' | 'video', packet: Buffer): void {

@@ -1,0 +1,73 @@
+import { Body, Controller, Delete, Headers, HttpCode, HttpStatus, Inject, Optional, Options, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { SESSION_TOKEN_RESOLVER, type PrincipalResolver } from '@glint/access';
+import { readChannel, readChannelByUsername } from '@glint/channels';
+import { NotFoundError } from '@glint/domain-errors';
+import { READ_MODELS, type ReadModels } from '@glint/runtime';
+import { GatewayService } from '../gateway-service';
+import { viewerIdentity } from '../viewer-identity';
+import { GatewayBearer, PREFLIGHT_HEADERS } from './gateway-request';
+import { GatewayRateLimit } from './gateway-rate-limit';
+import { bodyOfType, SDP } from './sdp-body';
+
+/**
+ * WHEP playback: anyone may watch a live channel. A viewer who reached a gateway that does not hold
+ * the channel is redirected (307) to the one that does. Documented in docs/gateway.md.
+ */
+@ApiExcludeController()
+@Controller('whep')
+export class WhepController {
+  constructor(
+    private readonly gateway: GatewayService,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Optional() @Inject(SESSION_TOKEN_RESOLVER) private readonly sessions: PrincipalResolver | null,
+  ) {}
+
+  @Options(':channel')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  preflight(@Res({ passthrough: true }) reply: FastifyReply): void {
+    reply.headers({ ...PREFLIGHT_HEADERS, 'access-control-allow-methods': 'OPTIONS, POST' });
+  }
+
+  @Options(':channel/sessions/:sessionId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  sessionPreflight(@Res({ passthrough: true }) reply: FastifyReply): void {
+    reply.headers({ ...PREFLIGHT_HEADERS, 'access-control-allow-methods': 'OPTIONS, DELETE' });
+  }
+
+  @Post(':channel')
+  @UseGuards(GatewayRateLimit)
+  async watch(
+    @Param('channel') channel: string,
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @Headers('x-glint-viewer') viewerId: string | undefined,
+    @GatewayBearer() bearer: string | null,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const offer = bodyOfType(contentType, body, SDP);
+    const identity = await viewerIdentity(bearer, viewerId, this.sessions ?? null);
+    const channelId = await this.channelIdOf(channel);
+    const playback = await this.gateway.watch(channelId, identity, offer);
+    if (playback.kind === 'elsewhere') {
+      await reply.status(HttpStatus.TEMPORARY_REDIRECT).header('location', `${playback.baseUrl.replace(/\/+$/, '')}/whep/${encodeURIComponent(channel)}`).send();
+      return;
+    }
+    await reply.status(HttpStatus.CREATED).headers({ 'content-type': SDP, location: `/whep/${encodeURIComponent(channel)}/sessions/${playback.sessionId}` }).send(playback.answer);
+  }
+
+  @Delete(':channel/sessions/:sessionId')
+  @UseGuards(GatewayRateLimit)
+  @HttpCode(HttpStatus.OK)
+  stopWatching(@Param('sessionId') sessionId: string): void {
+    this.gateway.stopWatching(sessionId);
+  }
+
+  private async channelIdOf(channel: string): Promise<string> {
+    const em = this.readModels.entityManager();
+    const found = (await readChannelByUsername(em, channel)) ?? (await readChannel(em, channel));
+    if (!found || found.deleted) throw new NotFoundError('channel_not_found', 'There is no such channel.');
+    return found.channelId;
+  }
+}

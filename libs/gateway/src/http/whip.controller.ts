@@ -1,0 +1,78 @@
+import { Body, Controller, Delete, Header, Headers, HttpCode, HttpException, HttpStatus, Inject, Options, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { verifyStreamKey } from '@glint/channels';
+import { UnauthenticatedError } from '@glint/domain-errors';
+import { READ_MODELS, type ReadModels } from '@glint/runtime';
+import { GatewayService } from '../gateway-service';
+import { parseTrickleFragment } from '../trickle-fragment';
+import { GatewayBearer, PREFLIGHT_HEADERS } from './gateway-request';
+import { GatewayRateLimit } from './gateway-rate-limit';
+import { bodyOfType, SDP, TRICKLE_ICE_SDPFRAG } from './sdp-body';
+
+/**
+ * WHIP ingest (RFC 9725): an encoder publishes a channel with its stream key as the bearer token.
+ * Documented in docs/gateway.md rather than the OpenAPI document, whose JSON schemas do not fit SDP.
+ */
+@ApiExcludeController()
+@Controller('whip')
+export class WhipController {
+  constructor(
+    private readonly gateway: GatewayService,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+  ) {}
+
+  @Options(':channel')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  preflight(@Res({ passthrough: true }) reply: FastifyReply): void {
+    reply.headers({ ...PREFLIGHT_HEADERS, 'access-control-allow-methods': 'OPTIONS, POST' });
+  }
+
+  @Options(':channel/sessions/:sessionId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  sessionPreflight(@Res({ passthrough: true }) reply: FastifyReply): void {
+    reply.headers({ ...PREFLIGHT_HEADERS, 'access-control-allow-methods': 'OPTIONS, PATCH, DELETE' });
+  }
+
+  /** Checks in the order that tells the encoder most: what it sent, its key, the channel's state, its offer. */
+  @Post(':channel')
+  @UseGuards(GatewayRateLimit)
+  @HttpCode(HttpStatus.CREATED)
+  @Header('content-type', SDP)
+  async publish(
+    @Param('channel') channel: string,
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @GatewayBearer() streamKey: string | null,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const offer = bodyOfType(contentType, body, SDP);
+    const channelId = streamKey ? await verifyStreamKey(this.readModels.entityManager(), channel, streamKey) : null;
+    if (!channelId) {
+      reply.header('www-authenticate', 'Bearer');
+      throw new UnauthenticatedError('invalid_stream_key', 'Send the channel\'s current stream key as "Authorization: Bearer <stream key>"; a rotated key no longer works.');
+    }
+    const { sessionId, answer, etag } = await this.gateway.publish(channelId, offer);
+    reply.headers({ location: `/whip/${encodeURIComponent(channel)}/sessions/${sessionId}`, etag });
+    return answer;
+  }
+
+  /** The session's unguessable URL is what authorizes ending it; the key may come along and is not needed. */
+  @Delete(':channel/sessions/:sessionId')
+  @UseGuards(GatewayRateLimit)
+  @HttpCode(HttpStatus.OK)
+  async unpublish(@Param('sessionId') sessionId: string): Promise<void> {
+    await this.gateway.unpublish(sessionId);
+  }
+
+  @Patch(':channel/sessions/:sessionId')
+  @UseGuards(GatewayRateLimit)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  trickle(@Param('sessionId') sessionId: string, @Body() body: unknown, @Headers('content-type') contentType: string | undefined, @Headers('if-match') ifMatch: string | undefined): void {
+    const etag = this.gateway.etagOf(sessionId);
+    const fragment = bodyOfType(contentType, body, TRICKLE_ICE_SDPFRAG);
+    if (!ifMatch) throw new HttpException('Send the session\'s ETag (from the answer to the offer) in If-Match.', HttpStatus.PRECONDITION_REQUIRED);
+    if (ifMatch.trim() !== etag) throw new HttpException('If-Match does not name this session\'s ETag.', HttpStatus.PRECONDITION_FAILED);
+    this.gateway.trickle(sessionId, parseTrickleFragment(fragment));
+  }
+}

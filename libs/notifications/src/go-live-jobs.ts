@@ -1,0 +1,78 @@
+import { Logger } from '@nestjs/common';
+import { Queue, Worker, type JobsOptions, type RedisOptions } from 'bullmq';
+import type Redis from 'ioredis';
+import type { RecordedEvent } from '@glint/eventstore';
+import type { StreamStarted } from '@glint/streams';
+import type { GoLiveNotifier, GoLiveOutcome } from './go-live-notifier';
+
+export const GO_LIVE_QUEUE = 'go-live-notifications';
+export const NOTIFY_FOLLOWERS = 'notify-followers';
+
+export interface NotifyFollowersJob {
+  streamId: string;
+}
+
+/**
+ * One job per stream, whatever replays its `StreamStarted`: BullMQ adds nothing under an id it
+ * still holds. (BullMQ refuses `:` in a job id, hence the dash.)
+ */
+export const goLiveJobId = (streamId: string): string => `go-live-${streamId}`;
+
+const HOUR_S = 3600;
+const JOB_OPTIONS: JobsOptions = {
+  // 1, 2, 4, 8 s between tries: a mail service or Redis hiccup is over by then, or it is an outage.
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  // Kept for a day, so a replayed start within the day finds its job's id taken.
+  removeOnComplete: { age: 24 * HOUR_S },
+  removeOnFail: { age: 7 * 24 * HOUR_S },
+};
+
+/** The jobs a batch of the log asks for: one per stream that started. */
+export function notifyFollowersJobs(events: readonly RecordedEvent[]) {
+  return events
+    .filter((event): event is RecordedEvent<'StreamStarted', StreamStarted['data']> => event.type === 'StreamStarted')
+    .map((event) => ({ name: NOTIFY_FOLLOWERS, data: { streamId: event.data.streamId } satisfies NotifyFollowersJob, opts: { jobId: goLiveJobId(event.data.streamId) } }));
+}
+
+/**
+ * The go-live queue and this process's worker on it. One Redis may serve several Glint
+ * installations (staging beside production, every test's platform): the jobs belong to the event
+ * log that asked for them, so the queue's keys carry the name of the database that holds it.
+ * BullMQ gets connections of its own, made like the shared one but waiting out a Redis outage
+ * (`maxRetriesPerRequest: null`), as its blocking reads need.
+ */
+export class GoLiveJobs {
+  private readonly logger = new Logger('GoLiveJobs');
+  readonly queue: Queue<NotifyFollowersJob, GoLiveOutcome>;
+  readonly worker: Worker<NotifyFollowersJob, GoLiveOutcome>;
+  private running: Promise<void> | undefined;
+
+  constructor(options: { redis: Redis; databaseName: string; notifier: GoLiveNotifier; concurrency?: number }) {
+    const { host, port, path, db, username, password, tls } = options.redis.options;
+    const connection: RedisOptions = { host, port, path, db, username, password, tls, maxRetriesPerRequest: null };
+    const prefix = `glint:${options.databaseName}`;
+    this.queue = new Queue(GO_LIVE_QUEUE, { connection, prefix, defaultJobOptions: JOB_OPTIONS });
+    this.worker = new Worker(GO_LIVE_QUEUE, (job) => options.notifier.notify(job.data.streamId), { connection, prefix, autorun: false, concurrency: options.concurrency ?? 4 });
+    // Both report Redis trouble as 'error' events, which would crash the process unheard.
+    this.queue.on('error', (error) => this.logger.error({ event: 'GoLive.Queue.Failed', reason: error.message }));
+    this.worker.on('error', (error) => this.logger.error({ event: 'GoLive.Worker.Failed', reason: error.message }));
+    this.worker.on('failed', (job, error) => this.logger.error({ event: 'GoLive.Job.Failed', jobId: job?.id, attempt: job?.attemptsMade, reason: error.message }));
+  }
+
+  async enqueue(events: readonly RecordedEvent[]): Promise<void> {
+    const jobs = notifyFollowersJobs(events);
+    if (jobs.length > 0) await this.queue.addBulk(jobs);
+  }
+
+  start(): void {
+    this.running ??= this.worker.run();
+  }
+
+  /** Lets the jobs in hand finish, then closes the connections. */
+  async close(): Promise<void> {
+    await this.worker.close();
+    await this.running;
+    await this.queue.close();
+  }
+}

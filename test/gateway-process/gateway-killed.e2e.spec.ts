@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { holdNativePeers } from '../../libs/gateway/src/media/native-peers';
+import { freePort } from '@glint/database';
+import type { EventStore, RecordedEvent } from '@glint/eventstore';
+import { EVENT_STORE } from '@glint/runtime';
+import { freeUdpPort } from '../../libs/gateway/src/testing/free-udp-port';
+import { SyntheticPublisher } from '../../libs/gateway/src/testing/synthetic-peers';
+import { ApiClient } from '../support/api-client';
+import { Given, type GivenUser } from '../support/given';
+import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { expectStatus } from '../channels/channel-scenario';
+
+const ROOT = join(__dirname, '../..');
+const GATEWAY_ID = `gateway-killed-${process.pid}`;
+
+/**
+ * A gateway run apart (apps/gateway) beside the platform, on the same database: it holds the
+ * channel published to it, the platform's own gateway redirects viewers to it, and when it is
+ * killed outright the platform's worker ends its stream (`gateway_lost`) and the listing drops it
+ * within 15 seconds.
+ */
+describe('a gateway process killed during a stream', () => {
+  // The test's own peers hold node-datachannel's native side until they are closed.
+  const releaseNativePeers = holdNativePeers();
+  let platform: PlatformUnderTest;
+  let api: ApiClient;
+  let ana: GivenUser;
+  let streamKey: string;
+  let gateway: ChildProcess | null = null;
+  let gatewayUrl: string;
+  const gatewayOutput: string[] = [];
+  let publisher: SyntheticPublisher | null = null;
+  let sending: NodeJS.Timeout | null = null;
+
+  beforeAll(async () => {
+    platform = await startPlatformUnderTest();
+    api = new ApiClient(platform.baseUrl);
+    ana = await new Given(platform).user();
+    streamKey = expectStatus(await api.post('/api/channels', { title: 'Ana speedruns', category: 'gaming', tags: ['speedrun'] }, ana.token), 201, 'creating a channel').body.streamKey;
+    const port = await freePort();
+    gatewayUrl = `http://127.0.0.1:${port}`;
+    gateway = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, 'apps/gateway/src/main.ts')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        DATABASE_URL: platform.databaseUrl,
+        PORT: String(port),
+        GATEWAY_ID,
+        GATEWAY_UDP_PORT: String(await freeUdpPort()),
+        GATEWAY_UDP_BIND: '127.0.0.1',
+        GATEWAY_PUBLIC_URL: gatewayUrl,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    gateway.stdout?.on('data', (chunk: Buffer) => gatewayOutput.push(chunk.toString()));
+    gateway.stderr?.on('data', (chunk: Buffer) => gatewayOutput.push(chunk.toString()));
+    await until(async () => (await fetch(`${gatewayUrl}/whep/${ana.username}`, { method: 'OPTIONS' }).catch(() => null))?.status === 204, 60_000, () => `the gateway to answer:\n${gatewayOutput.join('')}`);
+  }, 90_000);
+
+  afterAll(async () => {
+    if (sending) clearInterval(sending);
+    publisher?.close();
+    gateway?.kill('SIGKILL');
+    await platform?.close();
+    await releaseNativePeers();
+  });
+
+  it('is redirected to while it holds the stream, and its stream ends as gateway_lost and leaves the listing within 15 s of its death', async () => {
+    publisher = await SyntheticPublisher.connect(
+      async (offer) => {
+        const response = await fetch(`${gatewayUrl}/whip/${ana.username}`, { method: 'POST', headers: { 'content-type': 'application/sdp', authorization: `Bearer ${streamKey}` }, body: offer });
+        if (response.status !== 201) throw new Error(`WHIP answered ${response.status}: ${await response.text()}`);
+        return response.text();
+      },
+      { withoutCandidates: true, bindAddress: '127.0.0.1' },
+    );
+    let frame = 0;
+    sending = setInterval(() => publisher?.sendVideoFrame({ keyframe: frame++ % 30 === 0, packets: 4, size: 1000 }), 33);
+
+    await until(async () => (await liveUsernames()).includes(ana.username), 15_000, () => 'the stream in the live listing');
+    const started = (await events()).find((event) => event.type === 'StreamStarted');
+    expect(started?.data).toMatchObject({ gatewayId: GATEWAY_ID, title: 'Ana speedruns', tags: ['speedrun'] });
+
+    const redirected = await fetch(`${platform.baseUrl}/whep/${ana.username}`, { method: 'POST', headers: { 'content-type': 'application/sdp' }, body: 'v=0\r\n', redirect: 'manual' });
+    expect(redirected.status).toBe(307);
+    expect(redirected.headers.get('location')).toBe(`${gatewayUrl}/whep/${ana.username}`);
+
+    gateway?.kill('SIGKILL');
+    const killedAt = Date.now();
+    await until(async () => !(await liveUsernames()).includes(ana.username), 15_000, () => 'the stream to leave the listing');
+    const ended = (await events()).find((event) => event.type === 'StreamEnded');
+    expect(ended?.data).toMatchObject({ reason: 'gateway_lost', gatewayId: GATEWAY_ID });
+    expect(Date.now() - killedAt).toBeLessThan(15_000);
+  }, 60_000);
+
+  async function liveUsernames(): Promise<string[]> {
+    const response = await api.get<{ items: Array<{ username: string }> }>('/api/streams/live');
+    return response.status === 200 ? response.body.items.map((item) => item.username) : [];
+  }
+
+  async function events(): Promise<RecordedEvent<string, Record<string, unknown>>[]> {
+    const store = platform.app.get<EventStore>(EVENT_STORE, { strict: false });
+    return (await store.readAll({ fromPosition: 0, maxCount: 10_000 })).filter((event) => (event.data as { channelId?: string }).channelId === ana.userId) as RecordedEvent<string, Record<string, unknown>>[];
+  }
+});
+
+async function until(condition: () => Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

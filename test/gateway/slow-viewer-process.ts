@@ -1,0 +1,26 @@
+import { SyntheticViewer } from '../../libs/gateway/src/testing/synthetic-peers';
+
+/**
+ * A viewer in a process of its own, so a test can stop it reading altogether (SIGSTOP) without
+ * stopping the gateway: it plays the WHEP endpoint given as its argument and prints its packet
+ * count as a JSON line every 50 ms until it is killed.
+ *
+ *   node --import tsx test/gateway/slow-viewer-process.ts http://127.0.0.1:<port>/whep/<channel>
+ */
+async function main(whepUrl: string): Promise<void> {
+  const viewer = await SyntheticViewer.connect(
+    async (offer) => {
+      const response = await fetch(whepUrl, { method: 'POST', headers: { 'content-type': 'application/sdp' }, body: offer });
+      if (response.status !== 201) throw new Error(`POST ${whepUrl} answered ${response.status}: ${await response.text()}`);
+      return response.text();
+    },
+    { bindAddress: '127.0.0.1' },
+  );
+  viewer.countOnly = true;
+  setInterval(() => process.stdout.write(`${JSON.stringify({ packets: viewer.packetCount })}\n`), 50);
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { systemContext } from '@glint/event-sourcing';
+import { GoLiveJobs, GoLiveNotifier, goLiveJobId, NOTIFY_FOLLOWERS, type GoLiveOutcome } from '@glint/notifications';
+import type { GatewaySettings } from '@glint/gateway';
+import { GATEWAY_SETTINGS, READ_MODELS, STREAM_RECORDER, type ReadModels } from '@glint/runtime';
+import type { StreamRecorder } from '@glint/streams';
+import { LoggedMailDelivery, type Mail } from '../../libs/identity/src/mail/mail-delivery';
+import { SocketClient, type ReceivedFrame } from '../chat/chat-socket-client';
+import { expectStatus, headPosition } from '../channels/channel-scenario';
+import { ApiClient } from '../support/api-client';
+import { Given, type GivenUser } from '../support/given';
+import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+
+/** The logged delivery itself, kept before the spy takes its place. */
+const loggedSend = LoggedMailDelivery.prototype.send;
+const context = () => systemContext(new Date(), `c-${randomUUID()}`);
+
+describe('go-live notifications', () => {
+  let platform: PlatformUnderTest;
+  let api: ApiClient;
+  let given: Given;
+  let recorder: StreamRecorder;
+  let jobs: GoLiveJobs;
+  let mails: jest.SpyInstance<Promise<void>, [Mail]>;
+  const sockets: SocketClient[] = [];
+  let fan: GivenUser;
+  let quiet: GivenUser;
+  let stranger: GivenUser;
+  const inbox = new Map<string, SocketClient>();
+
+  const goLiveMails = (streamId: string): Mail[] => mails.mock.calls.map(([mail]) => mail).filter((mail) => mail.idempotencyKey.startsWith(`go-live:${streamId}:`));
+  const goLiveFrames = (user: GivenUser, streamId: string): ReceivedFrame[] => inbox.get(user.userId)!.frames.filter((frame) => frame.id === `go-live:${streamId}`);
+
+  async function channelFollowedBy(followers: Array<[GivenUser, boolean]>): Promise<{ owner: GivenUser; channelId: string }> {
+    const owner = await given.user();
+    const created = expectStatus(await api.post('/api/channels', { title: 'Speedrun night', tags: ['speedrun'] }, owner.token), 201, 'opening a channel');
+    for (const [follower, liveNotifications] of followers) {
+      expectStatus(await api.put(`/api/channels/${owner.username}/follow`, { liveNotifications }, follower.token), 200, 'following');
+    }
+    await platform.app.get<ReadModels>(READ_MODELS, { strict: false }).catchUp('follows', await headPosition(platform));
+    return { owner, channelId: created.body.channel.channelId };
+  }
+
+  async function startStream(channelId: string): Promise<string> {
+    // Held by the platform's own gateway, which beats: a stream on a silent gateway is ended as lost.
+    const gatewayId = platform.app.get<GatewaySettings>(GATEWAY_SETTINGS, { strict: false }).id;
+    return (await recorder.start({ channelId, gatewayId, media: { video: 'H264', audio: 'opus' } }, context())).streamId;
+  }
+
+  /** The outcome of the stream's job once the worker has finished it. */
+  async function finishedJob(jobId: string): Promise<GoLiveOutcome> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      // The state first: a job read before it completes carries no return value yet.
+      const state = await jobs.queue.getJobState(jobId);
+      if (state === 'completed') return (await jobs.queue.getJob(jobId))!.returnvalue;
+      if (Date.now() > deadline) throw new Error(`The job ${jobId} did not complete within 10 s (state: ${state}).`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  async function listening(user: GivenUser): Promise<void> {
+    const socket = await SocketClient.connect(`${platform.wsUrl}/ws/live?token=${user.token}`);
+    sockets.push(socket);
+    expect(await socket.request('subscribe', { topic: 'notifications' }, ['subscribed', 'error'])).toEqual({ event: 'subscribed', data: { topic: 'notifications' } });
+    inbox.set(user.userId, socket);
+  }
+
+  beforeAll(async () => {
+    mails = jest.spyOn(LoggedMailDelivery.prototype, 'send');
+    platform = await startPlatformUnderTest();
+    api = new ApiClient(platform.baseUrl);
+    given = new Given(platform);
+    recorder = platform.app.get<StreamRecorder>(STREAM_RECORDER, { strict: false });
+    jobs = platform.app.get(GoLiveJobs, { strict: false });
+    [fan, quiet, stranger] = await Promise.all([given.user(), given.user(), given.user()]);
+    await Promise.all([fan, quiet, stranger].map(listening));
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await platform?.close();
+    mails?.mockRestore();
+  });
+
+  describe('on one channel', () => {
+    let channel: { owner: GivenUser; channelId: string };
+    let firstStream: string;
+
+    beforeAll(async () => {
+      channel = await channelFollowedBy([
+        [fan, true],
+        [quiet, false],
+      ]);
+    });
+
+    it('tells a follower who opted in, once by mail and once on their socket, and no one else', async () => {
+      firstStream = await startStream(channel.channelId);
+      const frame = await inbox.get(fan.userId)!.next((received) => received.id === `go-live:${firstStream}`);
+      expect(frame).toEqual({
+        id: `go-live:${firstStream}`,
+        event: 'channel_live',
+        data: { channel: channel.owner.username, title: 'Speedrun night', category: expect.any(String), watchUrl: expect.stringMatching(new RegExp(`/${channel.owner.username}$`)), streamId: firstStream },
+      });
+      expect(await finishedJob(goLiveJobId(firstStream))).toEqual({ streamId: firstStream, outcome: 'notified', followers: 1, mailsSent: 1, framesPublished: 1 });
+      expect(goLiveMails(firstStream)).toEqual([
+        { idempotencyKey: `go-live:${firstStream}:${fan.userId}`, to: fan.email, subject: `${channel.owner.username} is live: Speedrun night`, text: expect.stringContaining(frame.data.watchUrl), link: frame.data.watchUrl },
+      ]);
+      expect(goLiveFrames(fan, firstStream)).toHaveLength(1);
+      expect(goLiveFrames(quiet, firstStream)).toEqual([]);
+      expect(goLiveFrames(stranger, firstStream)).toEqual([]);
+    });
+
+    it('sends nothing more when the job runs again for the same stream, even twice at once', async () => {
+      const again = await Promise.all([platform.app.get(GoLiveNotifier, { strict: false }).notify(firstStream), platform.app.get(GoLiveNotifier, { strict: false }).notify(firstStream)]);
+      expect(again).toEqual([0, 1].map(() => ({ streamId: firstStream, outcome: 'notified', followers: 1, mailsSent: 0, framesPublished: 0 })));
+      await jobs.queue.add(NOTIFY_FOLLOWERS, { streamId: firstStream }, { jobId: `go-live-again-${firstStream}` });
+      expect(await finishedJob(`go-live-again-${firstStream}`)).toMatchObject({ mailsSent: 0, framesPublished: 0 });
+      expect(goLiveMails(firstStream)).toHaveLength(1);
+      expect(goLiveFrames(fan, firstStream)).toHaveLength(1);
+    });
+
+    it('notifies no one of a second stream within the hour', async () => {
+      await recorder.end(firstStream, { reason: 'publisher_left', at: new Date() }, context());
+      const secondStream = await startStream(channel.channelId);
+      expect(await finishedJob(goLiveJobId(secondStream))).toEqual({ streamId: secondStream, outcome: 'notified', followers: 0, mailsSent: 0, framesPublished: 0 });
+      expect(goLiveMails(secondStream)).toEqual([]);
+      expect(goLiveFrames(fan, secondStream)).toEqual([]);
+      await recorder.end(secondStream, { reason: 'publisher_left', at: new Date() }, context());
+    });
+  });
+
+  it('notifies no one of a stream that ended before its job ran', async () => {
+    const { channelId } = await channelFollowedBy([[fan, true]]);
+    await jobs.worker.pause();
+    try {
+      const streamId = await startStream(channelId);
+      await recorder.end(streamId, { reason: 'publisher_silent', at: new Date() }, context());
+      jobs.worker.resume();
+      expect(await finishedJob(goLiveJobId(streamId))).toEqual({ streamId, outcome: 'stream_ended' });
+      expect(goLiveMails(streamId)).toEqual([]);
+      expect(goLiveFrames(fan, streamId)).toEqual([]);
+    } finally {
+      jobs.worker.resume();
+    }
+  });
+
+  it('sends on a retry only what a failed try did not', async () => {
+    const second = await given.user();
+    await listening(second);
+    const { channelId } = await channelFollowedBy([
+      [fan, true],
+      [second, true],
+    ]);
+    await jobs.worker.pause();
+    try {
+      const streamId = await startStream(channelId);
+      const notifier = platform.app.get(GoLiveNotifier, { strict: false });
+      // Claimed in follower-id order; the mail service fails on the second follower's mail.
+      const [first, failing] = [fan, second].sort((a, b) => a.userId.localeCompare(b.userId));
+      let failures = 1;
+      mails.mockImplementation(async function (this: LoggedMailDelivery, mail: Mail) {
+        if (mail.to === failing.email && failures-- > 0) throw new Error('the mail service is unavailable');
+        return loggedSend.call(this, mail);
+      });
+      await expect(notifier.notify(streamId)).rejects.toThrow('unavailable');
+      jobs.worker.resume();
+      expect(await finishedJob(goLiveJobId(streamId))).toMatchObject({ followers: 2, mailsSent: 1 });
+      // Handed to the mail service: the first follower's once, the other's failed try, then the retry's.
+      expect(goLiveMails(streamId).map((mail) => mail.to)).toEqual([first.email, failing.email, failing.email]);
+      expect(goLiveFrames(fan, streamId)).toHaveLength(1);
+      expect(await inbox.get(second.userId)!.next((frame) => frame.id === `go-live:${streamId}`)).toMatchObject({ event: 'channel_live' });
+    } finally {
+      mails.mockImplementation(loggedSend);
+      jobs.worker.resume();
+    }
+  });
+});
