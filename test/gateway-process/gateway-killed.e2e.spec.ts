@@ -97,8 +97,8 @@ describe('a gateway process killed during a stream', () => {
   }, 60_000);
 
   async function liveUsernames(): Promise<string[]> {
-    const response = await api.get<{ items: Array<{ username: string }> }>('/api/streams/live');
-    return response.status === 200 ? response.body.items.map((item) => item.username) : [];
+    const response = await api.get<{ streams: Array<{ channel: string }> }>(`/api/streams/live`);
+    return response.status === 200 ? response.body.streams.map((stream) => stream.channel) : [];
   }
 
   async function events(): Promise<RecordedEvent<string, Record<string, unknown>>[]> {

@@ -42,6 +42,9 @@ export function notifyFollowersJobs(events: readonly RecordedEvent[]) {
  * BullMQ gets connections of its own, made like the shared one but waiting out a Redis outage
  * (`maxRetriesPerRequest: null`), as its blocking reads need.
  */
+/** How long a shutdown waits for BullMQ's close before dropping its connections. */
+const CLOSE_GRACE_MS = 2_000;
+
 export class GoLiveJobs {
   private readonly logger = new Logger('GoLiveJobs');
   readonly queue: Queue<NotifyFollowersJob, GoLiveOutcome>;
@@ -69,10 +72,31 @@ export class GoLiveJobs {
     this.running ??= this.worker.run();
   }
 
-  /** Lets the jobs in hand finish, then closes the connections. */
+  /**
+   * Closes the worker without waiting for the jobs in hand, then the queue. A job cut off is retried
+   * by another worker (every job is idempotent). After a Redis outage BullMQ's graceful close waited
+   * on a connection that never answered again; a shutdown must not hang on it, so past a grace
+   * period the connections are dropped.
+   */
   async close(): Promise<void> {
-    await this.worker.close();
-    await this.running;
-    await this.queue.close();
+    if (await finishesWithin(this.worker.close(true), CLOSE_GRACE_MS)) await finishesWithin(this.running ?? Promise.resolve(), CLOSE_GRACE_MS);
+    else {
+      this.logger.warn({ event: 'GoLive.Worker.ClosedByForce', reason: `the worker did not close within ${CLOSE_GRACE_MS} ms` });
+      await this.worker.disconnect();
+    }
+    if (!(await finishesWithin(this.queue.close(), CLOSE_GRACE_MS))) await this.queue.disconnect();
+  }
+}
+
+/** Whether `promise` settles within `ms`; a rejection counts as settled (the close is over either way). */
+async function finishesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
