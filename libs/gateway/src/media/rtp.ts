@@ -25,7 +25,7 @@ export function payloadOffset(packet: Buffer): number {
 
 /**
  * Whether this packet starts a frame a decoder can begin at. H.264: an IDR slice, SPS or PPS as a
- * single NAL unit, the first unit of a STAP-A, or the first fragment (S bit) of an FU-A. VP8: the
+ * single NAL unit, in a STAP-A, or as the first fragment (S bit) of an FU-A. VP8: the
  * first partition of a frame (S=1, PID=0) whose frame tag has the key-frame bit clear.
  */
 export function startsKeyframe(packet: Buffer, codec: 'H264' | 'VP8'): boolean {
@@ -33,7 +33,7 @@ export function startsKeyframe(packet: Buffer, codec: 'H264' | 'VP8'): boolean {
   if (at < 0) return false;
   if (codec === 'H264') {
     const nalType = packet[at] & 0x1f;
-    if (nalType === 24) return at + 3 < packet.length && isKeyNal(packet[at + 3] & 0x1f);
+    if (nalType === 24) return stapHoldsKeyNal(packet, at);
     if (nalType === 28) return at + 1 < packet.length && (packet[at + 1] & 0x80) !== 0 && isKeyNal(packet[at + 1] & 0x1f);
     return isKeyNal(nalType);
   }
@@ -42,6 +42,17 @@ export function startsKeyframe(packet: Buffer, codec: 'H264' | 'VP8'): boolean {
 }
 
 const isKeyNal = (type: number) => type === 5 || type === 7 || type === 8;
+
+/** Any unit of a STAP-A: encoders put an SEI or an access unit delimiter before the SPS. */
+function stapHoldsKeyNal(packet: Buffer, at: number): boolean {
+  let offset = at + 1;
+  while (offset + 2 < packet.length) {
+    const size = packet.readUInt16BE(offset);
+    if (size > 0 && isKeyNal(packet[offset + 2] & 0x1f)) return true;
+    offset += 2 + size;
+  }
+  return false;
+}
 
 /** Past the VP8 payload descriptor (RFC 7741) to the frame's first byte; -1 unless S=1 and PID=0. */
 function vp8FrameOffset(packet: Buffer, at: number): number {

@@ -83,6 +83,7 @@ describe('startsKeyframe', () => {
     ['an SPS (7) as a single NAL unit', SPS_640X360.toString('hex')],
     ['a PPS (8) as a single NAL unit', PPS.toString('hex')],
     ['a STAP-A whose first unit is an SPS', `78 00 19 ${SPS_640X360.toString('hex')} 00 04 ${PPS.toString('hex')}`],
+    ['a STAP-A with an SEI before the SPS', `78 00 03 06 05 10 00 19 ${SPS_640X360.toString('hex')}`],
     ['the first fragment (S) of an FU-A carrying an IDR slice', '7c 85 88 84'],
   ])('H.264: %s starts a key frame', (_, payload) => {
     expect(startsKeyframe(rtp(payload), 'H264')).toBe(true);
@@ -91,7 +92,7 @@ describe('startsKeyframe', () => {
   it.each<[string, string]>([
     ['a non-IDR slice (1)', '41 9a 02 04'],
     ['an SEI (6)', '06 05 10 b9'],
-    ['a STAP-A whose first unit is a non-IDR slice', '78 00 02 41 9a'],
+    ['a STAP-A of an SEI and a non-IDR slice', '78 00 03 06 05 10 00 02 41 9a'],
     ['a STAP-A cut off before its first unit', '78 00 19'],
     ['a middle fragment of an FU-A carrying an IDR slice', '7c 05 88 84'],
     ['the last fragment (E) of an FU-A carrying an IDR slice', '7c 45 88 84'],

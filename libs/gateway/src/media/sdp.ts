@@ -47,11 +47,11 @@ export function parseSdp(text: string): SessionDescription {
   }
   const lines = text.split(/\r?\n/).filter((line) => line.length > 0);
   if (lines[0] !== 'v=0') throw malformed('an SDP starts with the line "v=0"');
-  let sessionCredentials = false;
+  const sessionCredentials = { ufrag: false, pwd: false };
   let sessionFingerprint = false;
   let sessionDirection: MediaDirection = 'sendrecv';
   const media: MediaSection[] = [];
-  const credentials: boolean[] = [];
+  const credentials: Array<{ ufrag: boolean; pwd: boolean }> = [];
   const fingerprints: boolean[] = [];
   let current: MediaSection | null = null;
 
@@ -72,7 +72,7 @@ export function parseSdp(text: string): SessionDescription {
         current.codecs.push({ payloadType, name: '', clockRate: 0, channels: null, fmtp: '' });
       }
       media.push(current);
-      credentials.push(false);
+      credentials.push({ ufrag: false, pwd: false });
       fingerprints.push(false);
       return;
     }
@@ -82,8 +82,9 @@ export function parseSdp(text: string): SessionDescription {
     const argument = colon < 0 ? '' : value.slice(colon + 1);
     const section = current as MediaSection | null;
     if (name === 'ice-ufrag' || name === 'ice-pwd') {
-      if (section) credentials[media.length - 1] = true;
-      else sessionCredentials = true;
+      const held = section ? credentials[media.length - 1] : sessionCredentials;
+      if (name === 'ice-ufrag') held.ufrag = true;
+      else held.pwd = true;
     } else if (name === 'fingerprint') {
       if (section) fingerprints[media.length - 1] = true;
       else sessionFingerprint = true;
@@ -97,7 +98,10 @@ export function parseSdp(text: string): SessionDescription {
 
   if (media.length === 0) throw malformed('the offer has no media section (m=audio or m=video)');
   const describe = (ok: boolean[], sessionLevel: boolean) => sessionLevel || media.every((section, at) => ok[at] || section.port === 0);
-  return { media, hasIceCredentials: describe(credentials, sessionCredentials), hasFingerprint: describe(fingerprints, sessionFingerprint) };
+  // Both halves of the credentials, each from the session level or the section's own lines.
+  const hasUfrag = describe(credentials.map((held) => held.ufrag), sessionCredentials.ufrag);
+  const hasPwd = describe(credentials.map((held) => held.pwd), sessionCredentials.pwd);
+  return { media, hasIceCredentials: hasUfrag && hasPwd, hasFingerprint: describe(fingerprints, sessionFingerprint) };
 }
 
 function readMediaAttribute(section: MediaSection, name: string, argument: string, index: number): void {
