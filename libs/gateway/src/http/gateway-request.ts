@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 
 const BEARER = Symbol('GatewayBearer');
 
@@ -9,11 +10,16 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-expose-headers': 'Location, ETag, Accept-Post, Link',
 };
 
-export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
+const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-headers': 'Authorization, Content-Type, If-Match, X-Glint-Viewer',
   'access-control-max-age': '86400',
   'accept-post': 'application/sdp',
 };
+
+/** Answers a browser's CORS preflight for a WHIP or WHEP route that takes `methods` besides OPTIONS. */
+export function allowPreflight(reply: FastifyReply, methods: readonly string[]): void {
+  reply.headers({ ...PREFLIGHT_HEADERS, 'access-control-allow-methods': ['OPTIONS', ...methods].join(', ') });
+}
 
 type GatewayMessage = IncomingMessage & { [BEARER]?: string };
 

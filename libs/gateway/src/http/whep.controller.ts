@@ -7,7 +7,7 @@ import { NotFoundError } from '@glint/domain-errors';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { GatewayService } from '../gateway-service';
 import { viewerIdentity } from '../viewer-identity';
-import { GatewayBearer, PREFLIGHT_HEADERS } from './gateway-request';
+import { allowPreflight, GatewayBearer } from './gateway-request';
 import { GatewayRateLimit } from './gateway-rate-limit';
 import { bodyOfType, SDP } from './sdp-body';
 
@@ -27,13 +27,13 @@ export class WhepController {
   @Options(':channel')
   @HttpCode(HttpStatus.NO_CONTENT)
   preflight(@Res({ passthrough: true }) reply: FastifyReply): void {
-    reply.headers({ ...PREFLIGHT_HEADERS, 'access-control-allow-methods': 'OPTIONS, POST' });
+    allowPreflight(reply, ['POST']);
   }
 
   @Options(':channel/sessions/:sessionId')
   @HttpCode(HttpStatus.NO_CONTENT)
   sessionPreflight(@Res({ passthrough: true }) reply: FastifyReply): void {
-    reply.headers({ ...PREFLIGHT_HEADERS, 'access-control-allow-methods': 'OPTIONS, DELETE' });
+    allowPreflight(reply, ['DELETE']);
   }
 
   @Post(':channel')

@@ -6,7 +6,7 @@ import { UnauthenticatedError } from '@glint/domain-errors';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { GatewayService } from '../gateway-service';
 import { parseTrickleFragment } from '../trickle-fragment';
-import { GatewayBearer, PREFLIGHT_HEADERS } from './gateway-request';
+import { allowPreflight, GatewayBearer } from './gateway-request';
 import { GatewayRateLimit } from './gateway-rate-limit';
 import { bodyOfType, SDP, TRICKLE_ICE_SDPFRAG } from './sdp-body';
 
@@ -25,13 +25,13 @@ export class WhipController {
   @Options(':channel')
   @HttpCode(HttpStatus.NO_CONTENT)
   preflight(@Res({ passthrough: true }) reply: FastifyReply): void {
-    reply.headers({ ...PREFLIGHT_HEADERS, 'access-control-allow-methods': 'OPTIONS, POST' });
+    allowPreflight(reply, ['POST']);
   }
 
   @Options(':channel/sessions/:sessionId')
   @HttpCode(HttpStatus.NO_CONTENT)
   sessionPreflight(@Res({ passthrough: true }) reply: FastifyReply): void {
-    reply.headers({ ...PREFLIGHT_HEADERS, 'access-control-allow-methods': 'OPTIONS, PATCH, DELETE' });
+    allowPreflight(reply, ['PATCH', 'DELETE']);
   }
 
   /** Checks in the order that tells the encoder most: what it sent, its key, the channel's state, its offer. */
