@@ -13,7 +13,7 @@ import { parseSdp } from '../../libs/gateway/src/media/sdp';
 import { freeUdpPort } from '../../libs/gateway/src/testing/free-udp-port';
 import { Link } from './link';
 
-/** GATEWAY_NACK_BUFFER_PACKETS' default, so each viewer's track keeps what a running gateway keeps. */
+/** GATEWAY_NACK_BUFFER_PACKETS' default, so the broadcast keeps what a running gateway keeps. */
 const NACK_BUFFER_PACKETS = 512;
 
 export interface GatewayWindow {

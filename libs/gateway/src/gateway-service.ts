@@ -18,9 +18,6 @@ import type { TrickleFragment } from './trickle-fragment';
 import { ViewerStatistics } from './viewer-statistics';
 
 const TICK_MS = 500;
-const SAMPLE_INTERVAL_MS = 10_000;
-/** A publisher that connects but sends nothing this long is let go without a trace. */
-const FIRST_MEDIA_DEADLINE_MS = 15_000;
 const GATHERING_TIMEOUT_MS = 5_000;
 
 /** Where a viewer's offer went: answered here, or sent to the gateway holding the channel. */
@@ -273,7 +270,7 @@ export class GatewayService implements OnModuleInit, OnModuleDestroy {
     for (const live of [...this.channels.values()]) {
       const { broadcast } = live;
       if (broadcast.lastMediaAt === null) {
-        if (now - live.openedAt > FIRST_MEDIA_DEADLINE_MS) void this.close(live);
+        if (now - live.openedAt > this.settings.firstMediaDeadlineMs) void this.close(live);
         continue;
       }
       if (now - broadcast.lastMediaAt > this.settings.publisherSilenceMs) {
@@ -281,7 +278,7 @@ export class GatewayService implements OnModuleInit, OnModuleDestroy {
         continue;
       }
       this.sweepDepartedViewers(live);
-      if (live.handle && !live.sampling && now - live.lastSampleAt >= SAMPLE_INTERVAL_MS) void this.sample(live, now);
+      if (live.handle && !live.sampling && now - live.lastSampleAt >= this.settings.sampleIntervalMs) void this.sample(live, now);
     }
   }
 

@@ -14,8 +14,12 @@ export interface GatewaySettings {
   publicUrl: string;
   /** No RTP from a publisher for this long ends the stream (`publisher_silent`). */
   publisherSilenceMs: number;
+  /** A publisher that connects but sends no media this long is let go without a trace. */
+  firstMediaDeadlineMs: number;
+  /** How often a live stream's health and viewer count are recorded. */
+  sampleIntervalMs: number;
   heartbeatIntervalMs: number;
-  /** Packets each viewer's video keeps to answer NACKs from. */
+  /** The publisher's latest video packets a stream keeps, once for all its viewers, to answer NACKs from. */
   nackBufferPackets: number;
   /** More viewers than this on one gateway are refused with 503. */
   maxViewers: number;

@@ -7,7 +7,7 @@ const H264: IngestCodecs['video'] = { codec: 'H264', mid: '1', payloadType: 96, 
 const VP8: IngestCodecs['video'] = { codec: 'VP8', mid: '1', payloadType: 96, fmtp: '', ssrcs: [2] };
 const OPUS: IngestCodecs['audio'] = { codec: 'opus', mid: '0', payloadType: 111, fmtp: 'minptime=10;useinbandfec=1', ssrcs: [1] };
 const H264_WITH_OPUS: IngestCodecs = { video: H264, audio: OPUS };
-const counters = (totals: Partial<IngestCounters> = {}): IngestCounters => ({ packets: 0, bytes: 0, lost: 0, nacks: 0, keyframeRequests: 0, resolution: null, ...totals });
+const counters = (totals: Partial<IngestCounters> = {}): IngestCounters => ({ packets: 0, bytes: 0, lost: 0, nacks: 0, retransmitted: 0, keyframeRequests: 0, resolution: null, ...totals });
 
 describe('the health sampler', () => {
   it('samples the first period as everything counted since the start', () => {

@@ -43,8 +43,15 @@ describe('a broadcast forwarding a publisher to viewers on loopback', () => {
     return publisher;
   }
 
-  async function watch(): Promise<SyntheticViewer> {
-    const viewer = await SyntheticViewer.connect(async (offer) => (await (broadcast as Broadcast).addViewer(randomUUID(), randomUUID(), offer, parseSdp(offer))).answer, { bindAddress: '127.0.0.1' });
+  /** Until the broadcast sends to `count` viewers: each one's tracks opened on the gateway's side too. */
+  const routesOpen = (count: number) =>
+    until(() => broadcast?.viewerList().filter((viewer) => viewer.video?.open && viewer.audio?.open).length === count, 3_000, `${count} viewers' tracks open at the gateway`);
+
+  async function watch(options: { feedback?: boolean } = {}): Promise<SyntheticViewer> {
+    const viewer = await SyntheticViewer.connect(async (offer) => (await (broadcast as Broadcast).addViewer(randomUUID(), randomUUID(), offer, parseSdp(offer))).answer, {
+      bindAddress: '127.0.0.1',
+      ...options,
+    });
     peers.push(viewer);
     return viewer;
   }
@@ -52,6 +59,8 @@ describe('a broadcast forwarding a publisher to viewers on loopback', () => {
   it('delivers every packet to three viewers in order, each with its own SSRC and continuous numbering', async () => {
     const publisher = await publish({ withoutCandidates: true });
     const viewers = [await watch(), await watch(), await watch()];
+    // A viewer's side of the connection can be open before the gateway's callback saying so has run.
+    await routesOpen(3);
     let sent = 0;
     for (let frame = 0; frame < 60; frame++) {
       sent += publisher.sendVideoFrame({ keyframe: frame % 30 === 0, packets: 5, size: 1000 }).length;
@@ -91,5 +100,75 @@ describe('a broadcast forwarding a publisher to viewers on loopback', () => {
     publisher.sendVideoFrame({ keyframe: true, packets: 3, size: 800 });
     await until(() => late.videoPackets().length === 3, 3_000, 'the key frame at the late viewer');
     expect(late.videoPackets()[0].firstByte).toBe(0x65);
+  });
+
+  /**
+   * Loses the listed packets (counted from 0 among the video packets sent to it) on their way to the
+   * gateway's `index`th viewer, once each: retransmissions of them pass. A packet the viewer already
+   * has would not do, since its SRTP context drops a repeated sequence number as a replay.
+   */
+  function loseOnTheWay(index: number, lost: number[]): void {
+    const route = (broadcast as Broadcast).viewerList()[index].video!;
+    const send = route.track.sendMessageBinary.bind(route.track);
+    let counted = 0;
+    const pending = new Set(lost);
+    Object.defineProperty(route.track, 'sendMessageBinary', {
+      value: (packet: Buffer) => {
+        if (pending.delete(counted++)) return true;
+        return send(packet);
+      },
+    });
+  }
+
+  const missing = (viewer: SyntheticViewer): number[] => {
+    const got = viewer.videoPackets().map((packet) => packet.sequence);
+    const gaps: number[] = [];
+    for (let index = 1; index < got.length; index++) for (let sequence = (got[index - 1] + 1) & 0xffff; sequence !== got[index]; sequence = (sequence + 1) & 0xffff) gaps.push(sequence);
+    return gaps;
+  };
+
+  it('answers a viewer\'s NACK from the buffer: the lost packets again, in that viewer\'s numbering, to that viewer only', async () => {
+    const publisher = await publish();
+    const asking = await watch({ feedback: true });
+    const other = await watch();
+    await routesOpen(2);
+    loseOnTheWay(0, [2, 9]);
+    let sent = 0;
+    for (let frame = 0; frame < 4; frame++) sent += publisher.sendVideoFrame({ keyframe: frame === 0, packets: 4, size: 900 }).length;
+    await until(() => asking.videoPackets().length === sent - 2 && other.videoPackets().length === sent, 3_000, 'every packet but the lost two');
+    const lost = missing(asking);
+    expect(lost).toHaveLength(2);
+    asking.sendNack(lost);
+    await until(() => asking.videoPackets().length === sent, 3_000, 'the two lost packets');
+    const byOrder = (packets: ReturnType<SyntheticViewer['videoPackets']>) => [...packets].sort((a, b) => a.frame - b.frame || ((a.sequence - b.sequence) << 16 >> 16));
+    const asked = byOrder(asking.videoPackets());
+    const seen = byOrder(other.videoPackets());
+    // The same packets as the other viewer's, numbered on without a gap in the asking viewer's own numbering.
+    expect(asked.map((packet) => [packet.frame, packet.firstByte])).toEqual(seen.map((packet) => [packet.frame, packet.firstByte]));
+    asked.forEach((packet, index) => index > 0 && expect(packet.sequence).toBe((asked[index - 1].sequence + 1) & 0xffff));
+    expect(new Set(asked.map((packet) => packet.ssrc)).size).toBe(1);
+    expect(asking.videoPackets().slice(sent - 2).map((packet) => packet.sequence)).toEqual(lost);
+    expect(broadcast?.counters).toMatchObject({ nacks: 1, retransmitted: 2 });
+    expect(other.videoPackets()).toHaveLength(sent);
+  });
+
+  it('sends nothing again for a NACK of a packet the buffer no longer holds', async () => {
+    const publisher = await publish();
+    const asking = await watch({ feedback: true });
+    await routesOpen(1);
+    // The buffer keeps 512 packets: 600 push the first ones out.
+    loseOnTheWay(0, [1, 598]);
+    let sent = 0;
+    for (let frame = 0; frame < 60; frame++) {
+      sent += publisher.sendVideoFrame({ keyframe: frame === 0, packets: 10, size: 200 }).length;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await until(() => asking.videoPackets().length === sent - 2, 5_000, 'every packet but the lost two');
+    const lost = missing(asking);
+    expect(lost).toHaveLength(2);
+    asking.sendNack(lost);
+    await until(() => asking.videoPackets().length === sent - 1, 3_000, 'the lost packet still held');
+    expect(asking.videoPackets()[sent - 2].sequence).toBe(lost[1]);
+    expect(broadcast?.counters).toMatchObject({ nacks: 1, retransmitted: 1 });
   });
 });

@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { Audio, RtcpNackResponder, RtcpReceivingSession, Video, type PeerConnection, type Track } from 'node-datachannel';
+import { Audio, RtcpReceivingSession, Video, type PeerConnection, type Track } from 'node-datachannel';
 import { choosePlaybackCodecs, type ChosenCodec, type IngestCodecs } from './codecs';
 import { addOwnedTrack } from './native-peers';
 import { answerOffer, type PeerSettings } from './peer';
+import { RetransmissionBuffer } from './retransmission-buffer';
 import { isRtp, readFeedback, resolutionOf, startsKeyframe, type Resolution } from './rtp';
 import type { SessionDescription } from './sdp';
 
@@ -10,7 +11,7 @@ import type { SessionDescription } from './sdp';
 export const KEYFRAME_REQUEST_INTERVAL_MS = 500;
 
 export interface BroadcastSettings extends PeerSettings {
-  /** Packets each viewer's video keeps to answer NACKs from. */
+  /** The publisher's latest video packets kept to answer viewers' NACKs from (one buffer for all viewers). */
   nackBufferPackets: number;
 }
 
@@ -20,8 +21,10 @@ export interface IngestCounters {
   bytes: number;
   /** Packets the sequence numbers say never arrived. */
   lost: number;
-  /** NACKs viewers sent, answered from their retransmission buffers. */
+  /** NACKs viewers sent. */
   nacks: number;
+  /** Packets sent again to a viewer who NACKed them, from the broadcast's retransmission buffer. */
+  retransmitted: number;
   keyframeRequests: number;
   resolution: Resolution | null;
 }
@@ -71,7 +74,7 @@ interface SequenceTracker {
  * stops reading loses its own packets and slows nobody.
  */
 export class Broadcast {
-  readonly counters: IngestCounters = { packets: 0, bytes: 0, lost: 0, nacks: 0, keyframeRequests: 0, resolution: null };
+  readonly counters: IngestCounters = { packets: 0, bytes: 0, lost: 0, nacks: 0, retransmitted: 0, keyframeRequests: 0, resolution: null };
   firstMediaAt: number | null = null;
   lastMediaAt: number | null = null;
   private readonly viewers = new Map<string, ViewerPeer>();
@@ -81,6 +84,7 @@ export class Broadcast {
   private closed = false;
   private onFirstMedia: (() => void) | null = null;
   private onPeerGone: (() => void) | null = null;
+  private readonly retransmissions: RetransmissionBuffer;
 
   private constructor(
     private readonly settings: BroadcastSettings,
@@ -89,7 +93,9 @@ export class Broadcast {
     private readonly videoTrack: Track | null,
     private readonly audioTrack: Track | null,
     private readonly handlers: unknown[],
-  ) {}
+  ) {
+    this.retransmissions = new RetransmissionBuffer(settings.nackBufferPackets);
+  }
 
   /** Answers a publisher's offer; media flows once the peer connects. */
   static async open(name: string, settings: BroadcastSettings, offer: string, codecs: IngestCodecs): Promise<{ broadcast: Broadcast; answer: string }> {
@@ -168,17 +174,16 @@ export class Broadcast {
         const ssrc = randomSsrc();
         video.addSSRC(ssrc, cname, 'glint', 'video');
         const track = addOwnedTrack(connection, video);
-        const responder = new RtcpNackResponder(this.settings.nackBufferPackets);
-        track.setMediaHandler(responder);
-        track.onMessage((packet) => this.onViewerFeedback(packet));
         const route: Route = { track, codec: chosen.video, ssrc, sequenceOffset: 0, timestampOffset: 0, started: false, open: false };
+        // No media handler: the viewer's RTCP (NACKs, PLIs, reports) reaches onViewerFeedback as it is.
+        track.onMessage((packet) => this.onViewerFeedback(route, packet));
         // The viewer can take a key frame only now: ask the publisher for one.
         track.onOpen(() => {
           route.open = true;
           this.requestKeyframe();
         });
         videoRoute = route;
-        handlers.push(video, responder);
+        handlers.push(video);
       }
     });
     const viewer = new ViewerPeer(id, identity, peer, videoRoute, audioRoute, handlers);
@@ -232,6 +237,7 @@ export class Broadcast {
     if (this.pendingKeyframeRequest) clearTimeout(this.pendingKeyframeRequest);
     for (const viewer of this.viewers.values()) viewer.close();
     this.viewers.clear();
+    this.retransmissions.clear();
     this.peer.close();
   }
 
@@ -269,6 +275,7 @@ export class Broadcast {
       this.counters.resolution = resolutionOf(packet, videoCodec) ?? this.counters.resolution;
     }
     const marker = packet[1] & 0x80;
+    if (video) this.retransmissions.keep(packet, sequence, timestamp, marker);
     for (const viewer of this.viewers.values()) {
       const route = video ? viewer.video : viewer.audio;
       if (route === null || !route.open) continue;
@@ -278,26 +285,7 @@ export class Broadcast {
         route.sequenceOffset = (randomInt(0x10000) - sequence) & 0xffff;
         route.timestampOffset = (randomInt(0x100000000) - timestamp) >>> 0;
       }
-      // Byte stores rather than Buffer's checked writers: every value is already in range.
-      const outSequence = (sequence + route.sequenceOffset) & 0xffff;
-      const outTimestamp = (timestamp + route.timestampOffset) >>> 0;
-      const ssrc = route.ssrc;
-      packet[1] = marker | route.codec.payloadType;
-      packet[2] = outSequence >>> 8;
-      packet[3] = outSequence;
-      packet[4] = outTimestamp >>> 24;
-      packet[5] = outTimestamp >>> 16;
-      packet[6] = outTimestamp >>> 8;
-      packet[7] = outTimestamp;
-      packet[8] = ssrc >>> 24;
-      packet[9] = ssrc >>> 16;
-      packet[10] = ssrc >>> 8;
-      packet[11] = ssrc;
-      try {
-        route.track.sendMessageBinary(packet);
-      } catch {
-        // A track not open yet, or closing: this viewer misses the packet and nobody else waits.
-      }
+      sendAs(route, packet, sequence, timestamp, marker);
     }
   }
 
@@ -313,10 +301,48 @@ export class Broadcast {
     tracker.highest = sequence;
   }
 
-  private onViewerFeedback(packet: Buffer): void {
+  /** A viewer's RTCP: NACKed packets still in the buffer go again, a PLI asks the publisher for a key frame. */
+  private onViewerFeedback(route: Route, packet: Buffer): void {
     const feedback = readFeedback(packet);
     this.counters.nacks += feedback.nacks;
+    if (route.started && route.open && !this.closed) {
+      for (const lost of feedback.lostSequences) {
+        const sequence = (lost - route.sequenceOffset) & 0xffff;
+        const kept = this.retransmissions.find(sequence);
+        if (kept === null) continue;
+        sendAs(route, kept.packet, sequence, kept.timestamp, kept.marker);
+        this.counters.retransmitted++;
+      }
+    }
     if (feedback.pictureLossIndications > 0) this.requestKeyframe();
+  }
+}
+
+/**
+ * Sends the publisher's `packet` on a viewer's route with that viewer's payload type, SSRC and
+ * numbering. Byte stores rather than Buffer's checked writers: every value is already in range, and
+ * this runs once per packet per viewer. node-datachannel copies the bytes, so the next viewer's
+ * header can be written over this one's.
+ */
+function sendAs(route: Route, packet: Buffer, sequence: number, timestamp: number, marker: number): void {
+  const outSequence = (sequence + route.sequenceOffset) & 0xffff;
+  const outTimestamp = (timestamp + route.timestampOffset) >>> 0;
+  const ssrc = route.ssrc;
+  packet[1] = marker | route.codec.payloadType;
+  packet[2] = outSequence >>> 8;
+  packet[3] = outSequence;
+  packet[4] = outTimestamp >>> 24;
+  packet[5] = outTimestamp >>> 16;
+  packet[6] = outTimestamp >>> 8;
+  packet[7] = outTimestamp;
+  packet[8] = ssrc >>> 24;
+  packet[9] = ssrc >>> 16;
+  packet[10] = ssrc >>> 8;
+  packet[11] = ssrc;
+  try {
+    route.track.sendMessageBinary(packet);
+  } catch {
+    // A track not open yet, or closing: this viewer misses the packet and nobody else waits.
   }
 }
 

@@ -197,20 +197,38 @@ class BitReader {
 
 export interface Feedback {
   pictureLossIndications: number;
+  /** Generic NACK messages (RTPFB, FMT 1). */
   nacks: number;
+  /** The sequence numbers those NACKs ask for again, in the viewer's numbering, in the order asked. */
+  lostSequences: number[];
 }
 
-/** Counts the key-frame requests (PLI, FIR) and NACKs in an RTCP compound packet. */
+/** Bytes before a feedback message's FCI: the common header, the sender's SSRC and the media source's. */
+const FEEDBACK_HEADER_BYTES = 12;
+
+/**
+ * Reads the key-frame requests (PLI, FIR) and NACKs of an RTCP compound packet. Each NACK entry
+ * (RFC 4585 §6.2.1) names a lost packet and a bitmask of the 16 after it.
+ */
 export function readFeedback(packet: Buffer): Feedback {
-  const feedback = { pictureLossIndications: 0, nacks: 0 };
+  const feedback: Feedback = { pictureLossIndications: 0, nacks: 0, lostSequences: [] };
   let offset = 0;
   while (offset + 4 <= packet.length) {
     if (packet[offset] >> 6 !== 2) break;
     const format = packet[offset] & 0x1f;
     const type = packet[offset + 1];
+    const end = offset + (packet.readUInt16BE(offset + 2) + 1) * 4;
     if (type === 206 && (format === 1 || format === 4)) feedback.pictureLossIndications++;
-    if (type === 205 && format === 1) feedback.nacks++;
-    offset += (packet.readUInt16BE(offset + 2) + 1) * 4;
+    if (type === 205 && format === 1) {
+      feedback.nacks++;
+      for (let entry = offset + FEEDBACK_HEADER_BYTES; entry + 4 <= Math.min(end, packet.length); entry += 4) {
+        const first = packet.readUInt16BE(entry);
+        const following = packet.readUInt16BE(entry + 2);
+        feedback.lostSequences.push(first);
+        for (let bit = 0; bit < 16; bit++) if (following & (1 << bit)) feedback.lostSequences.push((first + bit + 1) & 0xffff);
+      }
+    }
+    offset = end;
   }
   return feedback;
 }

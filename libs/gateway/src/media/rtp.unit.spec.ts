@@ -289,7 +289,7 @@ describe('readFeedback', () => {
       rtcp(205, 1, 4), // a NACK with two entries is one NACK packet
       rtcp(202, 1, 3), // SDES
     ]);
-    expect(readFeedback(compound)).toEqual({ pictureLossIndications: 2, nacks: 2 });
+    expect(readFeedback(compound)).toEqual({ pictureLossIndications: 2, nacks: 2, lostSequences: [0, 0, 0] });
   });
 
   it.each<[string, Buffer]>([
@@ -298,11 +298,26 @@ describe('readFeedback', () => {
     ['a packet of another version', Buffer.from([0x41, 206, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0])],
     ['a header cut off after 3 bytes', rtcp(206, 1, 2).subarray(0, 3)],
   ])('counts nothing in %s', (_, packet) => {
-    expect(readFeedback(packet)).toEqual({ pictureLossIndications: 0, nacks: 0 });
+    expect(readFeedback(packet)).toEqual({ pictureLossIndications: 0, nacks: 0, lostSequences: [] });
+  });
+
+  it('reads the sequence numbers a NACK asks for: each entry\'s packet and those its bitmask marks, wrapping at 65535', () => {
+    const nack = rtcp(205, 1, 4);
+    nack.writeUInt16BE(1000, 12);
+    nack.writeUInt16BE(0b1000_0000_0000_0101, 14);
+    nack.writeUInt16BE(65534, 16);
+    nack.writeUInt16BE(0b11, 18);
+    expect(readFeedback(nack)).toEqual({ pictureLossIndications: 0, nacks: 1, lostSequences: [1000, 1001, 1003, 1016, 65534, 65535, 0] });
+  });
+
+  it('reads no NACK entry past the end of a packet cut short', () => {
+    const nack = rtcp(205, 1, 4);
+    nack.writeUInt16BE(7, 12);
+    expect(readFeedback(nack.subarray(0, 18))).toEqual({ pictureLossIndications: 0, nacks: 1, lostSequences: [7] });
   });
 
   it('stops at the first packet that is not version 2', () => {
     const compound = Buffer.concat([rtcp(206, 1, 2), Buffer.from([0x41, 206, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0]), rtcp(206, 1, 2)]);
-    expect(readFeedback(compound)).toEqual({ pictureLossIndications: 1, nacks: 0 });
+    expect(readFeedback(compound)).toEqual({ pictureLossIndications: 1, nacks: 0, lostSequences: [] });
   });
 });

@@ -114,6 +114,20 @@ export class SyntheticPublisher {
     return sent;
   }
 
+  /** One H.264 NAL unit (an SPS, say) as a packet of its own, numbered on from the last video packet, in the current frame. */
+  sendVideoNalUnit(nal: Buffer): number {
+    const packet = Buffer.alloc(12 + nal.length);
+    packet[0] = 0x80;
+    packet[1] = VIDEO_PAYLOAD_TYPE;
+    const sequence = this.sequence.video++ & 0xffff;
+    packet.writeUInt16BE(sequence, 2);
+    packet.writeUInt32BE(this.timestamp.video >>> 0, 4);
+    packet.writeUInt32BE(VIDEO_SSRC, 8);
+    nal.copy(packet, 12);
+    this.video.sendMessageBinary(packet);
+    return sequence;
+  }
+
   sendAudioPacket(size = 160): number {
     const packet = Buffer.alloc(size);
     packet[0] = 0x80;
@@ -163,13 +177,18 @@ export interface ReceivedPacket {
 export class SyntheticViewer {
   readonly received: ReceivedPacket[] = [];
   private readonly handlers: unknown[] = [];
+  private video: Track | null = null;
   /** While true, arriving packets are counted but not kept (a benchmark viewer). */
   countOnly = false;
   packetCount = 0;
 
   private constructor(readonly peer: PeerConnection) {}
 
-  static async connect(exchange: Exchange, options: PeerOptions & { audio?: boolean } = {}): Promise<SyntheticViewer> {
+  /**
+   * `feedback: true` leaves the video track without a media handler, so it can send RTCP of its own
+   * (`sendNack`); nothing else on the gateway's side changes, since the gateway sends no RTCP to viewers.
+   */
+  static async connect(exchange: Exchange, options: PeerOptions & { audio?: boolean; feedback?: boolean } = {}): Promise<SyntheticViewer> {
     const peer = new PeerConnection('synthetic-viewer', { iceServers: [], disableAutoNegotiation: true, ...(options.bindAddress ? { bindAddress: options.bindAddress } : {}) });
     const viewer = new SyntheticViewer(peer);
     const tracks: Track[] = [];
@@ -187,10 +206,14 @@ export class SyntheticViewer {
     videoDescription.addH264Codec(VIDEO_PAYLOAD_TYPE + 6);
     videoDescription.addVP8Codec(VIDEO_PAYLOAD_TYPE + 4);
     const video = addOwnedTrack(peer, videoDescription);
-    const session = new RtcpReceivingSession();
-    video.setMediaHandler(session);
+    viewer.video = video;
+    if (!options.feedback) {
+      const session = new RtcpReceivingSession();
+      video.setMediaHandler(session);
+      viewer.handlers.push(session);
+    }
     video.onMessage((packet) => viewer.take('video', packet));
-    viewer.handlers.push(videoDescription, session, video);
+    viewer.handlers.push(videoDescription, video);
     tracks.push(video);
     viewer.handlers.push(...tracks);
     try {
@@ -202,6 +225,20 @@ export class SyntheticViewer {
       throw error;
     }
     return viewer;
+  }
+
+  /** A generic NACK (RFC 4585) for `sequences` of the video this viewer receives, one entry per sequence number. */
+  sendNack(sequences: number[]): void {
+    const video = this.videoPackets();
+    if (!this.video || video.length === 0) throw new Error('a viewer NACKs only once it has video');
+    const packet = Buffer.alloc(12 + 4 * sequences.length);
+    packet[0] = 0x80 | 1;
+    packet[1] = 205;
+    packet.writeUInt16BE(packet.length / 4 - 1, 2);
+    packet.writeUInt32BE(0x0badcafe, 4);
+    packet.writeUInt32BE(video[0].ssrc, 8);
+    sequences.forEach((sequence, index) => packet.writeUInt16BE(sequence, 12 + 4 * index));
+    this.video.sendMessageBinary(packet);
   }
 
   videoPackets(): ReceivedPacket[] {
