@@ -16,6 +16,12 @@ export interface GatewayBenchConfig {
   cpuProfileDir: string | null;
 }
 
+/**
+ * Scheduling niceness of the receiving processes (0 normal, 19 lowest), on both paths: they stand in
+ * for viewers on machines of their own, and must not take the forwarder's core from it.
+ */
+export const RECEIVER_NICENESS = 10;
+
 /** Target figures of the issue. */
 export const TARGETS = {
   /** The viewer count the delivery and latency targets are written for. */

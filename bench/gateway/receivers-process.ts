@@ -8,14 +8,13 @@ import { createSocket, type Socket } from 'node:dgram';
 import { setPriority } from 'node:os';
 import { cleanup, PeerConnection, RtcpReceivingSession, Video, type Track } from 'node-datachannel';
 import { VIDEO_PAYLOAD_TYPE } from '../../libs/gateway/src/testing/synthetic-peers';
+import { RECEIVER_NICENESS } from './config';
 import { DeliveryCounter } from './delivery';
 import { Link } from './link';
 import type { FrameWindow } from './stream-shape';
 
 /** Offers in flight at once: each waits for the gateway's ICE gathering and a DTLS handshake. */
 const CONNECTING_AT_ONCE = 8;
-/** Scheduling niceness of the load processes (0 normal, 19 lowest). */
-export const RECEIVER_NICENESS = 10;
 const OPEN_TIMEOUT_MS = 15_000;
 /**
  * node-datachannel now and then refuses the answer ("Got a remote candidate without ICE transport"),

@@ -1,5 +1,5 @@
 import { formatInt, formatMs, renderTable, round } from '../stats';
-import { TARGETS, type GatewayBenchConfig } from './config';
+import { RECEIVER_NICENESS, TARGETS, type GatewayBenchConfig } from './config';
 import { cpuPercent, deliveredShare, packetsPerCpuSecond, type PathResult, type ViewerCountResult } from './results';
 import { BITS_PER_SECOND, FRAMES_PER_SECOND, KEYFRAME_EVERY_FRAMES, PACKET_BYTES } from './stream-shape';
 
@@ -12,10 +12,24 @@ export interface GatewayRunFacts {
   loadAtEnd: number;
 }
 
+/** p99 latency past which a forwarder is taken to have fallen behind the publisher. */
+const FELL_BEHIND_MS = 1_000;
+
 const percentText = (share: number) => `${(100 * share).toFixed(share >= 0.9995 && share < 1 ? 3 : 2)}%`;
+/**
+ * Packets per CPU-second of a forwarder that kept up; null for one a second or more behind: it did
+ * not forward the window's packets within the window, so its CPU-seconds and the packets counted
+ * belong to different moments and the figure means nothing.
+ */
+const keptUpPacketsPerCpuSecond = (result: PathResult): number | null => (result.latency.p99Ms < FELL_BEHIND_MS ? packetsPerCpuSecond(result) : null);
+const perCpuText = (result: PathResult): string => {
+  const figure = keptUpPacketsPerCpuSecond(result);
+  return figure === null ? 'fell behind' : formatInt(figure);
+};
 const ratio = (glint: PathResult, bare: PathResult): number | null => {
-  const barePerCpu = packetsPerCpuSecond(bare);
-  return barePerCpu > 0 ? packetsPerCpuSecond(glint) / barePerCpu : null;
+  const glintPerCpu = keptUpPacketsPerCpuSecond(glint);
+  const barePerCpu = keptUpPacketsPerCpuSecond(bare);
+  return glintPerCpu !== null && barePerCpu !== null && barePerCpu > 0 ? glintPerCpu / barePerCpu : null;
 };
 
 interface Check {
@@ -26,8 +40,6 @@ interface Check {
   met: boolean | null;
 }
 
-/** p99 latency past which the gateway is taken to have fallen behind the publisher. */
-const FELL_BEHIND_MS = 1_000;
 
 function checks(results: ViewerCountResult[]): Check[] {
   const atTarget = results.find((result) => result.viewers === TARGETS.viewers);
@@ -50,11 +62,9 @@ function checks(results: ViewerCountResult[]): Check[] {
     {
       key: `pkts_per_cpu_s_${TARGETS.viewers}`,
       label: `packets per gateway CPU-s at ${TARGETS.viewers}`,
-      shown: glint ? formatInt(packetsPerCpuSecond(glint)) : 'n/a',
+      shown: glint ? perCpuText(glint) : 'n/a',
       target: `>= ${formatInt(TARGETS.packetsPerCpuSecond)}`,
-      // A gateway a second or more behind did not forward the window's packets within the window:
-      // its CPU-seconds and the packets counted belong to different moments, so the figure means nothing.
-      met: glint && glint.latency.p99Ms < FELL_BEHIND_MS ? packetsPerCpuSecond(glint) >= TARGETS.packetsPerCpuSecond : null,
+      met: glint && keptUpPacketsPerCpuSecond(glint) !== null ? packetsPerCpuSecond(glint) >= TARGETS.packetsPerCpuSecond : null,
     },
   ];
 }
@@ -68,8 +78,8 @@ function summaryRow(result: ViewerCountResult): string[] {
     formatMs(glint.latency.p50Ms),
     formatMs(glint.latency.p99Ms),
     `${cpuPercent(glint).toFixed(0)}%`,
-    formatInt(packetsPerCpuSecond(glint)),
-    formatInt(packetsPerCpuSecond(bare)),
+    perCpuText(glint),
+    perCpuText(bare),
     times === null ? 'n/a' : `${times.toFixed(2)}x`,
   ];
 }
@@ -91,7 +101,7 @@ function detailRow(path: string, result: PathResult): string[] {
     formatMs(result.latency.p99Ms),
     formatMs(result.latency.maxMs),
     `${cpuPercent(result).toFixed(0)}%`,
-    formatInt(packetsPerCpuSecond(result)),
+    perCpuText(result),
     `${((100 * result.receivers.cpuSeconds) / wall).toFixed(0)}% in ${result.receivers.processes}`,
     `${((100 * result.publisher.cpuSeconds) / wall).toFixed(0)}%`,
     notes.join('; '),
@@ -113,7 +123,8 @@ export function renderGatewayReport(results: ViewerCountResult[], config: Gatewa
   const lines = [
     '',
     'Glint gateway benchmark: one publisher fanned out to WebRTC viewers on loopback, beside a bare Node UDP relay in the same run',
-    `  ${facts.cores} cores, Node ${facts.node}; forwarder, publisher and receivers share these cores (CPU % is of one core)`,
+    `  ${facts.cores} cores, Node ${facts.node}; forwarder, publisher and receivers share these cores (CPU % is of one core); the receivers,`,
+    `  which stand in for viewers on other machines, run at niceness ${RECEIVER_NICENESS} on both paths, so they yield the cores to the forwarder`,
     `  load average ${facts.loadAtStart.toFixed(2)} at start, ${facts.loadAtEnd.toFixed(2)} at end (anything else running on these cores skews the figures)`,
     `  ${BITS_PER_SECOND / 1e6} Mbit/s of synthetic H.264 RTP: ${PACKET_BYTES}-byte packets, ${FRAMES_PER_SECOND} frames/s sent a frame at a time, a key frame every ${KEYFRAME_EVERY_FRAMES / FRAMES_PER_SECOND} s; ` +
       `${config.seconds} s measured after a ${config.warmupSeconds} s warm-up, per viewer count and path`,
@@ -121,8 +132,8 @@ export function renderGatewayReport(results: ViewerCountResult[], config: Gatewa
     '         the HTTP gateway runs (SRTP in, key-frame gating and per-viewer rewriting, SRTP out, a UDP write per viewer)',
     '  bare:  a Node dgram socket sending each packet unchanged to a connected socket per receiver (plain UDP, no SRTP)',
     '  latency: from the publisher\'s send to the receiver\'s callback, across processes; pkts/cpu-s: packets x viewers over the forwarder\'s CPU-s',
-    '  latency in seconds means a process fell behind and its queue grew (node-datachannel queues without bound): on 2 cores the receivers',
-    '  compete with the forwarder, so read the receivers\' CPU beside it; pkts/cpu-s holds only where the forwarder keeps up',
+    '  latency in seconds means a process fell behind and its queue grew (node-datachannel queues without bound): read the receivers\'',
+    '  CPU beside the forwarder\'s; pkts/cpu-s holds only where the forwarder keeps up',
     '',
     summary,
     '',
@@ -136,6 +147,8 @@ export function renderGatewayReport(results: ViewerCountResult[], config: Gatewa
   return lines.join('\n');
 }
 
+const nullableRound = (figure: number | null): number | null => (figure === null ? null : Math.round(figure));
+
 function pathFigures(result: PathResult) {
   return {
     delivered: round(deliveredShare(result), 5),
@@ -147,7 +160,7 @@ function pathFigures(result: PathResult) {
     max_ms: round(result.latency.maxMs, 2),
     cpu_s: round(result.server.cpuSeconds, 3),
     cpu_percent: round(cpuPercent(result), 1),
-    pkts_per_cpu_s: Math.round(packetsPerCpuSecond(result)),
+    pkts_per_cpu_s: nullableRound(keptUpPacketsPerCpuSecond(result)),
     receivers_cpu_s: round(result.receivers.cpuSeconds, 3),
     receiver_processes: result.receivers.processes,
     publisher_cpu_s: round(result.publisher.cpuSeconds, 3),

@@ -68,6 +68,16 @@ describe('a gateway process killed during a stream', () => {
     await releaseNativePeers();
   });
 
+  it('answers its health check for its dependencies and heartbeat, with what it holds', async () => {
+    const response = await fetch(`${gatewayUrl}/health`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { status: string; info: Record<string, Record<string, unknown>> };
+    expect(body.status).toBe('ok');
+    expect(Object.keys(body.info).sort()).toEqual(['database', 'eventStore', 'gateway', 'redis']);
+    expect(body.info.gateway).toMatchObject({ status: 'up', id: GATEWAY_ID, enabled: true, publishers: 0, viewers: 0 });
+    expect(Date.now() - Date.parse(String(body.info.gateway.lastHeartbeatAt))).toBeLessThan(10_000);
+  });
+
   it('is redirected to while it holds the stream, and its stream ends as gateway_lost and leaves the listing within 15 s of its death', async () => {
     publisher = await SyntheticPublisher.connect(
       async (offer) => {
@@ -83,6 +93,9 @@ describe('a gateway process killed during a stream', () => {
     await until(async () => (await liveUsernames()).includes(ana.username), 15_000, () => 'the stream in the live listing');
     const started = (await events()).find((event) => event.type === 'StreamStarted');
     expect(started?.data).toMatchObject({ gatewayId: GATEWAY_ID, title: 'Ana speedruns', tags: ['speedrun'] });
+
+    const health = (await (await fetch(`${gatewayUrl}/health`)).json()) as { info: { gateway: { publishers: number } } };
+    expect(health.info.gateway.publishers).toBe(1);
 
     const redirected = await fetch(`${platform.baseUrl}/whep/${ana.username}`, { method: 'POST', headers: { 'content-type': 'application/sdp' }, body: 'v=0\r\n', redirect: 'manual' });
     expect(redirected.status).toBe(307);

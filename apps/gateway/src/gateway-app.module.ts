@@ -9,6 +9,7 @@ import type { PlatformResources } from '../../platform/src/platform.module';
 import { ReadModelsModule } from '../../platform/src/projections/read-models.module';
 import { RedisModule } from '../../platform/src/redis/redis.module';
 import { RuntimeModule } from '../../platform/src/runtime/runtime.module';
+import { GatewayHealthModule } from './gateway-health';
 
 /**
  * A WHIP/WHEP gateway on its own: the same gateway module `npm start` runs, with the event store,
@@ -16,6 +17,7 @@ import { RuntimeModule } from '../../platform/src/runtime/runtime.module';
  * else. It reports to the core only through the event log and its heartbeat row, so any number
  * can run beside the platform processes, each holding the channels published to it. Session
  * tokens are not resolved here (no identity context): viewers count by their anonymous viewer id.
+ * `GET /health` answers for its database, Redis, event store and heartbeat.
  */
 @Module({})
 export class GatewayAppModule implements NestModule {
@@ -32,6 +34,7 @@ export class GatewayAppModule implements NestModule {
         ApiModule,
         AccessModule,
         GatewayModule,
+        GatewayHealthModule,
       ],
     };
   }

@@ -7,6 +7,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 export class GatewayHeartbeat {
   private readonly startedAt = new Date();
+  /** When the last beat reached the database; null before the first. */
+  lastBeatAt: Date | null = null;
 
   constructor(
     private readonly entityManager: () => EntityManager,
@@ -20,6 +22,7 @@ export class GatewayHeartbeat {
        ON CONFLICT (gateway_id) DO UPDATE SET base_url = excluded.base_url, beat_at = now()`,
       [this.gatewayId, this.baseUrl, this.startedAt],
     );
+    this.lastBeatAt = new Date();
   }
 
   /** A clean stop says so at once, rather than leaving the row to age out. */

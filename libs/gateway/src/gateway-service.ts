@@ -20,6 +20,16 @@ import { ViewerStatistics } from './viewer-statistics';
 const TICK_MS = 500;
 const GATHERING_TIMEOUT_MS = 5_000;
 
+export interface GatewayStatus {
+  id: string;
+  enabled: boolean;
+  udpPort: number;
+  /** Channels published to this gateway (connected, with or without media yet). */
+  publishers: number;
+  viewers: number;
+  lastHeartbeatAt: Date | null;
+}
+
 /** Where a viewer's offer went: answered here, or sent to the gateway holding the channel. */
 export type Playback = { kind: 'answered'; sessionId: string; answer: string } | { kind: 'elsewhere'; baseUrl: string };
 
@@ -66,6 +76,20 @@ export class GatewayService implements OnModuleInit, OnModuleDestroy {
       announcedAddresses: settings.announcedAddresses,
       gatheringTimeoutMs: GATHERING_TIMEOUT_MS,
       nackBufferPackets: settings.nackBufferPackets,
+    };
+  }
+
+  /** What this gateway holds now and when it last told the database it is alive, for its health check. */
+  status(): GatewayStatus {
+    let viewers = 0;
+    for (const live of this.channels.values()) viewers += live.broadcast.viewerCount;
+    return {
+      id: this.settings.id,
+      enabled: this.settings.enabled,
+      udpPort: this.settings.udpPort,
+      publishers: this.channels.size,
+      viewers,
+      lastHeartbeatAt: this.heartbeat.lastBeatAt,
     };
   }
 

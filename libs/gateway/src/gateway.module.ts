@@ -14,6 +14,7 @@ import { WhipController } from './http/whip.controller';
 @Module({
   controllers: [WhipController, WhepController],
   providers: [GatewayService, GatewayRateLimit, SdpBodyParser],
+  exports: [GatewayService],
 })
 export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,2 +1,3 @@
 export type { GatewaySettings } from './gateway-settings';
 export { GatewayModule } from './gateway.module';
+export { GatewayService, type GatewayStatus } from './gateway-service';
