@@ -36,9 +36,4 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
-  // After the gateway's end-to-end files, something that is neither a socket nor a native thread
-  // (node-datachannel's callbacks are the suspect) keeps the test process's event loop alive once
-  // every test has finished, and on 2 cores jest runs in that one process: without this, npm test
-  // never returns. Every test still closes what it opens; see the note on issue 4.
-  forceExit: true,
 };

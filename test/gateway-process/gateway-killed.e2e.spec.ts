@@ -74,7 +74,7 @@ describe('a gateway process killed during a stream', () => {
     const body = (await response.json()) as { status: string; info: Record<string, Record<string, unknown>> };
     expect(body.status).toBe('ok');
     expect(Object.keys(body.info).sort()).toEqual(['database', 'eventStore', 'gateway', 'redis']);
-    expect(body.info.gateway).toMatchObject({ status: 'up', id: GATEWAY_ID, enabled: true, publishers: 0, viewers: 0 });
+    expect(body.info.gateway).toMatchObject({ status: 'up', id: GATEWAY_ID, enabled: true, publishers: 0, viewers: 0, connectedViewers: 0 });
     expect(Date.now() - Date.parse(String(body.info.gateway.lastHeartbeatAt))).toBeLessThan(10_000);
   });
 

@@ -1,5 +1,6 @@
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
 import { EVENT_STORE } from '@glint/runtime';
+import { GatewayService } from '@glint/gateway';
 import { streamIdOf, streamStreamName } from '@glint/streams';
 import { SyntheticPublisher, SyntheticViewer, type Exchange } from '../../libs/gateway/src/testing/synthetic-peers';
 import { ApiClient, type ApiResponse } from '../support/api-client';
@@ -66,6 +67,15 @@ export class GatewayScenario {
     let location = '';
     const peer = await SyntheticViewer.connect(this.exchange(`/whep/${channel.username}`, undefined, (at) => (location = at)), { bindAddress: '127.0.0.1' });
     return { peer, location };
+  }
+
+  /**
+   * Until the gateway sends media to `count` viewers: a player's side of the connection can be open
+   * before the gateway's callback saying so has run, and a key frame sent in between passes it by.
+   */
+  async viewersConnected(count: number): Promise<void> {
+    const gateway = this.platform.app.get(GatewayService, { strict: false });
+    await until(() => gateway.status().connectedViewers >= count, 5_000, `${count} viewers connected at the gateway`);
   }
 
   async leave(session: Session<{ close(): void }>): Promise<void> {

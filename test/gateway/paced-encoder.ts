@@ -40,7 +40,9 @@ export class PacedEncoder {
     const keyframe = this.frame === 0 || this.publisher.keyframeRequests > this.keyframeRequestsAnswered;
     this.keyframeRequestsAnswered = this.publisher.keyframeRequests;
     // Audio first: once a viewer holds a tick's last video packet, it holds that tick's audio too.
-    this.sentAudio.push(this.publisher.sendAudioPacket());
+    const audio = this.publisher.sendAudioPacket();
+    // -1: the gateway hung up and the track closed; nothing was sent.
+    if (audio >= 0) this.sentAudio.push(audio);
     // SyntheticPublisher numbers its frames 1, 2, … in the order they are sent.
     this.frame++;
     for (const sequence of this.publisher.sendVideoFrame({ keyframe, packets: VIDEO_PACKETS_PER_FRAME, size: VIDEO_PACKET_BYTES })) {

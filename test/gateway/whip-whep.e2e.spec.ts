@@ -69,6 +69,7 @@ describe('WHIP ingest and WHEP playback', () => {
     const viewers: Array<Session<SyntheticViewer>> = [];
     try {
       for (let count = 0; count < 3; count++) viewers.push(await scenario.watch(channel));
+      await scenario.viewersConnected(3);
     } finally {
       clearInterval(audio);
       peers.push(...viewers.map((viewer) => viewer.peer));

@@ -6,7 +6,7 @@ const LOST_AFTER_MS = 10_000;
 const NOW = Date.parse('2026-12-02T08:00:00Z');
 
 function indicatorFor(status: Partial<GatewayStatus>): GatewayHealthIndicator {
-  const gateway = { status: (): GatewayStatus => ({ id: 'gw-a', enabled: true, udpPort: 8189, publishers: 2, viewers: 31, lastHeartbeatAt: null, ...status }) };
+  const gateway = { status: (): GatewayStatus => ({ id: 'gw-a', enabled: true, udpPort: 8189, publishers: 2, viewers: 31, connectedViewers: 30, lastHeartbeatAt: null, ...status }) };
   return new GatewayHealthIndicator(new HealthIndicatorService(), gateway as unknown as GatewayService, LOST_AFTER_MS);
 }
 
@@ -14,7 +14,7 @@ describe("a lone gateway's health", () => {
   it('is up with what it holds while its heartbeat is fresh', () => {
     const beat = new Date(NOW - 1_500);
     expect(indicatorFor({ lastHeartbeatAt: beat }).heartbeat(NOW)).toEqual({
-      gateway: { status: 'up', id: 'gw-a', enabled: true, udpPort: 8189, publishers: 2, viewers: 31, lastHeartbeatAt: beat.toISOString() },
+      gateway: { status: 'up', id: 'gw-a', enabled: true, udpPort: 8189, publishers: 2, viewers: 31, connectedViewers: 30, lastHeartbeatAt: beat.toISOString() },
     });
   });
 

@@ -27,6 +27,8 @@ export interface GatewayStatus {
   /** Channels published to this gateway (connected, with or without media yet). */
   publishers: number;
   viewers: number;
+  /** Viewers whose tracks have opened: media is sent to them. */
+  connectedViewers: number;
   lastHeartbeatAt: Date | null;
 }
 
@@ -82,13 +84,18 @@ export class GatewayService implements OnModuleInit, OnModuleDestroy {
   /** What this gateway holds now and when it last told the database it is alive, for its health check. */
   status(): GatewayStatus {
     let viewers = 0;
-    for (const live of this.channels.values()) viewers += live.broadcast.viewerCount;
+    let connectedViewers = 0;
+    for (const live of this.channels.values()) {
+      viewers += live.broadcast.viewerCount;
+      connectedViewers += live.broadcast.connectedViewerCount;
+    }
     return {
       id: this.settings.id,
       enabled: this.settings.enabled,
       udpPort: this.settings.udpPort,
       publishers: this.channels.size,
       viewers,
+      connectedViewers,
       lastHeartbeatAt: this.heartbeat.lastBeatAt,
     };
   }

@@ -140,6 +140,13 @@ export class Broadcast {
     return this.viewers.size;
   }
 
+  /** Viewers whose every track has opened on the gateway's side: the ones media is sent to. */
+  get connectedViewerCount(): number {
+    let connected = 0;
+    for (const viewer of this.viewers.values()) if ((viewer.video?.open ?? true) && (viewer.audio?.open ?? true)) connected++;
+    return connected;
+  }
+
   viewerList(): ViewerPeer[] {
     return [...this.viewers.values()];
   }
@@ -210,7 +217,8 @@ export class Broadcast {
 
   /** Asks the publisher for a key frame, at most once per interval; a request inside it is sent when it ends. */
   requestKeyframe(): void {
-    if (!this.videoTrack || this.closed || this.pendingKeyframeRequest) return;
+    // A publisher's track closes on its own when the publisher goes (DTLS close), before the broadcast does.
+    if (!this.videoTrack || this.closed || this.pendingKeyframeRequest || this.videoTrack.isClosed()) return;
     const wait = this.lastKeyframeRequestAt + KEYFRAME_REQUEST_INTERVAL_MS - Date.now();
     if (wait > 0) {
       this.pendingKeyframeRequest = setTimeout(() => {

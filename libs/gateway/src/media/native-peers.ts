@@ -22,8 +22,14 @@ export function addOwnedTrack(peer: PeerConnection, media: Parameters<PeerConnec
   const track = peer.addTrack(media);
   unclosedTracks.add(track);
   track.onClosed(() => {
-    // The wrapper unlists itself right after this callback returns; let go of it after that.
-    setImmediate(() => unclosedTracks.delete(track));
+    // The wrapper unlists itself right after this callback returns; let go of it after that. Its
+    // other callbacks (onOpen, onMessage) are let go only by close(): until then each holds a
+    // thread-safe function that keeps the event loop alive, and cleanup() no longer reaches an
+    // unlisted track. close() on a closed track only lets them go.
+    setImmediate(() => {
+      unclosedTracks.delete(track);
+      track.close();
+    });
   });
   return track;
 }

@@ -93,8 +93,13 @@ export class SyntheticPublisher {
    * Sends one video frame of `packets` packets of `size` bytes each; returns their sequence numbers.
    * The first packet of a key frame is an IDR slice (or a VP8 key frame).
    */
+  /**
+   * One frame as `packets` RTP packets; the sequence numbers sent. Nothing once the track has closed
+   * (the gateway hung up): an encoder's sends then go nowhere too.
+   */
   sendVideoFrame(options: { keyframe: boolean; packets: number; size: number }): number[] {
     const sent: number[] = [];
+    if (this.video.isClosed()) return sent;
     this.frame++;
     for (let index = 0; index < options.packets; index++) {
       const packet = Buffer.alloc(options.size);
@@ -114,8 +119,9 @@ export class SyntheticPublisher {
     return sent;
   }
 
-  /** One H.264 NAL unit (an SPS, say) as a packet of its own, numbered on from the last video packet, in the current frame. */
+  /** One H.264 NAL unit (an SPS, say) as a packet of its own, numbered on from the last video packet, in the current frame; -1 once the track has closed. */
   sendVideoNalUnit(nal: Buffer): number {
+    if (this.video.isClosed()) return -1;
     const packet = Buffer.alloc(12 + nal.length);
     packet[0] = 0x80;
     packet[1] = VIDEO_PAYLOAD_TYPE;
@@ -128,7 +134,9 @@ export class SyntheticPublisher {
     return sequence;
   }
 
+  /** One Opus packet; its sequence number, or -1 once the track has closed. */
   sendAudioPacket(size = 160): number {
+    if (this.audio.isClosed()) return -1;
     const packet = Buffer.alloc(size);
     packet[0] = 0x80;
     packet[1] = AUDIO_PAYLOAD_TYPE;
