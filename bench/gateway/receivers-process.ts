@@ -17,8 +17,8 @@ import type { FrameWindow } from './stream-shape';
 const CONNECTING_AT_ONCE = 8;
 const OPEN_TIMEOUT_MS = 15_000;
 /**
- * node-datachannel now and then refuses the answer ("Got a remote candidate without ICE transport"),
- * more often on a loaded machine: such a viewer starts over with a new peer.
+ * A viewer that fails to connect starts over with a new peer (a handshake timing out on a machine
+ * loaded with hundreds of them), at most this many times.
  */
 const ATTEMPTS_PER_VIEWER = 3;
 
@@ -38,7 +38,12 @@ async function offerOf(peer: PeerConnection): Promise<string> {
   const gathered = new Promise<void>((resolve) => peer.onGatheringStateChange((state) => state === 'complete' && resolve()));
   peer.setLocalDescription('offer');
   if (peer.gatheringState() !== 'complete') await gathered;
-  return peer.localDescription()?.sdp ?? '';
+  // Without candidates, as OBS offers: with them the gateway's DTLS can race this side's
+  // setRemoteDescription (see PeerOptions.withoutCandidates in libs/gateway/src/testing/synthetic-peers.ts).
+  return (peer.localDescription()?.sdp ?? '')
+    .split('\r\n')
+    .filter((line) => !line.startsWith('a=candidate:') && line !== 'a=end-of-candidates')
+    .join('\r\n');
 }
 
 function opened(track: Track): Promise<void> {
