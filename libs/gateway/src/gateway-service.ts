@@ -242,7 +242,9 @@ export class GatewayService implements OnModuleInit, OnModuleDestroy {
       const context = this.context();
       live.handle = await this.recorder.start({ channelId: live.channelId, gatewayId: this.settings.id, media: { video: codecs.video?.codec ?? null, audio: codecs.audio?.codec ?? null } }, context);
       live.statistics = new ViewerStatistics(context.now.getTime());
-      live.lastSampleAt = Date.now();
+      // The broadcast counts from its first packet, before StreamStarted is recorded: the first
+      // sample's period starts there too, so its bitrate is bytes over the time they took.
+      live.lastSampleAt = live.broadcast.firstMediaAt ?? Date.now();
       this.logger.log(`Gateway.Stream.Started stream=${live.handle.streamId}`);
     } catch (error) {
       if (!(error instanceof ConflictError && error.code === 'already_live')) this.logger.error(`Gateway.Stream.StartFailed channel=${live.channelId}: ${(error as Error).message}`);
