@@ -24,7 +24,7 @@ import { SetupFailure } from './api/setup-failure';
 import { postmasterPid } from './cpu';
 import { databaseUrl, withClient } from './database';
 import { Progress } from './progress';
-import { now, secondsSince } from './runner';
+import { now, runBenchmark, secondsSince } from './runner';
 import { formatInt, formatMs } from './stats';
 
 const LOAD_GENERATOR = join(__dirname, 'api/load-generator.ts');
@@ -204,11 +204,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof SetupFailure) log(error.message);
-    else log(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runBenchmark(main, (error) => error instanceof SetupFailure);

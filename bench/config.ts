@@ -49,7 +49,8 @@ export const TARGETS = {
   bulkImportEventsPerSecond: 80_000,
 } as const;
 
-function numberFromEnv(name: string, fallback: number, { min = 1, integer = true } = {}): number {
+/** A number from the environment, or `fallback` when unset; a bad value stops the benchmark naming the variable. */
+export function numberFromEnv(name: string, fallback: number, { min = 1, integer = true } = {}): number {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);

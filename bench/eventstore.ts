@@ -17,7 +17,7 @@ import { loadConfig, type BenchConfig } from './config';
 import { postmasterPid } from './cpu';
 import { databaseUrl, topStatements, transactionCounts, withClient } from './database';
 import { renderReport, summaryJson, type RunFacts } from './report';
-import { now, secondsSince } from './runner';
+import { now, runBenchmark, secondsSince } from './runner';
 import { formatInt, formatMs, type PhaseResult, type StoreName, type WorkloadName } from './stats';
 import type { PhaseTask, WorkerMessage } from './worker';
 
@@ -173,10 +173,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    log(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -12,7 +12,7 @@ import { loadGatewayBenchConfig } from './gateway/config';
 import { measurePath } from './gateway/measure';
 import { gatewaySummaryJson, renderGatewayReport } from './gateway/report';
 import { cpuPercent, deliveredShare, packetsPerCpuSecond, type PathResult, type ViewerCountResult } from './gateway/results';
-import { now, secondsSince } from './runner';
+import { now, runBenchmark, secondsSince } from './runner';
 import { formatInt, formatMs } from './stats';
 
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -54,10 +54,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    log(`Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -44,3 +44,19 @@ export function startTiming(serverPid: number | undefined): () => Timing {
 
 /** Seconds since `start` (a `now()` reading). */
 export const secondsSince = (start: number): number => (performance.now() - start) / 1000;
+
+/**
+ * Runs a benchmark's `main` and exits with the code it returns. A failure exits 1 after saying so
+ * on stderr: with its message alone where `expected` recognises it (a setup the reader can fix),
+ * with its stack otherwise.
+ */
+export function runBenchmark(main: () => Promise<number>, expected: (error: unknown) => boolean = () => false): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      const told = expected(error) && error instanceof Error ? error.message : `Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+      process.stderr.write(`${told}\n`);
+      process.exit(1);
+    },
+  );
+}

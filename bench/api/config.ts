@@ -2,6 +2,8 @@
  * Knobs of Glint's API benchmark, read from the environment so a quick run (BENCH_API_SECONDS=3)
  * and the full run share one code path.
  */
+import { numberFromEnv } from '../config';
+
 export interface ApiBenchConfig {
   /** Length of every timed phase. */
   seconds: number;
@@ -30,19 +32,11 @@ export const TARGETS = {
   pageMaxThroughputOverBare: 0.4,
 } as const;
 
-function numberFromEnv(name: string, fallback: number, min = 1): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer of at least ${min}, not "${raw}"`);
-  return value;
-}
-
 export function loadApiBenchConfig(): ApiBenchConfig {
   const cpuProfileDir = process.env.BENCH_API_CPU_PROFILE_DIR?.trim();
   return {
     seconds: numberFromEnv('BENCH_API_SECONDS', 15),
-    warmupSeconds: numberFromEnv('BENCH_API_WARMUP_SECONDS', 3, 0),
+    warmupSeconds: numberFromEnv('BENCH_API_WARMUP_SECONDS', 3, { min: 0 }),
     fixedRate: numberFromEnv('BENCH_API_RATE', 1_000),
     connections: numberFromEnv('BENCH_API_CONNECTIONS', 50),
     viewers: numberFromEnv('BENCH_API_VIEWERS', 50),

@@ -2,6 +2,7 @@
  * Knobs of Glint's gateway benchmark, read from the environment so the quick run
  * (BENCH_GATEWAY_QUICK=1) and the full run share one code path.
  */
+import { numberFromEnv } from '../config';
 export interface GatewayBenchConfig {
   quick: boolean;
   /** Viewer counts, each run on a fresh gateway and a fresh bare relay. */
@@ -34,14 +35,6 @@ export const TARGETS = {
 
 const FULL_VIEWER_COUNTS = [10, 50, 100, 200, 400];
 const QUICK_VIEWER_COUNTS = [10, 50, 200];
-
-function numberFromEnv(name: string, fallback: number, min = 1): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer of at least ${min}, not "${raw}"`);
-  return value;
-}
 
 function viewerCountsFromEnv(fallback: number[]): number[] {
   const raw = process.env.BENCH_GATEWAY_VIEWERS?.trim();

@@ -3,9 +3,10 @@
  * with the browser's own WebRTC. The stream key lives only in this page's memory, for the DELETE
  * that ends the stream. Closing the tab sends no DELETE: the gateway ends a silent stream itself.
  */
+import { GATHERING_COMPLETE_FUNCTION } from './gathering-script';
+
 export const GO_LIVE_SCRIPT = String.raw`(function () {
   'use strict';
-  var GATHERING_LIMIT_MS = 2000;
   var USERNAME = /^[A-Za-z0-9_]{1,64}$/;
 
   var form = document.getElementById('go-live-form');
@@ -20,19 +21,7 @@ export const GO_LIVE_SCRIPT = String.raw`(function () {
 
   function say(text) { status.textContent = text; }
 
-  function gatheringComplete(pc) {
-    return new Promise(function (resolve) {
-      if (pc.iceGatheringState === 'complete') return resolve();
-      var timer = setTimeout(done, GATHERING_LIMIT_MS);
-      function check() { if (pc.iceGatheringState === 'complete') done(); }
-      function done() {
-        clearTimeout(timer);
-        pc.removeEventListener('icegatheringstatechange', check);
-        resolve();
-      }
-      pc.addEventListener('icegatheringstatechange', check);
-    });
-  }
+  ${GATHERING_COMPLETE_FUNCTION}
 
   // Glint forwards H.264 (packetization mode 1) or VP8: offer those first, H.264 before VP8.
   function rank(codec) {

@@ -3,10 +3,11 @@
  * WebRTC, the live state and viewer count from the channel's live updates, a fresh attempt
  * whenever the channel may have come on air, and the channel's chat to read. Plain browser JavaScript; the page is its only host.
  */
+import { GATHERING_COMPLETE_FUNCTION } from './gathering-script';
+
 export const WATCH_SCRIPT = String.raw`(function () {
   'use strict';
   var OFFLINE_RETRY_MS = 5000;
-  var GATHERING_LIMIT_MS = 2000;
   var SOCKET_RECONNECT_MS = 3000;
   var VIEWER_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -83,19 +84,7 @@ export const WATCH_SCRIPT = String.raw`(function () {
     liveState.textContent = live ? 'Live' : 'Offline';
   }
 
-  function gatheringComplete(pc) {
-    return new Promise(function (resolve) {
-      if (pc.iceGatheringState === 'complete') return resolve();
-      var timer = setTimeout(done, GATHERING_LIMIT_MS);
-      function check() { if (pc.iceGatheringState === 'complete') done(); }
-      function done() {
-        clearTimeout(timer);
-        pc.removeEventListener('icegatheringstatechange', check);
-        resolve();
-      }
-      pc.addEventListener('icegatheringstatechange', check);
-    });
-  }
+  ${GATHERING_COMPLETE_FUNCTION}
 
   function offer(sdp, withSession) {
     return fetch('/whep/' + encodeURIComponent(channel), { method: 'POST', headers: playbackHeaders(withSession), body: sdp });

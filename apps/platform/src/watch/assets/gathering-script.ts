@@ -1,0 +1,17 @@
+/**
+ * Browser JavaScript both watch-page scripts embed: an offer goes out once ICE gathering is complete
+ * (WHIP and WHEP take the whole offer at once), or after 2 s with the candidates found by then.
+ */
+export const GATHERING_COMPLETE_FUNCTION = String.raw`function gatheringComplete(pc) {
+    return new Promise(function (resolve) {
+      if (pc.iceGatheringState === 'complete') return resolve();
+      var timer = setTimeout(done, 2000);
+      function check() { if (pc.iceGatheringState === 'complete') done(); }
+      function done() {
+        clearTimeout(timer);
+        pc.removeEventListener('icegatheringstatechange', check);
+        resolve();
+      }
+      pc.addEventListener('icegatheringstatechange', check);
+    });
+  }`;
