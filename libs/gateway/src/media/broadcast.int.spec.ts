@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { holdNativePeers } from './native-peers';
 import { chooseIngestCodecs } from './codecs';
-import { Broadcast, type BroadcastSettings } from './broadcast';
+import { Broadcast, KEYFRAME_REQUEST_INTERVAL_MS, type BroadcastSettings } from './broadcast';
 import { parseSdp } from './sdp';
 import { freeUdpPort } from '../testing/free-udp-port';
 import { SyntheticPublisher, SyntheticViewer, VIDEO_SSRC } from '../testing/synthetic-peers';
@@ -170,5 +170,45 @@ describe('a broadcast forwarding a publisher to viewers on loopback', () => {
     await until(() => asking.videoPackets().length === sent - 1, 3_000, 'the lost packet still held');
     expect(asking.videoPackets()[sent - 2].sequence).toBe(lost[1]);
     expect(broadcast?.counters).toMatchObject({ nacks: 1, retransmitted: 1 });
+  });
+
+  it('passes a viewer\'s PLI on to the publisher, at most one key-frame request per 500 ms', async () => {
+    const publisher = await publish();
+    const asking = await watch({ feedback: true });
+    await routesOpen(1);
+    publisher.sendVideoFrame({ keyframe: true, packets: 2, size: 600 });
+    await until(() => asking.videoPackets().length === 2, 3_000, 'the first key frame at the viewer');
+    // Past the interval of the join's own request, so this PLI's request goes at once.
+    await new Promise((resolve) => setTimeout(resolve, KEYFRAME_REQUEST_INTERVAL_MS + 50));
+    const before = publisher.keyframeRequests;
+    const requestsBefore = broadcast!.counters.keyframeRequests;
+    asking.sendPictureLossIndication();
+    await until(() => publisher.keyframeRequests === before + 1, 3_000, 'the key-frame request at the publisher');
+    const firstAt = Date.now();
+    asking.sendPictureLossIndication();
+    asking.sendPictureLossIndication();
+    await until(() => publisher.keyframeRequests === before + 2, 3_000, 'the held-back request at the publisher');
+    // The second and third PLI make one request, sent when the interval is over.
+    expect(Date.now() - firstAt).toBeGreaterThanOrEqual(KEYFRAME_REQUEST_INTERVAL_MS - 100);
+    await new Promise((resolve) => setTimeout(resolve, KEYFRAME_REQUEST_INTERVAL_MS + 100));
+    expect(publisher.keyframeRequests).toBe(before + 2);
+    expect(broadcast!.counters.keyframeRequests).toBe(requestsBefore + 2);
+  });
+
+  it('forwards VP8 too, holding a viewer until a VP8 key frame', async () => {
+    const publisher = await publish({ codec: 'VP8' });
+    expect(broadcast?.codecs.video?.codec).toBe('VP8');
+    const viewer = await watch();
+    await routesOpen(1);
+    publisher.sendVideoFrame({ keyframe: false, packets: 3, size: 700 });
+    publisher.sendVideoFrame({ keyframe: true, packets: 3, size: 700 });
+    publisher.sendVideoFrame({ keyframe: false, packets: 3, size: 700 });
+    await until(() => viewer.videoPackets().length === 6, 3_000, 'the key frame and the frame after it');
+    const video = viewer.videoPackets();
+    // The VP8 payload descriptor's S bit, then the key-frame bit clear in the frame tag.
+    expect([video[0].firstByte, video[0].frame]).toEqual([0x10, 2]);
+    video.forEach((packet, index) => index > 0 && expect(packet.sequence).toBe((video[index - 1].sequence + 1) & 0xffff));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(viewer.videoPackets()).toHaveLength(6);
   });
 });

@@ -201,7 +201,7 @@ export class SyntheticViewer {
 
   /**
    * `feedback: true` leaves the video track without a media handler, so it can send RTCP of its own
-   * (`sendNack`); nothing else on the gateway's side changes, since the gateway sends no RTCP to viewers.
+   * (`sendNack`, `sendPictureLossIndication`); nothing else on the gateway's side changes, since the gateway sends no RTCP to viewers.
    */
   static async connect(exchange: Exchange, options: PeerOptions & { audio?: boolean; feedback?: boolean } = {}): Promise<SyntheticViewer> {
     const peer = new PeerConnection('synthetic-viewer', { iceServers: [], disableAutoNegotiation: true, ...(options.bindAddress ? { bindAddress: options.bindAddress } : {}) });
@@ -244,15 +244,27 @@ export class SyntheticViewer {
 
   /** A generic NACK (RFC 4585) for `sequences` of the video this viewer receives, one entry per sequence number. */
   sendNack(sequences: number[]): void {
+    const entries = Buffer.alloc(4 * sequences.length);
+    sequences.forEach((sequence, index) => entries.writeUInt16BE(sequence, 4 * index));
+    this.sendFeedback(205, 1, entries);
+  }
+
+  /** A picture loss indication (RFC 4585): the player asks for a key frame. */
+  sendPictureLossIndication(): void {
+    this.sendFeedback(206, 1, Buffer.alloc(0));
+  }
+
+  /** An RTCP feedback message about the video this viewer receives (its media source: the gateway's SSRC for it). */
+  private sendFeedback(type: 205 | 206, format: number, fci: Buffer): void {
     const video = this.videoPackets();
-    if (!this.video || video.length === 0) throw new Error('a viewer NACKs only once it has video');
-    const packet = Buffer.alloc(12 + 4 * sequences.length);
-    packet[0] = 0x80 | 1;
-    packet[1] = 205;
+    if (!this.video || video.length === 0) throw new Error('a viewer sends feedback only once it has video');
+    const packet = Buffer.alloc(12 + fci.length);
+    packet[0] = 0x80 | format;
+    packet[1] = type;
     packet.writeUInt16BE(packet.length / 4 - 1, 2);
     packet.writeUInt32BE(0x0badcafe, 4);
     packet.writeUInt32BE(video[0].ssrc, 8);
-    sequences.forEach((sequence, index) => packet.writeUInt16BE(sequence, 12 + 4 * index));
+    fci.copy(packet, 12);
     this.video.sendMessageBinary(packet);
   }
 
