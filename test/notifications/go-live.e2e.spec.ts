@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { systemContext } from '@glint/event-sourcing';
+import { commandContext, systemActor } from '@glint/event-sourcing';
 import { GoLiveJobs, GoLiveNotifier, goLiveJobId, NOTIFY_FOLLOWERS, type GoLiveOutcome } from '@glint/notifications';
 import type { GatewaySettings } from '@glint/gateway';
 import { GATEWAY_SETTINGS, READ_MODELS, STREAM_RECORDER, type ReadModels } from '@glint/runtime';
@@ -13,7 +13,7 @@ import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platf
 
 /** The logged delivery itself, kept before the spy takes its place. */
 const loggedSend = LoggedMailDelivery.prototype.send;
-const context = () => systemContext(new Date(), `c-${randomUUID()}`);
+const context = () => commandContext(systemActor(), { now: new Date(), correlationId: `c-${randomUUID()}` });
 
 describe('go-live notifications', () => {
   let platform: PlatformUnderTest;

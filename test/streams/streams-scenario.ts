@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
 import { EVENT_STORE, STREAM_RECORDER } from '@glint/runtime';
 import { streamStreamName, type StreamHandle, type StreamRecorder } from '@glint/streams';
-import { systemContext } from '@glint/event-sourcing';
+import { commandContext, systemActor } from '@glint/event-sourcing';
 import { expectStatus, readModels } from '../channels/channel-scenario';
 import { ApiClient } from '../support/api-client';
 import type { GivenUser } from '../support/given';
@@ -71,7 +71,7 @@ export class StreamsScenario {
   }
 
   context() {
-    return systemContext(new Date(), `streams-e2e-${Date.now()}`, 'test-gateway');
+    return commandContext(systemActor('test-gateway'), { now: new Date(), correlationId: `streams-e2e-${Date.now()}` });
   }
 
   async streamEvents(streamId: string): Promise<RecordedEvent[]> {

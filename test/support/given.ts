@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { StaffRole } from '@glint/access';
-import { systemContext, type EventSourcedStreams } from '@glint/event-sourcing';
+import { commandContext, systemActor, type EventSourcedStreams } from '@glint/event-sourcing';
 import type { EventStore } from '@glint/eventstore';
 import { grantStaffRoleByPlatform, RegisterUserHandler, userStreamName, type EmailConfirmationRequested } from '@glint/identity';
 import type { PersonalDataVault } from '@glint/personal-data';
@@ -75,7 +75,7 @@ export class Given {
 
   private async registerHoursAgo(hours: number, username: string, email: string, password: string): Promise<string> {
     const then = new Date(Date.now() - hours * HOUR_MS);
-    const registered = await this.service<RegisterUserHandler>(RegisterUserHandler).execute({ username, email, password }, systemContext(then, randomUUID(), 'test-given'));
+    const registered = await this.service<RegisterUserHandler>(RegisterUserHandler).execute({ username, email, password }, commandContext(systemActor('test-given'), { now: then }));
     return registered.userId;
   }
 
@@ -88,7 +88,7 @@ export class Given {
 
   private async grantStaffRole(username: string, role: StaffRole): Promise<void> {
     const streams = this.service<EventSourcedStreams>(EVENT_SOURCED_STREAMS);
-    const { position } = await grantStaffRoleByPlatform(streams, username, role, systemContext(new Date(), randomUUID(), 'test-given'));
+    const { position } = await grantStaffRoleByPlatform(streams, username, role, commandContext(systemActor('test-given')));
     if (position !== null) await this.service<ReadModels>(READ_MODELS).catchUp('accounts', position);
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@glint/domain-errors';
-import { EventSourcedStreams, systemContext } from '@glint/event-sourcing';
+import { EventSourcedStreams, commandContext, systemActor } from '@glint/event-sourcing';
 import type { Actor, EventStore } from '@glint/eventstore';
 import { findAccountByUsername, readAccountFacts } from '@glint/identity';
 import type { ProjectionEngine } from '@glint/projection-engine';
@@ -74,7 +74,7 @@ async function showAccount(parsed: HistoryArguments, environment: CliEnvironment
     const now = new Date();
     const [viewed] = decideAccountView({ staffUserId: null, subjectUserId: account.userId, subjectExists: true, view: 'state', asOf: parsed.asOf, reason: parsed.reason, now });
     const streams = new EventSourcedStreams(store);
-    await streams.append(supportAccessStreamName(null), [viewed], systemContext(now, randomUUID(), 'cli'));
+    await streams.append(supportAccessStreamName(null), [viewed], commandContext(systemActor('cli'), { now }));
     const asOf = viewed.data.view === 'state' ? new Date(viewed.data.asOf) : now;
     const vault = new PersonalDataVault({ connectionString: environment.databaseUrl, poolSize: 1 });
     try {
@@ -86,7 +86,7 @@ async function showAccount(parsed: HistoryArguments, environment: CliEnvironment
   }
   const filters = { types: parsed.types, from: null, to: null, before: null, limit: parsed.limit };
   const viewed = decideAccountView({ staffUserId: null, subjectUserId: account.userId, subjectExists: true, view: 'history', reason: parsed.reason, filters, now: new Date() });
-  await new EventSourcedStreams(store).append(supportAccessStreamName(null), viewed, systemContext(new Date(), randomUUID(), 'cli'));
+  await new EventSourcedStreams(store).append(supportAccessStreamName(null), viewed, commandContext(systemActor('cli')));
 
   const page = await readAccountHistory(em, account.userId, { before: head + 1, limit: parsed.limit, types: parsed.types });
   const actors = await actorNames(em, page.entries.map((entry) => entry.actor));

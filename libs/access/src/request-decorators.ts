@@ -1,6 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '@glint/event-sourcing';
+import { commandContext, type CommandContext } from '@glint/event-sourcing';
 import { currentCorrelationId } from '@glint/runtime';
 import { PRINCIPAL_KEY } from './access-guard';
 import { actorOf, ANONYMOUS, type Principal } from './principal';
@@ -14,9 +13,6 @@ function principalOf(context: ExecutionContext): Principal {
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => principalOf(context));
 
 /** The command context of this request: its principal as actor, its correlation id, and now. */
-export const RequestCommandContext = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => ({
-  actor: actorOf(principalOf(context)),
-  correlationId: currentCorrelationId() ?? randomUUID(),
-  causationId: null,
-  now: new Date(),
-}));
+export const RequestCommandContext = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext =>
+  commandContext(actorOf(principalOf(context)), { correlationId: currentCorrelationId() }),
+);

@@ -105,3 +105,13 @@ export function retryAfterSecondsOf(error: DomainError): number | undefined {
   const seconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : undefined;
 }
+
+/**
+ * The one refusal for a lost race: another writer changed the same thing while this request was
+ * decided, every retry included. The same request, sent again, is decided on the new state.
+ */
+export class ConcurrentChangeError extends ConflictError {
+  constructor(what: string) {
+    super('concurrent_change', `${what} was changed by someone else while this request was decided; try again.`);
+  }
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { newEventId, type Actor, type EventMetadata, type NewEvent } from '@glint/eventstore';
 import type { DomainEvent } from './decider';
 
@@ -10,9 +11,25 @@ export interface CommandContext {
   now: Date;
 }
 
-/** The system acting on its own (a worker, the CLI), with a fresh correlation id. */
-export function systemContext(now: Date, correlationId: string, id?: string): CommandContext {
-  return { actor: { type: 'system', ...(id ? { id } : {}) }, correlationId, causationId: null, now };
+export interface CommandContextOptions {
+  /** The request's or job's correlation id; a fresh one when there is none. */
+  correlationId?: string;
+  causationId?: string | null;
+  /** When the command is decided; now unless a past moment is replayed (tests, imports). */
+  now?: Date;
+}
+
+/**
+ * The one way a command context is made, whoever acts: an HTTP request, a socket frame, the
+ * gateway, a worker or the CLI.
+ */
+export function commandContext(actor: Actor, options: CommandContextOptions = {}): CommandContext {
+  return { actor, correlationId: options.correlationId ?? randomUUID(), causationId: options.causationId ?? null, now: options.now ?? new Date() };
+}
+
+/** Glint acting on its own; `id` names the part that acts (`cli`, `gateway-lost-sweeper`). */
+export function systemActor(id?: string): Actor {
+  return { type: 'system', ...(id ? { id } : {}) };
 }
 
 /** Decided events with the metadata every stored event carries; each gets a fresh id. */

@@ -37,7 +37,7 @@ describe('EventSourcedStreams', () => {
 
   it('appends nothing when the decider decides nothing', async () => {
     const handled = await streams.handle('counter-a', counter, { by: 100, atMost: 10 }, at('2026-11-23T10:01:00.000Z'));
-    expect(handled).toEqual({ state: { total: 2 }, appended: [], lastPosition: null });
+    expect(handled).toEqual({ state: { total: 2 }, revision: 0, appended: [], lastPosition: null });
   });
 
   it('decides again on the fresh state when a concurrent writer got there first, so a limit holds', async () => {
@@ -52,9 +52,32 @@ describe('EventSourcedStreams', () => {
     const outcomes = await Promise.allSettled(racing);
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason);
     expect(refused.length).toBeGreaterThan(0);
+    for (const reason of refused) expect(reason).toMatchObject({ code: 'concurrent_change' });
     for (const reason of refused) expect(reason).toBeInstanceOf(ConflictError);
     const { state } = await streams.load('counter-conflict', counter);
     expect(state.total).toBe(6 - refused.length);
+  });
+
+  it('decides on the state its writer holds without reading the stream, and reloads when someone wrote meanwhile', async () => {
+    const first = await streams.handle('counter-held', counter, { by: 1, atMost: 100 }, at('2026-11-23T10:00:00.000Z'));
+    expect(first.revision).toBe(0);
+    const held = await streams.handle('counter-held', counter, { by: 2, atMost: 100 }, at('2026-11-23T10:00:01.000Z'), { from: first });
+    expect({ state: held.state, revision: held.revision }).toEqual({ state: { total: 3 }, revision: 1 });
+
+    // Another writer appends; the held state (total 3, revision 1) is stale, and the append after it loses the race.
+    await streams.handle('counter-held', counter, { by: 10, atMost: 100 }, at('2026-11-23T10:00:02.000Z'));
+    const afterRace = await streams.handle('counter-held', counter, { by: 100, atMost: 113 }, at('2026-11-23T10:00:03.000Z'), { from: held });
+    // Decided again on the fresh state (13): the limit of 113 holds and 100 is added.
+    expect({ state: afterRace.state, revision: afterRace.revision }).toEqual({ state: { total: 113 }, revision: 3 });
+  });
+
+  it('refuses a lost race with the one conflict code once the attempts run out', async () => {
+    await streams.handle('counter-stale', counter, { by: 1, atMost: 100 }, at('2026-11-23T10:00:00.000Z'));
+    const stale = { state: { total: 0 }, revision: 'no_stream' as const };
+    await expect(streams.handle('counter-stale', counter, { by: 1, atMost: 100 }, at('2026-11-23T10:00:01.000Z'), { from: stale, maxAttempts: 1 })).rejects.toMatchObject({
+      kind: 'conflict',
+      code: 'concurrent_change',
+    });
   });
 
   it('loads the state as it stood at a past moment', async () => {

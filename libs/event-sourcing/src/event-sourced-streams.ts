@@ -1,8 +1,7 @@
-import { setTimeout } from 'node:timers/promises';
-import { WrongExpectedRevisionError, type EventStore, type ExpectedRevision, type RecordedEvent } from '@glint/eventstore';
-import { ConflictError } from '@glint/domain-errors';
+import type { EventStore, ExpectedRevision, RecordedEvent } from '@glint/eventstore';
 import { toNewEvents, type CommandContext } from './command-context';
 import type { Decider, DomainEvent } from './decider';
+import { retryingLostRaces } from './lost-race-retries';
 
 export interface LoadedState<State> {
   state: State;
@@ -14,24 +13,31 @@ export interface LoadedState<State> {
 
 export interface HandledCommand<State> {
   state: State;
+  /** The stream's revision after the command: the expectation of the next append. */
+  revision: ExpectedRevision;
   /** What was appended; empty when the command changed nothing (an idempotent repeat). */
   appended: RecordedEvent[];
   /** Global position of the last appended event, or null when nothing was appended. */
   lastPosition: number | null;
 }
 
-export interface HandleOptions {
-  /** Load–decide–append attempts before a conflicting writer wins and the command is refused (409). */
-  maxAttempts?: number;
+/** A stream's state as its writer already holds it, so the first attempt need not read it again. */
+export interface KnownState<State> {
+  state: State;
+  revision: ExpectedRevision;
 }
 
-const DEFAULT_ATTEMPTS = 6;
-const RETRY_BASE_DELAY_MS = 5;
+export interface HandleOptions<State = unknown> {
+  /** Load–decide–append attempts before a concurrent writer wins and the command is refused (409). */
+  maxAttempts?: number;
+  /** Decide the first attempt on this state (a long stream's writer keeps it); a lost race reloads. */
+  from?: KnownState<State>;
+}
 
 /**
- * The one load–decide–append loop every context uses. A concurrent writer to the same stream makes
- * the append fail its expected revision; the whole loop then runs again on the fresh state, so a
- * decision is always made on the state it is appended after.
+ * The load–decide–append loop every context uses. A concurrent writer to the same stream makes
+ * the append fail its expected revision; the whole loop then runs again on the fresh state (see
+ * `retryingLostRaces`), so a decision is always made on the state it is appended after.
  */
 export class EventSourcedStreams {
   constructor(private readonly store: EventStore) {}
@@ -51,31 +57,21 @@ export class EventSourcedStreams {
     return { state, revision: last ? last.streamRevision : 'no_stream', events };
   }
 
-  async handle<State, Command, Event extends DomainEvent>(
+  handle<State, Command, Event extends DomainEvent>(
     streamName: string,
     decider: Decider<State, Command, Event>,
     command: Command,
     context: CommandContext,
-    options: HandleOptions = {},
+    options: HandleOptions<State> = {},
   ): Promise<HandledCommand<State>> {
-    const attempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
-    for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.load(streamName, decider);
+    return retryingLostRaces({ what: streamName, maxAttempts: options.maxAttempts }, async (attempt) => {
+      const { state, revision } = attempt === 1 && options.from ? options.from : await this.load(streamName, decider);
       const decided = decider.decide(command, state);
-      if (decided.length === 0) return { state, appended: [], lastPosition: null };
+      if (decided.length === 0) return { state, revision, appended: [], lastPosition: null };
+      const appended = await this.append(streamName, decided, context, revision);
       const next = decided.reduce((current, event) => decider.evolve(current, event), state);
-      try {
-        const appended = await this.append(streamName, decided, context, revision);
-        return { state: next, appended, lastPosition: appended[appended.length - 1].position };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        if (attempt >= attempts) {
-          throw new ConflictError('concurrent_change', `${streamName} kept changing while this request was decided (${attempts} attempts); try again.`);
-        }
-        // Writers that collided would collide again if they all retried at once: each waits a random, growing while.
-        await setTimeout(Math.random() * RETRY_BASE_DELAY_MS * 2 ** (attempt - 1));
-      }
-    }
+      return { state: next, revision: appended[appended.length - 1].streamRevision, appended, lastPosition: appended[appended.length - 1].position };
+    });
   }
 
   /** Appends decided events as they are, with the expectation given: for streams with no decider of their own. */

@@ -1,3 +1,4 @@
 export { type DomainEvent, type Decider, foldEvents, unreachable } from './decider';
-export { type CommandContext, systemContext, toNewEvents } from './command-context';
-export { EventSourcedStreams, type LoadedState, type HandledCommand, type HandleOptions } from './event-sourced-streams';
+export { type CommandContext, type CommandContextOptions, commandContext, systemActor, toNewEvents } from './command-context';
+export { EventSourcedStreams, type LoadedState, type HandledCommand, type HandleOptions, type KnownState } from './event-sourced-streams';
+export { retryingLostRaces, type LostRaceRetryOptions } from './lost-race-retries';

@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ConflictError, NotFoundError, UnavailableError, UnprocessableError } from '@glint/domain-errors';
-import type { CommandContext } from '@glint/event-sourcing';
+import { commandContext, type CommandContext } from '@glint/event-sourcing';
 import type { EventStore } from '@glint/eventstore';
 import { EVENT_STORE, GATEWAY_SETTINGS, READ_MODELS, STREAM_RECORDER, type ReadModels } from '@glint/runtime';
 import type { StreamEndReason, StreamRecorder } from '@glint/streams';
@@ -342,7 +342,7 @@ export class GatewayService implements OnModuleInit, OnModuleDestroy {
   }
 
   private context(): CommandContext {
-    return { actor: { type: 'gateway', id: this.settings.id }, correlationId: randomUUID(), causationId: null, now: new Date() };
+    return commandContext({ type: 'gateway', id: this.settings.id });
   }
 }
 

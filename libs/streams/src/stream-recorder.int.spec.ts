@@ -1,6 +1,6 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
 import { ConflictError } from '@glint/domain-errors';
-import { systemContext } from '@glint/event-sourcing';
+import { commandContext, systemActor } from '@glint/event-sourcing';
 import { channelPage, streams } from '@glint/projections';
 import { engineFor, record } from '../../projection-engine/test-support/read-model-kit';
 import { closeTestStore, openTestStore, type TestStore } from '../../../test/support/test-store';
@@ -9,7 +9,7 @@ import { StreamRecorder } from './stream-recorder';
 
 const chatSettings = { chatRules: '', blockLinks: false, requireConfirmedEmail: false, minimumAccountAgeHours: 0, showRecentChatOnly: false };
 const media = { video: 'H264', audio: 'opus' } as const;
-const context = () => systemContext(new Date(), 'correlation-recorder-spec', 'recorder-spec');
+const context = () => commandContext(systemActor('recorder-spec'), { now: new Date(), correlationId: 'correlation-recorder-spec' });
 
 describe('the stream recorder', () => {
   let opened: TestStore;

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readChannel } from '@glint/channels';
 import { ConflictError, NotFoundError } from '@glint/domain-errors';
-import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing';
-import { WrongExpectedRevisionError, type EventStore } from '@glint/eventstore';
-import { streamDecider, type EndStream, type SampleStreamHealth, type SampleViewerCount, type Stream } from './decider';
+import { EventSourcedStreams, retryingLostRaces, type CommandContext } from '@glint/event-sourcing';
+import type { EventStore, ExpectedRevision } from '@glint/eventstore';
+import { streamDecider, type EndStream, type SampleStreamHealth, type SampleViewerCount, type StartStream, type Stream } from './decider';
 import { streamIdOf, streamStreamName, type MediaDescription, type StreamEvent, type StreamInfo } from './events';
 
 /** A stream as its writer holds it: the state and revision the next sample is appended after. */
@@ -11,7 +11,7 @@ export interface StreamHandle {
   streamId: string;
   streamName: string;
   state: Stream;
-  revision: number;
+  revision: ExpectedRevision;
 }
 
 export interface StreamRecorderOptions {
@@ -40,7 +40,8 @@ export class StreamRecorder {
   }
 
   async start(input: { channelId: string; gatewayId: string; media: MediaDescription }, context: CommandContext): Promise<StreamHandle> {
-    for (let attempt = 1; ; attempt++) {
+    // Two gateways starting the channel at once race for the same new stream: the loser looks again.
+    return retryingLostRaces({ what: 'This channel', maxAttempts: START_ATTEMPTS }, async () => {
       const latest = await this.latest(input.channelId);
       if (latest?.state.status === 'live') {
         const holder = latest.state.started.gatewayId;
@@ -48,27 +49,20 @@ export class StreamRecorder {
           throw new ConflictError('already_live', 'This channel is already live from another encoder; stop that one first.');
         }
         await this.end(latest.streamId, { reason: 'gateway_lost', at: context.now }, context);
-        continue;
       }
       const channel = await readChannel(this.entityManager(), input.channelId);
       if (!channel || channel.deleted) throw new NotFoundError('channel_not_found', 'There is no such channel.');
       const sequence = (latest?.sequence ?? 0) + 1;
       const streamId = streamIdOf(input.channelId, sequence);
       const info: StreamInfo = { title: channel.title, category: channel.category, subcategory: channel.subcategory, tags: channel.tags, language: channel.language, mature: channel.mature };
-      try {
-        const handled = await this.streams.handle(
-          streamStreamName(streamId),
-          streamDecider,
-          { type: 'StartStream', streamId, channelId: input.channelId, channelUsername: channel.username, sequence, gatewayId: input.gatewayId, info, media: input.media, at: context.now },
-          context,
-          { maxAttempts: 1 },
-        );
-        return { streamId, streamName: streamStreamName(streamId), state: handled.state, revision: 0 };
-      } catch (error) {
-        const lostRace = (error instanceof ConflictError && (error.code === 'already_started' || error.code === 'concurrent_change')) || error instanceof WrongExpectedRevisionError;
-        if (!lostRace || attempt >= START_ATTEMPTS) throw lostRace ? new ConflictError('already_live', 'This channel went live from another encoder at the same moment.') : error;
-      }
-    }
+      const command: StartStream = { type: 'StartStream', streamId, channelId: input.channelId, channelUsername: channel.username, sequence, gatewayId: input.gatewayId, info, media: input.media, at: context.now };
+      const decided = streamDecider.decide(command, streamDecider.initialState);
+      const streamName = streamStreamName(streamId);
+      // The stream must not exist yet: one that does was started by the winner of the race.
+      const appended = await this.streams.append(streamName, decided, context, 'no_stream');
+      const state = decided.reduce((current, event) => streamDecider.evolve(current, event), streamDecider.initialState);
+      return { streamId, streamName, state, revision: appended[appended.length - 1].streamRevision };
+    });
   }
 
   /** Ends a stream if it is still live; false when it had already ended. */
@@ -85,24 +79,12 @@ export class StreamRecorder {
   /**
    * Appends a sample after the revision the writer last saw, without reading the stream again (a
    * long stream has thousands of samples). When someone else wrote meanwhile (an end by staff or the
-   * worker), the handle is reloaded and the sample decided again; false when the stream has ended.
+   * worker), the stream is reloaded and the sample decided again; false when the stream has ended.
    */
   async sample(handle: StreamHandle, command: SampleStreamHealth | SampleViewerCount, context: CommandContext): Promise<boolean> {
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      const events = streamDecider.decide(command, handle.state);
-      if (events.length === 0) return handle.state.status === 'live';
-      try {
-        await this.streams.append(handle.streamName, events, context, handle.revision);
-        handle.revision += events.length;
-        handle.state = events.reduce((state, event) => streamDecider.evolve(state, event), handle.state);
-        return true;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        const loaded = await this.streams.load(handle.streamName, streamDecider);
-        handle.state = loaded.state;
-        handle.revision = loaded.revision === 'no_stream' ? -1 : (loaded.revision as number);
-      }
-    }
+    const sampled = await this.streams.handle(handle.streamName, streamDecider, command, context, { from: handle });
+    handle.state = sampled.state;
+    handle.revision = sampled.revision;
     return handle.state.status === 'live';
   }
 

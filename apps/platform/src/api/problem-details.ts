@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError, type DomainErrorKind, retryAfterSecondsOf, ValidationError } from '@glint/domain-errors';
+import { ConcurrentChangeError, DomainError, type DomainErrorKind, retryAfterSecondsOf, ValidationError } from '@glint/domain-errors';
 import { EventStoreError, WrongExpectedRevisionError } from '@glint/eventstore';
 
 /** An error response body as RFC 9457 defines it, with Glint's stable `error` code beside it. */
@@ -44,7 +44,7 @@ export function toProblemDetails(error: unknown): { problem: ProblemDetails; int
     return { problem, internal: false };
   }
   // A concurrent change won the race: the caller can reload and try again.
-  if (error instanceof WrongExpectedRevisionError) return { problem: problemOf(HttpStatus.CONFLICT, 'changed_meanwhile', 'Someone changed this at the same time; reload it and try again.'), internal: false };
+  if (error instanceof WrongExpectedRevisionError) return toProblemDetails(new ConcurrentChangeError('This'));
   // Anything else the store refuses was not checked before it got there: a defect, not the caller's.
   if (error instanceof EventStoreError) return { problem: internalProblem(), internal: true };
   if (error instanceof HttpException) {

@@ -34,7 +34,7 @@ describe('toProblemDetails', () => {
 
   it('turns a lost race on a stream into a 409 the caller can retry', () => {
     const { problem, internal } = toProblemDetails(new WrongExpectedRevisionError('channel-1', 3, 4));
-    expect({ status: problem.status, error: problem.error, internal }).toEqual({ status: 409, error: 'changed_meanwhile', internal: false });
+    expect({ status: problem.status, error: problem.error, internal }).toEqual({ status: 409, error: 'concurrent_change', internal: false });
   });
 
   it.each([

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Logger, UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { WebSocket } from 'ws';
 import { actorOf, requireScopeForApps, type Principal } from '@glint/access';
 import { ConflictError, UnauthenticatedError } from '@glint/domain-errors';
-import type { CommandContext } from '@glint/event-sourcing';
+import { commandContext, type CommandContext } from '@glint/event-sourcing';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { DeleteChatMessageHandler } from '../commands/delete-chat-message';
@@ -171,5 +170,5 @@ function toClientFrame(relayed: RelayedFrame, channel: string): Frame {
 }
 
 function frameContext(principal: Principal): CommandContext {
-  return { actor: actorOf(principal), correlationId: randomUUID(), causationId: null, now: new Date() };
+  return commandContext(actorOf(principal));
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { systemContext } from '@glint/event-sourcing';
+import { commandContext, systemActor } from '@glint/event-sourcing';
 import type { StreamInfo } from '../events';
 import type { StreamRecorder } from '../stream-recorder';
 
@@ -81,7 +81,7 @@ export class GatewayLostSweeper {
   }
 
   private context(now: Date) {
-    return systemContext(now, randomUUID(), SWEEPER_ACTOR_ID);
+    return commandContext(systemActor(SWEEPER_ACTOR_ID), { now });
   }
 
   private async loop(): Promise<void> {
