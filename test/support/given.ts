@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '@glint/access';
 import { commandContext, systemActor, type EventSourcedStreams } from '@glint/event-sourcing';
 import type { EventStore } from '@glint/eventstore';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '@glint/domain-errors';
 import { EventSourcedStreams, commandContext, systemActor } from '@glint/event-sourcing';
 import type { Actor, EventStore } from '@glint/eventstore';

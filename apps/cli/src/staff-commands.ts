@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { STAFF_ROLES } from '@glint/access';
 import { DomainError } from '@glint/domain-errors';
 import { EventSourcedStreams, commandContext, systemActor } from '@glint/event-sourcing';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { commandContext, systemActor } from '@glint/event-sourcing';
 import type { StreamInfo } from '../events';
