@@ -10,7 +10,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Another library, app or the test kit is reached by its @glint/… alias, never by climbing folders.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*', '!../../src/*'], message: 'Import another library, app or the test kit through its @glint/… alias (tsconfig.json paths).' }] }],
     },
+  },
+  {
+    // jest loads its global setup outside its module map, where the @glint/… aliases do not resolve.
+    files: ['libs/testing/jest/**'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['**/*.js'],

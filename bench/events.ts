@@ -29,4 +29,4 @@ export function newEvent(streamName: string, sequence: number): NewEvent {
   };
 }
 
-export { seededRandom } from '../test/support/seeded-random';
+export { seededRandom } from '@glint/testing';

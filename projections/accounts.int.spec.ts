@@ -4,7 +4,7 @@ import { findAccountByUsername, readAccountFacts, userStreamName, type UserEvent
 import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
 import { newOpaqueToken } from '../libs/identity/src/credentials/opaque-tokens';
 import { SessionTokenResolver } from '../libs/identity/src/session-token-resolver';
-import { closeTestStore, openTestStore, type TestStore } from '../test/support/test-store';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { accounts } from './accounts';
 import { mailOutbox } from './mail-outbox';
 

@@ -1,7 +1,7 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
 import { listModerators, readModeratorPermissions } from '@glint/channels';
-import { engineFor, record, tableRows } from '../libs/projection-engine/test-support/read-model-kit';
-import { closeTestStore, openTestStore, type TestStore } from '../test/support/test-store';
+import { engineFor, record, tableRows } from '@glint/testing/projections';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { channelModerators } from './channel-moderators';
 
 const ANA = 'a0000000-0000-4000-8000-000000000001';

@@ -1,8 +1,8 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
 import { readChannel, readChannelByUsername, verifyStreamKey } from '@glint/channels';
 import { hashStreamKey, newStreamKey } from '../libs/channels/src/stream-key';
-import { engineFor, record, tableRows } from '../libs/projection-engine/test-support/read-model-kit';
-import { closeTestStore, openTestStore, type TestStore } from '../test/support/test-store';
+import { engineFor, record, tableRows } from '@glint/testing/projections';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { channelPage } from './channel-page';
 
 const ANA = 'a0000000-0000-4000-8000-000000000001';

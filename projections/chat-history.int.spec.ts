@@ -1,6 +1,6 @@
 import { newEventId, type NewEvent } from '@glint/eventstore';
 import { createProjectionEngine } from '@glint/projection-engine';
-import { closeTestStore, openTestStore, type TestStore } from '../test/support/test-store';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { chatHistory, readChatHistoryRow, readRecentChatRows } from './chat-history';
 
 const channelA = 'channel-a';

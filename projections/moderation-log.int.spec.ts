@@ -1,7 +1,7 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
 import { readModerationLog, readNamedUsers } from '@glint/moderation';
-import { closeTestStore, openTestStore, type TestStore } from '../test/support/test-store';
-import { engineFor, rebuiltRows, record, tableRows, userActor } from '../libs/projection-engine/test-support/read-model-kit';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
+import { engineFor, rebuiltRows, record, tableRows, userActor } from '@glint/testing/projections';
 import { moderationLog } from './moderation-log';
 import { moderationUsernames } from './moderation-usernames';
 

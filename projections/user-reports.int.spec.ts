@@ -1,7 +1,7 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
 import { readUserReports } from '@glint/moderation';
-import { closeTestStore, openTestStore, type TestStore } from '../test/support/test-store';
-import { engineFor, rebuiltRows, record, tableRows, userActor } from '../libs/projection-engine/test-support/read-model-kit';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
+import { engineFor, rebuiltRows, record, tableRows, userActor } from '@glint/testing/projections';
 import { userReports } from './user-reports';
 
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;

@@ -1,7 +1,5 @@
-import { ApiClient } from './support/api-client';
-import { Given, type GivenUser } from './support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from './support/platform-under-test';
-import { SocketClient } from './chat/chat-socket-client';
+import { ApiClient } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, SocketClient } from '@glint/testing/platform';
 
 /**
  * The community core as its people use it, in one story through the public HTTP API and the chat

@@ -1,5 +1,5 @@
-import { ApiClient } from './support/api-client';
-import { startPlatformUnderTest, type PlatformUnderTest } from './support/platform-under-test';
+import { ApiClient } from '@glint/testing';
+import { startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 describe('the platform started in the test process', () => {
   let platform: PlatformUnderTest;

@@ -7,10 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { cleanup } from 'node-datachannel';
-import { Broadcast, type BroadcastSettings, type IngestCounters } from '../../libs/gateway/src/media/broadcast';
-import { chooseIngestCodecs } from '../../libs/gateway/src/media/codecs';
-import { parseSdp } from '../../libs/gateway/src/media/sdp';
-import { freeUdpPort } from '../../libs/gateway/src/testing/free-udp-port';
+import { Broadcast, type BroadcastSettings, type IngestCounters, chooseIngestCodecs, parseSdp } from '@glint/gateway/media';
+import { freeUdpPort } from '@glint/testing/gateway';
 import { Link } from './link';
 
 /** GATEWAY_NACK_BUFFER_PACKETS' default, so the broadcast keeps what a running gateway keeps. */

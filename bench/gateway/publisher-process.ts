@@ -7,7 +7,7 @@
  */
 import { createSocket, type Socket } from 'node:dgram';
 import { cleanup } from 'node-datachannel';
-import { SyntheticPublisher, VIDEO_PAYLOAD_TYPE, VIDEO_SSRC } from '../../libs/gateway/src/testing/synthetic-peers';
+import { SyntheticPublisher, VIDEO_PAYLOAD_TYPE, VIDEO_SSRC } from '@glint/testing/gateway';
 import { CpuWindow, type WindowUsage } from './cpu-window';
 import { LatencyHistogram, latencyFigures, type LatencyFigures } from './delivery';
 import { Link } from './link';

@@ -7,7 +7,7 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { setPriority } from 'node:os';
 import { cleanup, PeerConnection, RtcpReceivingSession, Video, type Track } from 'node-datachannel';
-import { VIDEO_PAYLOAD_TYPE } from '../../libs/gateway/src/testing/synthetic-peers';
+import { VIDEO_PAYLOAD_TYPE } from '@glint/testing/gateway';
 import { RECEIVER_NICENESS } from './config';
 import { DeliveryCounter } from './delivery';
 import { Link } from './link';

@@ -1,6 +1,4 @@
-import { WrongExpectedRevisionError } from '../../libs/eventstore/src/errors';
-import { PostgresEventStore } from '../../libs/eventstore/src/postgres/postgres-event-store';
-import type { EventStore } from '../../libs/eventstore/src/types';
+import { WrongExpectedRevisionError, PostgresEventStore, type EventStore } from '@glint/eventstore';
 import { newEvent } from '../events';
 import type { ExpectedRevisionTarget, ExpectingResult, NewStreamTarget } from './targets';
 

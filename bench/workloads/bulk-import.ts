@@ -3,7 +3,7 @@ import { newEvent } from '../events';
 import { Progress } from '../progress';
 import { now, runCallers, startTiming } from '../runner';
 import { LatencyRecorder, phaseResult, type PhaseResult } from '../stats';
-import type { AppendRequest, EventStore } from '../../libs/eventstore/src/types';
+import type { AppendRequest, EventStore } from '@glint/eventstore';
 
 /**
  * (d) The path a migration from another platform takes: batches of 1,000 events (100 new streams

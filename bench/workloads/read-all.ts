@@ -2,7 +2,7 @@ import type { BenchConfig } from '../config';
 import { Progress } from '../progress';
 import { now, startTiming } from '../runner';
 import { LatencyRecorder, phaseResult, type PhaseResult } from '../stats';
-import type { EventStore, RecordedEvent } from '../../libs/eventstore/src/types';
+import type { EventStore, RecordedEvent } from '@glint/eventstore';
 
 /** Touches every event the way a projection would (type and data), so nothing is left lazily unread. */
 function consume(events: RecordedEvent[]): number {

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
-import type { PersonalDataVault } from '@glint/personal-data';
+import { type PersonalDataVault, parseSealed } from '@glint/personal-data';
 import { projections } from '@glint/projections';
 import { EVENT_STORE, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
-import { parseSealed } from '../../libs/personal-data/src/sealed-value';
-import { ApiClient, type ApiResponse } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { ApiClient, type ApiResponse } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 /**
  * Deleting an account, across every context, through the HTTP API: afterwards nothing personal of

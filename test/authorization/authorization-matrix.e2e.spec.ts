@@ -1,6 +1,5 @@
-import { SocketClient } from '../chat/chat-socket-client';
-import { ApiClient } from '../support/api-client';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { SocketClient, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
+import { ApiClient } from '@glint/testing';
 import { Cast } from './cast';
 import { documentedRouteOf, HTTP_ROUTES, type HttpRoute, type HttpRouteSpec } from './http-routes';
 import { cells, type Role, type Table } from './matrix';

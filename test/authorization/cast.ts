@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '@glint/access';
 import type { EventStore } from '@glint/eventstore';
 import { EVENT_STORE } from '@glint/runtime';
-import { totpCode } from '../identity/identity-kit';
-import { ApiClient } from '../support/api-client';
-import { Given, type GivenUser, type GivenUserOptions } from '../support/given';
-import type { PlatformUnderTest } from '../support/platform-under-test';
+import { totpCode, Given, type GivenUser, type GivenUserOptions, type PlatformUnderTest } from '@glint/testing/platform';
+import { ApiClient } from '@glint/testing';
 import { ROLES, type Role } from './matrix';
 import { Secrets } from './secrets';
 

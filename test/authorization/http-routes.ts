@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { totpCode } from '../identity/identity-kit';
+import { totpCode } from '@glint/testing/platform';
 import type { Caller, Cast, Permission } from './cast';
 
 /** One request as a route is really used: a valid body, and a fresh target where the route uses one up. */

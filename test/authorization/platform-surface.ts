@@ -2,7 +2,7 @@ import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, ModulesContainer } from '@nestjs/core';
 import { GATEWAY_METADATA, GATEWAY_OPTIONS, MESSAGE_MAPPING_METADATA, MESSAGE_METADATA } from '@nestjs/websockets/constants';
-import { ApiClient } from '../support/api-client';
+import { ApiClient } from '@glint/testing';
 
 /**
  * Everything a running platform answers, as the matrix names it: HTTP routes as `METHOD /path`

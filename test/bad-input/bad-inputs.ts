@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { ApiResponse } from '../support/api-client';
+import type { ApiResponse } from '@glint/testing';
 
 /** The part of an OpenAPI 3 schema object the bad inputs are derived from. */
 export interface JsonSchema {

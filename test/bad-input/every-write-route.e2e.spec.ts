@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { EventStore } from '@glint/eventstore';
 import { projections } from '@glint/projections';
 import { EVENT_STORE, READ_MODELS, type ReadModels } from '@glint/runtime';
-import { codeFor, timeStepAt } from '../../libs/identity/src/credentials/two-factor-codes';
-import { ApiClient, type ApiResponse } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { codeFor, timeStepAt } from '@glint/identity';
+import { ApiClient, type ApiResponse } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 import {
   badBodies,
   badPaths,

@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expectStatus } from '../channels/channel-scenario';
-import { until } from '../gateway/gateway-scenario';
-import { ApiClient } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+
+import { ApiClient, expectStatus, until } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -93,7 +91,7 @@ describeInBrowser('live video in headless Chromium: the go-live page publishes o
     await studio.fill('#username', streamer.username);
     await studio.fill('#stream-key', streamKey);
     await studio.click('#go-live-button');
-    await until(async () => /^Live/.test(await studio.textContent('#status') ?? ''), 15_000, 'the go-live page to say it is on air');
+    await until('the go-live page to say it is on air', async () => /^Live/.test(await studio.textContent('#status') ?? ''), { timeoutMs: 15_000 });
     return studio;
   }
 
@@ -118,13 +116,13 @@ describeInBrowser('live video in headless Chromium: the go-live page publishes o
   /** Frames decoded past `atLeast` within the deadline, then still rising: the picture is moving. */
   async function expectPlaying(viewer: Page, atLeast: number, withinMs: number): Promise<void> {
     let decoded: DecodedVideo | null = null;
-    await until(async () => ((decoded = await decodedVideo(viewer))?.framesDecoded ?? 0) > atLeast, withinMs, `more than ${atLeast} video frames decoded on the watch page`);
+    await until(`more than ${atLeast} video frames decoded on the watch page`, async () => ((decoded = await decodedVideo(viewer))?.framesDecoded ?? 0) > atLeast, { timeoutMs: withinMs });
     const first = decoded as unknown as DecodedVideo;
     expect(first.keyFramesDecoded).toBeGreaterThanOrEqual(1);
     expect(first.frameWidth).toBeGreaterThan(0);
     // The go-live page puts H.264 first where the browser has it, VP8 otherwise.
     expect(first.codec).toBe(first.canSendH264 ? 'video/H264' : 'video/VP8');
-    await until(async () => ((await decodedVideo(viewer))?.framesDecoded ?? 0) > first.framesDecoded + 10, 3_000, 'the decoded frame count to keep rising');
+    await until('the decoded frame count to keep rising', async () => ((await decodedVideo(viewer))?.framesDecoded ?? 0) > first.framesDecoded + 10, { timeoutMs: 3_000 });
   }
 
   async function listed(): Promise<boolean> {
@@ -137,33 +135,33 @@ describeInBrowser('live video in headless Chromium: the go-live page publishes o
     const viewer = await openPage(await browser.newContext(), `/${streamer.username}`);
 
     await expectPlaying(viewer, 30, 10_000);
-    await until(listed, 5_000, 'the live listing to show the channel');
-    await until(async () => (await viewer.textContent('#live-state')) === 'Live', 2_000, 'the watch page to say the channel is live');
+    await until('the live listing to show the channel', listed, { timeoutMs: 5_000 });
+    await until('the watch page to say the channel is live', async () => (await viewer.textContent('#live-state')) === 'Live', { timeoutMs: 2_000 });
     expect(await viewer.textContent('#title')).toBe('Speedrunning <live> from the browser');
 
     // The chat beside the player shows what is said, as text.
     expectStatus(await api.post(`/api/channels/${streamer.username}/chat/messages`, { text: 'gg <b>wp</b>' }, streamer.token), 201, 'chatting');
-    await until(async () => (await viewer.textContent('#chat-messages'))?.includes(`${streamer.username} gg <b>wp</b>`) ?? false, 3_000, 'the chat message on the watch page');
+    await until('the chat message on the watch page', async () => (await viewer.textContent('#chat-messages'))?.includes(`${streamer.username} gg <b>wp</b>`) ?? false, { timeoutMs: 3_000 });
     expect(await viewer.locator('#chat-messages b').allTextContents()).toEqual([streamer.username]);
 
     // The tab goes away without a DELETE: the gateway must notice by itself that the publisher is gone.
     await studio.close();
-    await until(async () => !(await listed()), 8_000, 'the live listing to drop the channel after its publisher vanished');
-    await until(async () => (await viewer.textContent('#live-state')) === 'Offline', 3_000, 'the watch page to say the channel went offline');
+    await until('the live listing to drop the channel after its publisher vanished', async () => !(await listed()), { timeoutMs: 8_000 });
+    await until('the watch page to say the channel went offline', async () => (await viewer.textContent('#live-state')) === 'Offline', { timeoutMs: 3_000 });
     expect(policyViolations).toEqual([]);
   }, 60_000);
 
   it('plays again when the channel comes back on air, and drops it at once after the streamer ends it', async () => {
     const viewer = await openPage(await browser.newContext(), `/${streamer.username}`);
-    await until(async () => (await viewer.textContent('#live-state')) === 'Offline', 5_000, 'the watch page to find the channel offline');
+    await until('the watch page to find the channel offline', async () => (await viewer.textContent('#live-state')) === 'Offline', { timeoutMs: 5_000 });
 
     const studio = await goLive(await browser.newContext());
     await expectPlaying(viewer, 30, 10_000);
-    await until(listed, 5_000, 'the live listing to show the channel');
+    await until('the live listing to show the channel', listed, { timeoutMs: 5_000 });
 
     await studio.click('#end-stream');
-    await until(async () => !(await listed()), 1_500, 'the live listing to drop the channel after the WHIP DELETE');
-    await until(async () => (await studio.textContent('#status')) === 'Stream ended.', 2_000, 'the go-live page to confirm the end');
+    await until('the live listing to drop the channel after the WHIP DELETE', async () => !(await listed()), { timeoutMs: 1_500 });
+    await until('the go-live page to confirm the end', async () => (await studio.textContent('#status')) === 'Stream ended.', { timeoutMs: 2_000 });
     expect(policyViolations).toEqual([]);
   }, 60_000);
 });

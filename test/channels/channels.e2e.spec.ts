@@ -1,8 +1,6 @@
 import { verifyStreamKey } from '@glint/channels';
-import { ApiClient } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { appToken, expectStatus, headPosition, readModels } from './channel-scenario';
+import { ApiClient, expectStatus } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, appToken, headPosition, readModels } from '@glint/testing/platform';
 
 const STREAM_KEY = /^[0-9a-f-]{36}-[0-9A-Za-z]{64}$/;
 

@@ -1,8 +1,6 @@
 import { readModeratorPermissions } from '@glint/channels';
-import { ApiClient } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { expectStatus, headPosition, readModels } from './channel-scenario';
+import { ApiClient, expectStatus } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, headPosition, readModels } from '@glint/testing/platform';
 
 const none = { timeout: false, unTimeout: false, ban: false, unban: false, deleteMessage: false, edit: false };
 const timeouts = { ...none, timeout: true, unTimeout: true };

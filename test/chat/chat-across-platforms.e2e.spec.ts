@@ -1,6 +1,4 @@
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { ChatScenario } from './chat-scenario';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, ChatScenario } from '@glint/testing/platform';
 
 describe('one chat across two platform processes', () => {
   let first: PlatformUnderTest;

@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventSourcedStreams } from '@glint/event-sourcing';
 import { isSealed, type PersonalDataVault } from '@glint/personal-data';
 import { EVENT_SOURCED_STREAMS, PERSONAL_DATA } from '@glint/runtime';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { ChatScenario } from './chat-scenario';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, ChatScenario } from '@glint/testing/platform';
 
 describe('chat over HTTP', () => {
   let platform: PlatformUnderTest;

@@ -1,7 +1,4 @@
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { ChatScenario } from './chat-scenario';
-import type { ReceivedFrame, SocketClient } from './chat-socket-client';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, ChatScenario, type ReceivedFrame, type SocketClient } from '@glint/testing/platform';
 
 describe('the live-update WebSocket', () => {
   let platform: PlatformUnderTest;

@@ -1,15 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { holdNativePeers } from '../../libs/gateway/src/media/native-peers';
+import { holdNativePeers } from '@glint/gateway/media';
 import { freePort } from '@glint/database';
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
 import { EVENT_STORE } from '@glint/runtime';
-import { freeUdpPort } from '../../libs/gateway/src/testing/free-udp-port';
-import { SyntheticPublisher } from '../../libs/gateway/src/testing/synthetic-peers';
-import { ApiClient } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { expectStatus } from '../channels/channel-scenario';
+import { freeUdpPort, SyntheticPublisher } from '@glint/testing/gateway';
+import { ApiClient, expectStatus, until } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 const ROOT = join(__dirname, '../..');
 const GATEWAY_ID = `gateway-killed-${process.pid}`;
@@ -57,7 +54,10 @@ describe('a gateway process killed during a stream', () => {
     });
     gateway.stdout?.on('data', (chunk: Buffer) => gatewayOutput.push(chunk.toString()));
     gateway.stderr?.on('data', (chunk: Buffer) => gatewayOutput.push(chunk.toString()));
-    await until(async () => (await fetch(`${gatewayUrl}/whep/${ana.username}`, { method: 'OPTIONS' }).catch(() => null))?.status === 204, 60_000, () => `the gateway to answer:\n${gatewayOutput.join('')}`);
+    await until('the gateway to answer', async () => (await fetch(`${gatewayUrl}/whep/${ana.username}`, { method: 'OPTIONS' }).catch(() => null))?.status === 204, {
+      timeoutMs: 60_000,
+      explain: () => `The gateway said:\n${gatewayOutput.join('')}`,
+    });
   }, 90_000);
 
   afterAll(async () => {
@@ -90,7 +90,7 @@ describe('a gateway process killed during a stream', () => {
     let frame = 0;
     sending = setInterval(() => publisher?.sendVideoFrame({ keyframe: frame++ % 30 === 0, packets: 4, size: 1000 }), 33);
 
-    await until(async () => (await liveUsernames()).includes(ana.username), 15_000, () => 'the stream in the live listing');
+    await until('the stream in the live listing', async () => (await liveUsernames()).includes(ana.username), { timeoutMs: 15_000 });
     const started = (await events()).find((event) => event.type === 'StreamStarted');
     expect(started?.data).toMatchObject({ gatewayId: GATEWAY_ID, title: 'Ana speedruns', tags: ['speedrun'] });
 
@@ -103,7 +103,7 @@ describe('a gateway process killed during a stream', () => {
 
     gateway?.kill('SIGKILL');
     const killedAt = Date.now();
-    await until(async () => !(await liveUsernames()).includes(ana.username), 15_000, () => 'the stream to leave the listing');
+    await until('the stream to leave the listing', async () => !(await liveUsernames()).includes(ana.username), { timeoutMs: 15_000 });
     const ended = (await events()).find((event) => event.type === 'StreamEnded');
     expect(ended?.data).toMatchObject({ reason: 'gateway_lost', gatewayId: GATEWAY_ID });
     expect(Date.now() - killedAt).toBeLessThan(15_000);
@@ -119,11 +119,3 @@ describe('a gateway process killed during a stream', () => {
     return (await store.readAll({ fromPosition: 0, maxCount: 10_000 })).filter((event) => (event.data as { channelId?: string }).channelId === ana.userId) as RecordedEvent<string, Record<string, unknown>>[];
   }
 });
-
-async function until(condition: () => Promise<boolean>, timeoutMs: number, what: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}

@@ -1,4 +1,4 @@
-import { AUDIO_SSRC, VIDEO_SSRC, type ReceivedPacket, type SyntheticViewer } from '../../libs/gateway/src/testing/synthetic-peers';
+import { AUDIO_SSRC, VIDEO_SSRC, type ReceivedPacket, type SyntheticViewer } from '@glint/testing/gateway';
 import type { PacedEncoder } from './paced-encoder';
 
 /** How far into the encoder's packets a check starts: everything sent after it must arrive. */

@@ -1,11 +1,9 @@
+import { until, type ApiResponse } from '@glint/testing';
 import { randomBytes } from 'node:crypto';
-import { holdNativePeers } from '../../libs/gateway/src/media/native-peers';
+import { holdNativePeers } from '@glint/gateway/media';
 import type { RecordedEvent } from '@glint/eventstore';
-import type { SyntheticPublisher, SyntheticViewer } from '../../libs/gateway/src/testing/synthetic-peers';
-import type { ApiResponse } from '../support/api-client';
-import { Given } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { GatewayScenario, until, type Channel, type Session } from './gateway-scenario';
+import { type SyntheticPublisher, type SyntheticViewer, GatewayScenario, type Channel, type Session } from '@glint/testing/gateway';
+import { Given, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 import { PacedEncoder } from './paced-encoder';
 import { offer, offerOfSize, offerWithoutMedia } from './sdp-offers';
 
@@ -53,7 +51,7 @@ describe('the gateway refusing bad requests while a stream is live', () => {
     liveStreamName = (await scenario.started(live)).streamName;
     watching = await scenario.watch(live);
     peers.push(watching.peer);
-    await until(() => watching.peer.videoPackets().length > 0, 3_000, 'video at the viewer');
+    await until('video at the viewer', () => watching.peer.videoPackets().length > 0, { timeoutMs: 3_000 });
   });
 
   afterAll(async () => {
@@ -126,7 +124,7 @@ describe('the gateway refusing bad requests while a stream is live', () => {
     for (const [name, value] of Object.entries(headers ?? {})) expect(response.headers.get(name)).toMatch(value);
 
     // A refusal that disturbed the stream would show here: the viewer starves, or something is recorded late.
-    await until(() => watching.peer.packetCount >= packetsBefore + 60, 3_000, 'the viewer to keep receiving the live stream');
+    await until('the viewer to keep receiving the live stream', () => watching.peer.packetCount >= packetsBefore + 60, { timeoutMs: 3_000 });
     expect(await scenario.recordedSince(head, isLiveSample)).toEqual([]);
   });
 

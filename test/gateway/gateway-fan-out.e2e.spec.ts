@@ -1,9 +1,8 @@
-import { holdNativePeers } from '../../libs/gateway/src/media/native-peers';
-import { AUDIO_PAYLOAD_TYPE, VIDEO_PAYLOAD_TYPE, type SyntheticPublisher, type SyntheticViewer } from '../../libs/gateway/src/testing/synthetic-peers';
-import { Given } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { until } from '@glint/testing';
+import { holdNativePeers } from '@glint/gateway/media';
+import { AUDIO_PAYLOAD_TYPE, VIDEO_PAYLOAD_TYPE, type SyntheticPublisher, type SyntheticViewer, GatewayScenario, type Channel, type Session } from '@glint/testing/gateway';
+import { Given, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 import { caughtUp, deliveryProblems, latenciesSince, percentile } from './delivery';
-import { GatewayScenario, until, type Channel, type Session } from './gateway-scenario';
 import { PacedEncoder } from './paced-encoder';
 import { ViewerProcess } from './viewer-process';
 
@@ -32,7 +31,7 @@ describe('the gateway fanning one publisher out to its viewers, over WHIP and WH
   /** Stops the encoder and waits until every viewer holds what was sent, so none is still in flight. */
   async function stopAndSettle(viewers: Array<Session<SyntheticViewer>>, since: { video: number; audio: number }): Promise<void> {
     encoder.stop();
-    await until(() => viewers.every((viewer) => caughtUp(viewer.peer, encoder, since)), 5_000, 'every viewer to receive the last packet sent');
+    await until('every viewer to receive the last packet sent', () => viewers.every((viewer) => caughtUp(viewer.peer, encoder, since)), { timeoutMs: 5_000 });
   }
 
   beforeAll(async () => {
@@ -62,9 +61,9 @@ describe('the gateway fanning one publisher out to its viewers, over WHIP and WH
 
   it('delivers every H.264 and Opus packet, in order, to three viewers, each under its own SSRC and payload type', async () => {
     const viewers = [await watch(), await watch(), await watch()];
-    await until(() => viewers.every((viewer) => viewer.peer.videoPackets().length > 0), 3_000, 'video at all three viewers');
+    await until('video at all three viewers', () => viewers.every((viewer) => viewer.peer.videoPackets().length > 0), { timeoutMs: 3_000 });
     const since = encoder.mark();
-    await until(() => encoder.ticks >= since.ticks + 100, 5_000, 'two more seconds of stream');
+    await until('two more seconds of stream', () => encoder.ticks >= since.ticks + 100, { timeoutMs: 5_000 });
     await stopAndSettle(viewers, since);
 
     for (const viewer of viewers) {
@@ -80,8 +79,8 @@ describe('the gateway fanning one publisher out to its viewers, over WHIP and WH
     const lastKeyframeBefore = encoder.sentVideo.findLast((packet) => packet.keyframe)?.frame ?? 0;
     const late = await watch();
 
-    await until(() => publishing.peer.keyframeRequests > requestsBefore, 2_000, 'a key-frame request at the publisher');
-    await until(() => late.peer.videoPackets().length > 0, 1_000, 'the late viewer’s first video packet');
+    await until('a key-frame request at the publisher', () => publishing.peer.keyframeRequests > requestsBefore, { timeoutMs: 2_000 });
+    await until('the late viewer’s first video packet', () => late.peer.videoPackets().length > 0, { timeoutMs: 1_000 });
     const first = late.peer.videoPackets()[0];
     expect(first.firstByte).toBe(H264_IDR_SLICE);
     // Made for this viewer: the encoder sends key frames only when asked.
@@ -92,12 +91,12 @@ describe('the gateway fanning one publisher out to its viewers, over WHIP and WH
   it('keeps the other viewers whole and on time while one stops reading, and takes new viewers after it dies', async () => {
     const viewers = [await watch(), await watch()];
     viewerProcess = await ViewerProcess.watch(`${platform.baseUrl}/whep/${channel.username}`);
-    await until(() => viewers.every((viewer) => viewer.peer.videoPackets().length > 0), 3_000, 'video at the viewers in this process');
+    await until('video at the viewers in this process', () => viewers.every((viewer) => viewer.peer.videoPackets().length > 0), { timeoutMs: 3_000 });
     await viewerProcess.freeze();
 
     // Three seconds at 300 packets a second while the stopped viewer's socket fills and overflows.
     const since = encoder.mark();
-    await until(() => encoder.ticks >= since.ticks + 150, 10_000, 'three more seconds of stream');
+    await until('three more seconds of stream', () => encoder.ticks >= since.ticks + 150, { timeoutMs: 10_000 });
     await stopAndSettle(viewers, since);
     for (const viewer of viewers) expect(deliveryProblems(viewer.peer, encoder, since)).toEqual([]);
     const latencies = viewers.flatMap((viewer) => latenciesSince(viewer.peer, encoder, since));
@@ -106,9 +105,9 @@ describe('the gateway fanning one publisher out to its viewers, over WHIP and WH
     await viewerProcess.killed();
     encoder.start();
     const newcomer = await watch();
-    await until(() => newcomer.peer.videoPackets().length >= 3 * encoder.packetsPerFrame, 3_000, 'video at a viewer who joined after the stopped one died');
+    await until('video at a viewer who joined after the stopped one died', () => newcomer.peer.videoPackets().length >= 3 * encoder.packetsPerFrame, { timeoutMs: 3_000 });
     expect(newcomer.peer.videoPackets()[0].firstByte).toBe(H264_IDR_SLICE);
     const before = viewers.map((viewer) => viewer.peer.packetCount);
-    await until(() => viewers.every((viewer, index) => viewer.peer.packetCount > before[index] + 30), 3_000, 'the earlier viewers still receiving');
+    await until('the earlier viewers still receiving', () => viewers.every((viewer, index) => viewer.peer.packetCount > before[index] + 30), { timeoutMs: 3_000 });
   });
 });

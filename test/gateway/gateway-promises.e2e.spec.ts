@@ -1,17 +1,14 @@
+import { expectStatus, until, type ApiResponse } from '@glint/testing';
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
-import type { GatewaySettings } from '@glint/gateway';
+import { type GatewaySettings, GATEWAY_RATE_RULE } from '@glint/gateway';
 import { EVENT_STORE, GATEWAY_SETTINGS, REDIS } from '@glint/runtime';
 import { streamIdOf, streamStreamName, type StreamHealthSampled, type StreamMetadataChanged } from '@glint/streams';
-import { GATEWAY_RATE_RULE } from '../../libs/gateway/src/http/gateway-rate-limit';
-import { holdNativePeers } from '../../libs/gateway/src/media/native-peers';
-import type { SyntheticPublisher } from '../../libs/gateway/src/testing/synthetic-peers';
-import { expectStatus } from '../channels/channel-scenario';
-import type { ApiResponse } from '../support/api-client';
-import { Given } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { GatewayScenario, until, type Channel, type Session } from './gateway-scenario';
+import { holdNativePeers } from '@glint/gateway/media';
+import { type SyntheticPublisher, GatewayScenario, type Channel, type Session } from '@glint/testing/gateway';
+
+import { Given, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 import { PacedEncoder, TICK_MS } from './paced-encoder';
 
 /** Short enough for a test, long enough for a loaded machine's encoder to connect and send its first frame. */
@@ -86,14 +83,10 @@ describe('what the gateway promises: its rate limit, the first-media deadline, h
 
   async function eventsOn(streamName: string, type: string, count: number): Promise<RecordedEvent[]> {
     let found: RecordedEvent[] = [];
-    await until(
-      async () => {
+    await until(`${count} ${type} on ${streamName}`, async () => {
         found = (await store().readStream(streamName)).filter((event) => event.type === type);
         return found.length >= count;
-      },
-      10_000,
-      `${count} ${type} on ${streamName}`,
-    );
+      }, { timeoutMs: 10_000 });
     return found.slice(0, count);
   }
 
@@ -145,15 +138,11 @@ describe('what the gateway promises: its rate limit, the first-media deadline, h
     const held = async () => (await scenario.api.request('PATCH', session.location, { headers: { 'content-type': 'application/trickle-ice-sdpfrag' }, rawBody: 'a=end-of-candidates\r\n' })).status;
     expect(await held()).toBe(428);
     let askedAt = 0;
-    await until(
-      async () => {
+    await until('the gateway to let go of the silent publisher', async () => {
         if (Date.now() - askedAt < 250) return false;
         askedAt = Date.now();
         return (await held()) === 404;
-      },
-      FIRST_MEDIA_DEADLINE_MS + 5_000,
-      'the gateway to let go of the silent publisher',
-    );
+      }, { timeoutMs: FIRST_MEDIA_DEADLINE_MS + 5_000 });
     // The gateway opened the session before its answer reached the encoder, and checks twice a second.
     expect(Date.now() - connectedAt).toBeGreaterThanOrEqual(FIRST_MEDIA_DEADLINE_MS - 1_000);
 
@@ -192,7 +181,7 @@ describe('what the gateway promises: its rate limit, the first-media deadline, h
       const listing = expectStatus(await scenario.api.get('/api/streams/live?limit=100'), 200, 'reading the live listing');
       return listing.body.streams.some((stream: { channel: string; title: string }) => stream.channel === channel.username && stream.title === title);
     };
-    await until(() => titleListed('Before the change'), 10_000, 'the stream listed under its first title');
+    await until('the stream listed under its first title', () => titleListed('Before the change'), { timeoutMs: 10_000 });
 
     const changes = { title: 'After the change', category: 'art', tags: ['painting', 'oils'] };
     expectStatus(await scenario.api.patch(`/api/channels/${channel.username}`, changes, channel.owner.token), 200, 'changing the channel');
@@ -201,6 +190,6 @@ describe('what the gateway promises: its rate limit, the first-media deadline, h
     expect(changed.data).toMatchObject({ streamId: streamIdOf(channel.channelId, 1), channelId: channel.channelId, changes });
     // The worker that reconciles live streams with their channels records it, not the gateway.
     expect(changed.metadata.actor).toEqual({ type: 'system', id: 'gateway-lost-sweeper' });
-    await until(() => titleListed('After the change'), 10_000, 'the listing to show the new title');
+    await until('the listing to show the new title', () => titleListed('After the change'), { timeoutMs: 10_000 });
   });
 });

@@ -1,14 +1,11 @@
+import { expectStatus, until, type ApiClient, type ApiResponse } from '@glint/testing';
 import { randomBytes } from 'node:crypto';
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
 import { EVENT_STORE } from '@glint/runtime';
 import { streamIdOf, streamStreamName, type StreamEnded, type StreamStarted } from '@glint/streams';
-import { holdNativePeers } from '../../libs/gateway/src/media/native-peers';
-import { SyntheticPublisher, SyntheticViewer, type Exchange } from '../../libs/gateway/src/testing/synthetic-peers';
-import { expectStatus, readModels } from '../channels/channel-scenario';
-import type { ApiClient, ApiResponse } from '../support/api-client';
-import { Given } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { GatewayScenario, until, type Channel, type Session } from './gateway-scenario';
+import { holdNativePeers } from '@glint/gateway/media';
+import { SyntheticPublisher, SyntheticViewer, type Exchange, GatewayScenario, type Channel, type Session } from '@glint/testing/gateway';
+import { readModels, Given, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 import { PacedEncoder } from './paced-encoder';
 import { offer } from './sdp-offers';
 
@@ -94,14 +91,10 @@ describe('the gateway’s sessions: trickle, a full gateway, staff shutdown and 
   async function firstEvent(on: PlatformUnderTest, channel: Channel, sequence: number, type: string): Promise<RecordedEvent> {
     const streamName = streamStreamName(streamIdOf(channel.channelId, sequence));
     let found: RecordedEvent | undefined;
-    await until(
-      async () => {
+    await until(`${type} on ${streamName}`, async () => {
         found = (await storeOf(on).readStream(streamName)).find((event) => event.type === type);
         return found !== undefined;
-      },
-      10_000,
-      `${type} on ${streamName}`,
-    );
+      }, { timeoutMs: 10_000 });
     return found!;
   }
 
@@ -185,7 +178,7 @@ describe('the gateway’s sessions: trickle, a full gateway, staff shutdown and 
 
     await scenario.leave(first);
     const next = await watch(channel);
-    await until(() => next.peer.videoPackets().length > 0, 3_000, 'video at the viewer who took the freed seat');
+    await until('video at the viewer who took the freed seat', () => next.peer.videoPackets().length > 0, { timeoutMs: 3_000 });
   });
 
   it('gives each viewer an unguessable session whose DELETE answers 200 once and 404 after', async () => {
@@ -208,7 +201,7 @@ describe('the gateway’s sessions: trickle, a full gateway, staff shutdown and 
     const admin = await new Given(platform).user({ staffRole: 'admin' });
     const publishing = await live(scenario, channel);
     const viewer = await watch(channel);
-    await until(() => viewer.peer.videoPackets().length > 0, 3_000, 'video at the viewer');
+    await until('video at the viewer', () => viewer.peer.videoPackets().length > 0, { timeoutMs: 3_000 });
 
     expectStatus(await scenario.api.post(`/api/streams/${channel.username}/shutdown`, { reason: 'Restreams a film' }, admin.token), 204, 'shutting the stream down');
     const ended = (await firstEvent(platform, channel, 1, 'StreamEnded')) as unknown as StreamEnded;
@@ -217,7 +210,7 @@ describe('the gateway’s sessions: trickle, a full gateway, staff shutdown and 
     // The gateway lets go of the publisher and its viewers when it sees the end in the log. A PATCH
     // that trickles nothing asks whether it still holds the session, at a pace under the rate limit.
     const stillHeld = async () => (await patch(publishing.location, `a=ice-ufrag:${iceUfragOf(publishing.offer)}\r\n`, { 'if-match': publishing.etag })).status === 204;
-    await until(paced(async () => !(await stillHeld()), 200), 5_000, 'the gateway to let go of the publisher’s session');
+    await until('the gateway to let go of the publisher’s session', paced(async () => !(await stillHeld()), 200), { timeoutMs: 5_000 });
     expectProblem(await scenario.api.request('DELETE', publishing.location), 404, 'session_not_found');
     expectProblem(await scenario.api.request('DELETE', viewer.location), 404, 'session_not_found');
     const streamEnds = (await storeOf(platform).readStream(streamStreamName(streamIdOf(channel.channelId, 1)))).filter((event) => event.type === 'StreamEnded');

@@ -1,4 +1,4 @@
-import type { SyntheticPublisher } from '../../libs/gateway/src/testing/synthetic-peers';
+import type { SyntheticPublisher } from '@glint/testing/gateway';
 
 export interface SentVideoPacket {
   sequence: number;

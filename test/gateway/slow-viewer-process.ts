@@ -1,4 +1,4 @@
-import { SyntheticViewer } from '../../libs/gateway/src/testing/synthetic-peers';
+import { SyntheticViewer } from '@glint/testing/gateway';
 
 /**
  * A viewer in a process of its own, so a test can stop it reading altogether (SIGSTOP) without

@@ -1,8 +1,8 @@
+import { until } from '@glint/testing';
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { until } from './gateway-scenario';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 
@@ -27,7 +27,7 @@ export class ViewerProcess {
     let errors = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
     try {
-      await until(() => viewer.packets > 0 || child.exitCode !== null, 20_000, 'the viewer process to receive packets');
+      await until('the viewer process to receive packets', () => viewer.packets > 0 || child.exitCode !== null, { timeoutMs: 20_000 });
       if (child.exitCode !== null) throw new Error(`The viewer process exited with ${child.exitCode}: ${errors}`);
     } catch (error) {
       viewer.kill();
@@ -43,7 +43,7 @@ export class ViewerProcess {
   /** Stops the process dead, as a player whose machine hangs: it reads nothing more, and answers nothing. */
   async freeze(): Promise<void> {
     this.child.kill('SIGSTOP');
-    await until(() => this.state() === 'T', 2_000, 'the viewer process to stop');
+    await until('the viewer process to stop', () => this.state() === 'T', { timeoutMs: 2_000 });
   }
 
   kill(): void {
@@ -52,7 +52,7 @@ export class ViewerProcess {
 
   async killed(): Promise<void> {
     this.kill();
-    await until(() => this.child.signalCode !== null || this.child.exitCode !== null, 5_000, 'the viewer process to die');
+    await until('the viewer process to die', () => this.child.signalCode !== null || this.child.exitCode !== null, { timeoutMs: 5_000 });
   }
 
   /** The process state letter from /proc: `T` once stopped. */

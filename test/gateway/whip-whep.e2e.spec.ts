@@ -1,12 +1,10 @@
+import { expectStatus, until } from '@glint/testing';
 import type { EventStore } from '@glint/eventstore';
 import { EVENT_STORE } from '@glint/runtime';
 import type { StreamEnded, StreamStarted } from '@glint/streams';
-import { SyntheticViewer, VIDEO_SSRC } from '../../libs/gateway/src/testing/synthetic-peers';
-import { expectStatus } from '../channels/channel-scenario';
-import { Given } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { GatewayScenario, until, type Channel, type Session } from './gateway-scenario';
-import type { SyntheticPublisher } from '../../libs/gateway/src/testing/synthetic-peers';
+import { SyntheticViewer, VIDEO_SSRC, GatewayScenario, type Channel, type Session, type SyntheticPublisher } from '@glint/testing/gateway';
+
+import { Given, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 /** The gateway's core flow over real HTTP: publish with a stream key, watch, and every way a stream ends. */
 describe('WHIP ingest and WHEP playback', () => {
@@ -49,15 +47,11 @@ describe('WHIP ingest and WHEP playback', () => {
   async function ended(channel: Channel, withinMs: number): Promise<StreamEnded['data']> {
     const streamName = `stream-${channel.channelId}-1`;
     let end: StreamEnded['data'] | undefined;
-    await until(
-      async () => {
+    await until(`StreamEnded on ${streamName}`, async () => {
         const events = await store().readStream(streamName);
         end = events.find((event) => event.type === 'StreamEnded')?.data as StreamEnded['data'] | undefined;
         return end !== undefined;
-      },
-      withinMs,
-      `StreamEnded on ${streamName}`,
-    );
+      }, { timeoutMs: withinMs });
     return end!;
   }
 
@@ -83,7 +77,7 @@ describe('WHIP ingest and WHEP playback', () => {
       publisher.peer.sendAudioPacket();
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    await until(() => viewers.every(({ peer }) => peer.videoPackets().length >= sent), 10_000, 'every video packet at every viewer');
+    await until('every video packet at every viewer', () => viewers.every(({ peer }) => peer.videoPackets().length >= sent), { timeoutMs: 10_000 });
 
     const ssrcs = new Set<number>();
     for (const { peer } of viewers) {

@@ -1,10 +1,8 @@
 import { Client } from 'pg';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { PERSONAL_DATA } from '@glint/runtime';
-import { ApiClient } from '../support/api-client';
-import { Given } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { headPosition, identityEventsSince } from './identity-kit';
+import { ApiClient } from '@glint/testing';
+import { Given, startPlatformUnderTest, type PlatformUnderTest, headPosition, identityEventsSince } from '@glint/testing/platform';
 
 describe('deleting an account', () => {
   let platform: PlatformUnderTest;

@@ -1,8 +1,6 @@
 import { Client } from 'pg';
-import { ApiClient } from '../support/api-client';
-import { Given } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { headPosition, identityEventsSince } from './identity-kit';
+import { ApiClient } from '@glint/testing';
+import { Given, startPlatformUnderTest, type PlatformUnderTest, headPosition, identityEventsSince } from '@glint/testing/platform';
 
 describe('registering and confirming an e-mail address', () => {
   let platform: PlatformUnderTest;

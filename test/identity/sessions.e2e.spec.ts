@@ -1,8 +1,6 @@
 import { SESSION_TOKEN_PREFIX } from '@glint/access';
-import { ApiClient } from '../support/api-client';
-import { Given } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { awayFromStepBoundary, headPosition, identityEventsSince, totpCode } from './identity-kit';
+import { ApiClient } from '@glint/testing';
+import { Given, startPlatformUnderTest, type PlatformUnderTest, awayFromStepBoundary, headPosition, identityEventsSince, totpCode } from '@glint/testing/platform';
 
 describe('signing in and out, passwords and two-factor sign-in', () => {
   let platform: PlatformUnderTest;

@@ -1,9 +1,7 @@
 import { findAccountByUsername } from '@glint/identity';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
-import { ApiClient } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { headPosition, identityEventsSince } from './identity-kit';
+import { ApiClient } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, headPosition, identityEventsSince } from '@glint/testing/platform';
 
 describe('staff: global bans, streaming suspensions and staff roles', () => {
   let platform: PlatformUnderTest;

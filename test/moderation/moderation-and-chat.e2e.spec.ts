@@ -1,6 +1,5 @@
-import { ApiClient, type ApiResponse } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { ApiClient, type ApiResponse } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 const NO_PERMISSION = { timeout: false, unTimeout: false, ban: false, unban: false, deleteMessage: false, edit: false };
 

@@ -2,9 +2,8 @@ import type { EventStore } from '@glint/eventstore';
 import type { UserReported } from '@glint/moderation';
 import { isSealed, type PersonalDataVault } from '@glint/personal-data';
 import { EVENT_STORE, PERSONAL_DATA } from '@glint/runtime';
-import { ApiClient } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { ApiClient } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 describe('user reports and the staff queue, over HTTP', () => {
   let platform: PlatformUnderTest;

@@ -4,12 +4,9 @@ import { GoLiveJobs, GoLiveNotifier, goLiveJobId, NOTIFY_FOLLOWERS, type GoLiveO
 import type { GatewaySettings } from '@glint/gateway';
 import { GATEWAY_SETTINGS, READ_MODELS, STREAM_RECORDER, type ReadModels } from '@glint/runtime';
 import type { StreamRecorder } from '@glint/streams';
-import { LoggedMailDelivery, type Mail } from '../../libs/identity/src/mail/mail-delivery';
-import { SocketClient, type ReceivedFrame } from '../chat/chat-socket-client';
-import { expectStatus, headPosition } from '../channels/channel-scenario';
-import { ApiClient } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
+import { LoggedMailDelivery, type Mail } from '@glint/identity';
+import { SocketClient, type ReceivedFrame, headPosition, Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
+import { ApiClient, expectStatus } from '@glint/testing';
 
 /** The logged delivery itself, kept before the spy takes its place. */
 const loggedSend = LoggedMailDelivery.prototype.send;

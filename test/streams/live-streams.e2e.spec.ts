@@ -1,8 +1,6 @@
-import { ChatScenario } from '../chat/chat-scenario';
-import { expectStatus } from '../channels/channel-scenario';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { StreamsScenario, until } from './streams-scenario';
+import { expectStatus, until } from '@glint/testing';
+import { ChatScenario, Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, StreamsScenario } from '@glint/testing/platform';
+
 
 const GATEWAY_LOST_AFTER_MS = 3000;
 
@@ -44,7 +42,7 @@ describe('live streams', () => {
       await streams.viewers(painting, 40);
       await streams.viewers(speedrun, 12);
       ids = { speedrun: speedrun.streamId, painting: painting.streamId, mature: mature.streamId, german: german.streamId };
-      await until(async () => (await streams.listed('&sort=viewers')).join() === [ids.painting, ids.speedrun, ids.german, ids.mature].join() || null, 10_000, 'the four streams listed, most watched first');
+      await until('the four streams listed, most watched first', async () => (await streams.listed('&sort=viewers')).join() === [ids.painting, ids.speedrun, ids.german, ids.mature].join() || null, { timeoutMs: 10_000 });
     });
 
     it('lists most watched first, then newest; or newest first', async () => {
@@ -112,35 +110,31 @@ describe('live streams', () => {
 
     it('follows the channel’s info while live', async () => {
       expectStatus(await streams.api.patch(`/api/channels/${ana.username}`, { title: 'Any% attempts', tags: ['speedrun'] }, ana.token), 200, 'changing the channel');
-      const changed = await until(
-        async () => (await streams.streamEvents(ids.speedrun)).find((event) => event.type === 'StreamMetadataChanged'),
-        10_000,
-        'the stream to take the channel’s new title',
-      );
+      const changed = await until('the stream to take the channel’s new title', async () => (await streams.streamEvents(ids.speedrun)).find((event) => event.type === 'StreamMetadataChanged'), { timeoutMs: 10_000 });
       expect(changed.data).toEqual({ streamId: ids.speedrun, channelId: ana.userId, changes: { title: 'Any% attempts', tags: ['speedrun'] } });
       expect(changed.metadata.actor).toEqual({ type: 'system', id: 'gateway-lost-sweeper' });
-      await until(async () => (await streams.listed('&tags=speedrun,retro')).length === 0 || null, 10_000, 'the listing to drop the old tags');
+      await until('the listing to drop the old tags', async () => (await streams.listed('&tags=speedrun,retro')).length === 0 || null, { timeoutMs: 10_000 });
     });
   });
 
   it('ends the streams of a gateway that stopped beating, and drops them from the listing', async () => {
     await streams.gateway('gw-dying');
     const handle = await live(await given.user(), { title: 'On a doomed gateway' }, 'gw-dying');
-    await until(async () => (await streams.listed()).includes(handle.streamId) || null, 10_000, 'the stream listed');
+    await until('the stream listed', async () => (await streams.listed()).includes(handle.streamId) || null, { timeoutMs: 10_000 });
     await streams.stopBeating('gw-dying');
     const stoppedAt = Date.now();
 
-    const ended = await until(async () => (await streams.streamEvents(handle.streamId)).find((event) => event.type === 'StreamEnded'), GATEWAY_LOST_AFTER_MS + 2000, 'the worker to end the stream');
+    const ended = await until('the worker to end the stream', async () => (await streams.streamEvents(handle.streamId)).find((event) => event.type === 'StreamEnded'), { timeoutMs: GATEWAY_LOST_AFTER_MS + 2000 });
     expect(Date.now() - stoppedAt).toBeLessThanOrEqual(GATEWAY_LOST_AFTER_MS + 2000);
     expect(ended.data).toMatchObject({ reason: 'gateway_lost', gatewayId: 'gw-dying', endedBy: null });
     expect(ended.metadata.actor).toEqual({ type: 'system', id: 'gateway-lost-sweeper' });
-    await until(async () => !(await streams.listed()).includes(handle.streamId), 5000, 'the listing to drop the stream');
+    await until('the listing to drop the stream', async () => !(await streams.listed()).includes(handle.streamId), { timeoutMs: 5000 });
   });
 
   it('never lists a stream whose gateway has not beaten for 15 s, worker or not', async () => {
     await streams.gateway('gw-silent');
     const handle = await live(await given.user(), { title: 'Behind a silent gateway' }, 'gw-silent');
-    await until(async () => (await streams.listed()).includes(handle.streamId) || null, 10_000, 'the stream listed');
+    await until('the stream listed', async () => (await streams.listed()).includes(handle.streamId) || null, { timeoutMs: 10_000 });
     // The last beat is older than the listing's guard; the worker's end may not have reached the listing yet.
     await streams.stopBeating('gw-silent', 16);
     expect(await streams.listed()).not.toContain(handle.streamId);

@@ -1,10 +1,8 @@
 import type { EventStore } from '@glint/eventstore';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { EVENT_STORE, PERSONAL_DATA } from '@glint/runtime';
-import { ApiClient } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { recordsNothing } from '../support/records-nothing';
+import { ApiClient, recordsNothing } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 describe('support reading an account’s history over HTTP', () => {
   let platform: PlatformUnderTest;

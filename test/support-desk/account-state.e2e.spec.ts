@@ -1,10 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStore } from '@glint/eventstore';
 import { EVENT_STORE } from '@glint/runtime';
-import { ApiClient } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { recordsNothing } from '../support/records-nothing';
+import { ApiClient, recordsNothing } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 /**
  * `state?asOf=` rebuilds an account by replaying the log; the live read models build it another

@@ -1,9 +1,7 @@
 import type { EventStore } from '@glint/eventstore';
 import { EVENT_STORE } from '@glint/runtime';
-import { ApiClient } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { recordsNothing } from '../support/records-nothing';
+import { ApiClient, recordsNothing } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 describe('support tickets over HTTP', () => {
   let platform: PlatformUnderTest;

@@ -1,8 +1,6 @@
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
-import { ApiClient } from '../support/api-client';
-import { Given, type GivenUser } from '../support/given';
-import { startPlatformUnderTest, type PlatformUnderTest } from '../support/platform-under-test';
-import { appToken, expectStatus, headPosition } from '../channels/channel-scenario';
+import { ApiClient, expectStatus } from '@glint/testing';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, appToken, headPosition } from '@glint/testing/platform';
 
 const HTML = 'text/html; charset=utf-8';
 const HOSTILE_TITLE = '<script>alert("owned")</script> & "friends"';

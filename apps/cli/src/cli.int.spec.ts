@@ -2,11 +2,10 @@ import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
 import { freePort } from '@glint/database';
 import { projections } from '@glint/projections';
-import { type TestDatabase } from '../../../test/support/database';
-import { closeTestStore, openTestStore } from '../../../test/support/test-store';
-import { appendPlanned, expectedAccountHistory, planAccountEvents, seededRandom } from '../../../libs/projection-engine/test-support/account-events';
-import { accountHistoryRows, readWholeLog } from '../../../libs/projection-engine/test-support/engine-test-kit';
-import { lastLine, lines, runCliProcess } from '../test-support/cli-runs';
+import { type TestDatabase, closeTestStore, openTestStore } from '@glint/testing/database';
+import { seededRandom } from '@glint/testing';
+import { appendPlanned, expectedAccountHistory, planAccountEvents, accountHistoryRows, readWholeLog } from '@glint/testing/projections';
+import { lastLine, lines, runCliProcess } from '@glint/testing/cli';
 
 describe('npm run cli -- projections', () => {
   let database: TestDatabase;

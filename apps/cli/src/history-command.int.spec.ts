@@ -4,10 +4,10 @@ import { RegisterUserHandler } from '@glint/identity';
 import { PersonalDataVault } from '@glint/personal-data';
 import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
 import { projections, usersConcernedBy } from '@glint/projections';
-import { OpenTicketHandler } from '../../../libs/support/src/commands/open-ticket';
-import { readWholeLog } from '../../../libs/projection-engine/test-support/engine-test-kit';
-import { closeTestStore, openTestStore, type TestStore } from '../../../test/support/test-store';
-import { lastLine, lines, runCliHere, runCliProcess } from '../test-support/cli-runs';
+import { OpenTicketHandler } from '@glint/support';
+import { readWholeLog } from '@glint/testing/projections';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
+import { lastLine, lines, runCliHere, runCliProcess } from '@glint/testing/cli';
 
 const context = (correlationId: string, userId?: string): CommandContext => ({
   actor: userId ? { type: 'user', userId, role: 'user' } : { type: 'system' },

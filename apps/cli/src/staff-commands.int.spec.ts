@@ -1,7 +1,7 @@
 import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing';
 import { userDecider, userStreamName, usernameStreamName } from '@glint/identity';
-import { closeTestStore, openTestStore, type TestStore } from '../../../test/support/test-store';
-import { runCliHere } from '../test-support/cli-runs';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
+import { runCliHere } from '@glint/testing/cli';
 
 const ANA = '5a5a5a5a-0000-4000-8000-0000000000a1';
 const context: CommandContext = { actor: { type: 'system' }, correlationId: 'c-cli', causationId: null, now: new Date() };

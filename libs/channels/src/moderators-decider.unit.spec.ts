@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type DomainError } from '@glint/domain-errors';
 import { foldEvents } from '@glint/event-sourcing';
-import { refusalOf } from '../../domain-errors/test-support/refusal-of';
+import { refusalOf } from '@glint/testing';
 import type { ActingUser } from './acting-user';
 import type { ModeratorEvent } from './events';
 import { moderatorsDecider, type ModeratorCommand } from './moderators-decider';

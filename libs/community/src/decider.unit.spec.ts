@@ -1,6 +1,6 @@
 import { ValidationError } from '@glint/domain-errors';
 import { foldEvents } from '@glint/event-sourcing';
-import { refusalOf } from '../../domain-errors/test-support/refusal-of';
+import { refusalOf } from '@glint/testing';
 import { followDecider, type FollowCommand } from './decider';
 import type { FollowEvent } from './events';
 

@@ -3,7 +3,7 @@ import { DomainError } from '@glint/domain-errors';
 import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing';
 import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
 import { developerApps } from '@glint/projections';
-import { closeTestStore, openTestStore, type TestStore } from '../../../test/support/test-store';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { AppTokenResolver } from './app-token-resolver';
 import { DeleteAppHandler } from './commands/delete-app';
 import { IssueAppTokenHandler } from './commands/issue-app-token';

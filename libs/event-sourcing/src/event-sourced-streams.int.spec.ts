@@ -1,5 +1,5 @@
 import { ConflictError } from '@glint/domain-errors';
-import { closeTestStore, openTestStore, type TestStore } from '../../../test/support/test-store';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import type { CommandContext } from './command-context';
 import type { Decider } from './decider';
 import { EventSourcedStreams } from './event-sourced-streams';

@@ -1,5 +1,5 @@
 import { ValidationError } from '@glint/domain-errors';
-import { refusalOf } from '../../domain-errors/test-support/refusal-of';
+import { refusalOf } from '@glint/testing';
 import { MAX_SDP_BYTES } from './media/sdp';
 import { parseTrickleFragment, type TrickleFragment } from './trickle-fragment';
 

@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type DomainError } from '@glint/domain-errors';
 import { foldEvents } from '@glint/event-sourcing';
-import { refusalOf } from '../../domain-errors/test-support/refusal-of';
+import { refusalOf } from '@glint/testing';
 import { userDecider, type PasswordCheck, type TwoFactorCheck, type UserCommand } from './decider';
 import type { UserEvent } from './events';
 

@@ -6,3 +6,5 @@ export { userDecider, type Account, type RegisteredAccount } from './decider';
 export { RegisterUserHandler, type Registration, type RegisteredUser } from './commands/register-user';
 export { grantStaffRoleByPlatform } from './commands/staff-role';
 export { MAIL_DELIVERY, type Mail, type MailDelivery } from './mail/mail-delivery';
+export { LoggedMailDelivery } from './mail/mail-delivery';
+export { codeFor, timeStepAt } from './credentials/two-factor-codes';

@@ -1,6 +1,6 @@
 import { ConflictError, ValidationError, type DomainError } from '@glint/domain-errors';
 import { foldEvents } from '@glint/event-sourcing';
-import { refusalOf } from '../../domain-errors/test-support/refusal-of';
+import { refusalOf } from '@glint/testing';
 import type { UsernameEvent } from './events';
 import { usernameDecider, type ClaimUsername } from './username-decider';
 

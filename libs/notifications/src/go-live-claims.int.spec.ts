@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { createTestDatabase, type TestDatabase } from '@glint/testing/database';
 import { claimFollowers } from './go-live-claims';
 
 const CHANNEL = 'channel-a';

@@ -1,2 +1,3 @@
 export * from './personal-data-vault';
 export { isSealed } from './sealed-value';
+export { parseSealed } from './sealed-value';

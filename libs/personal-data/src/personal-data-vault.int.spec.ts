@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ForbiddenError, ValidationError } from '@glint/domain-errors';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { createTestDatabase, type TestDatabase } from '@glint/testing/database';
 import { PersonalDataVault } from './personal-data-vault';
 import { isSealed } from './sealed-value';
 

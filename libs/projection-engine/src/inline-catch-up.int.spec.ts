@@ -2,9 +2,8 @@ import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
 import { accountHistory } from '@glint/projections';
 import { createProjectionEngine } from '.';
-import { type TestDatabase } from '../../../test/support/database';
-import { closeTestStore, openTestStore } from '../../../test/support/test-store';
-import { AccountScenario, accountHistoryRows, recordingLogger, waitForCaughtUp } from '../test-support/engine-test-kit';
+import { type TestDatabase, closeTestStore, openTestStore } from '@glint/testing/database';
+import { AccountScenario, accountHistoryRows, recordingLogger, waitForCaughtUp } from '@glint/testing/projections';
 
 const users = ['ana', 'ben', 'chiara', 'dmitri'];
 

@@ -2,12 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { PostgresEventStore, type RecordedEvent } from '@glint/eventstore';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
-import { AccountScenario, accountHistoryRows, readWholeLog, waitFor } from '../test-support/engine-test-kit';
-import { EVENT_TALLY_DDL } from '../test-support/event-tally';
+import { createTestDatabase, type TestDatabase } from '@glint/testing/database';
+import { AccountScenario, accountHistoryRows, readWholeLog, waitFor, EVENT_TALLY_DDL } from '@glint/testing/projections';
 
 const REPOSITORY = join(__dirname, '../../..');
-const PROJECTOR = join(__dirname, '../test-support/run-projector.ts');
+const PROJECTOR = join(__dirname, '../../testing/src/projections/run-projector.ts');
 const users = ['ana', 'ben', 'chiara', 'dmitri', 'eun', 'fatima'];
 
 interface Projector {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { newEventId, type NewEvent, type RecordedEvent } from '@glint/eventstore';
-import { closeTestStore, openTestStore, type TestStore } from '../../../test/support/test-store';
-import { waitFor } from '../test-support/engine-test-kit';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
+import { waitFor } from '@glint/testing/projections';
 import { LogFollower, type LogFollowerOptions } from './log-follower';
 
 const TABLE = 'follower_test_checkpoints';

@@ -3,10 +3,8 @@ import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
 import { accountHistory } from '@glint/projections';
 import { createProjectionEngine, defineProjection } from '.';
-import { type TestDatabase } from '../../../test/support/database';
-import { closeTestStore, openTestStore } from '../../../test/support/test-store';
-import { AccountScenario, accountHistoryRows, readWholeLog, recordingLogger, waitFor, waitForCaughtUp } from '../test-support/engine-test-kit';
-import { EVENT_TALLY_DDL, eventTally } from '../test-support/event-tally';
+import { type TestDatabase, closeTestStore, openTestStore } from '@glint/testing/database';
+import { AccountScenario, accountHistoryRows, readWholeLog, recordingLogger, waitFor, waitForCaughtUp, EVENT_TALLY_DDL, eventTally } from '@glint/testing/projections';
 
 const users = ['ana', 'ben', 'chiara', 'dmitri', 'eun', 'fatima', 'gus', 'hana'];
 

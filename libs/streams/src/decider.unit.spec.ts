@@ -1,6 +1,6 @@
 import { ConflictError } from '@glint/domain-errors';
 import { foldEvents } from '@glint/event-sourcing';
-import { refusalOf } from '../../domain-errors/test-support/refusal-of';
+import { refusalOf } from '@glint/testing';
 import { streamDecider, type StreamCommand } from './decider';
 import type { HealthSample, StreamEvent, StreamInfo, ViewerSample } from './events';
 

@@ -2,8 +2,8 @@ import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-eng
 import { ConflictError } from '@glint/domain-errors';
 import { commandContext, systemActor } from '@glint/event-sourcing';
 import { channelPage, streams } from '@glint/projections';
-import { engineFor, record } from '../../projection-engine/test-support/read-model-kit';
-import { closeTestStore, openTestStore, type TestStore } from '../../../test/support/test-store';
+import { engineFor, record } from '@glint/testing/projections';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import type { StreamEvent } from './events';
 import { StreamRecorder } from './stream-recorder';
 

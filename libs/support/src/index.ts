@@ -4,3 +4,4 @@ export { decideAccountView, SUPPORT_DESK_ROLES, VIEW_REASON_LENGTH, HISTORY_PAGE
 export { countSupportTickets, listSupportTickets, readSupportTicket } from './queries/support-tickets';
 export { type AccountState, type AccountProfile, type ChannelState } from './account-state/account-state';
 export { replayAccountState } from './account-state/account-state-replay';
+export { OpenTicketHandler } from './commands/open-ticket';

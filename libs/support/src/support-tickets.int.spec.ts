@@ -4,7 +4,7 @@ import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing'
 import { PersonalDataVault } from '@glint/personal-data';
 import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
 import { supportTickets } from '@glint/projections';
-import { closeTestStore, openTestStore, type TestStore } from '../../../test/support/test-store';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { CloseTicketHandler } from './commands/close-ticket';
 import { OpenTicketHandler } from './commands/open-ticket';
 import { ReplyToTicketHandler } from './commands/reply-to-ticket';

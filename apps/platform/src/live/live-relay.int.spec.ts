@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { newEventId, type NewEvent, type RecordedEvent } from '@glint/eventstore';
 import type { Publication } from '@glint/chat';
-import { closeTestStore, openTestStore, type TestStore } from '../../../../test/support/test-store';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { LiveRelay } from './live-relay';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

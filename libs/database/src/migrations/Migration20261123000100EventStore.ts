@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { eventStoreSchemaDown, eventStoreSchemaUp } from '../../../eventstore/src/postgres/schema';
+import { eventStoreSchemaDown, eventStoreSchemaUp } from '@glint/eventstore';
 
 export class Migration20261123000100EventStore extends Migration {
   override async up(): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
+import { createTestDatabase, type TestDatabase } from '@glint/testing/database';
 import type { NewEvent, RecordedEvent } from '../types';
 import { PostgresEventStore } from './postgres-event-store';
 

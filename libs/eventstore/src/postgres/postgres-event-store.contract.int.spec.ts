@@ -1,4 +1,4 @@
-import { createTestDatabase } from '../../../../test/support/database';
+import { createTestDatabase } from '@glint/testing/database';
 import { eventStoreContract } from '../contract/event-store.contract';
 import { PostgresEventStore } from './postgres-event-store';
 

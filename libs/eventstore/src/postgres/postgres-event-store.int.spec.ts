@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
+import { createTestDatabase, type TestDatabase } from '@glint/testing/database';
 import { PartialDuplicateError, WrongExpectedRevisionError } from '../errors';
 import { newEventId } from '../event-id';
 import type { AppendResult, NewEvent } from '../types';

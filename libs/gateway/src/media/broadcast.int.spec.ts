@@ -3,8 +3,7 @@ import { holdNativePeers } from './native-peers';
 import { chooseIngestCodecs } from './codecs';
 import { Broadcast, KEYFRAME_REQUEST_INTERVAL_MS, type BroadcastSettings } from './broadcast';
 import { parseSdp } from './sdp';
-import { freeUdpPort } from '../testing/free-udp-port';
-import { SyntheticPublisher, SyntheticViewer, VIDEO_SSRC } from '../testing/synthetic-peers';
+import { freeUdpPort, SyntheticPublisher, SyntheticViewer, VIDEO_SSRC } from '@glint/testing/gateway';
 
 const until = async (condition: () => boolean, timeoutMs: number, what: string) => {
   const deadline = Date.now() + timeoutMs;

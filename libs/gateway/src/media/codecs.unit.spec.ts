@@ -1,5 +1,5 @@
 import { UnprocessableError, ValidationError } from '@glint/domain-errors';
-import { refusalOf } from '../../../domain-errors/test-support/refusal-of';
+import { refusalOf } from '@glint/testing';
 import { ACCEPTED_CODECS, chooseIngestCodecs, choosePlaybackCodecs, type IngestCodecs } from './codecs';
 import type { MediaDirection, MediaSection, RtpCodec, SessionDescription } from './sdp';
 

@@ -1,5 +1,5 @@
 import { TooLargeError, ValidationError } from '@glint/domain-errors';
-import { refusalOf } from '../../../domain-errors/test-support/refusal-of';
+import { refusalOf } from '@glint/testing';
 import { fmtpParameters, MAX_SDP_BYTES, parseSdp } from './sdp';
 
 const sdp = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;

@@ -3,7 +3,7 @@ import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing'
 import { PersonalDataVault } from '@glint/personal-data';
 import { accounts, mailOutbox } from '@glint/projections';
 import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
-import { closeTestStore, openTestStore, type TestStore } from '../../../../test/support/test-store';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { RegisterUserHandler } from '../commands/register-user';
 import { tokenHash } from '../credentials/opaque-tokens';
 import { userStreamName, type EmailConfirmationRequested } from '../events';

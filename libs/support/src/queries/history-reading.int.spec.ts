@@ -1,6 +1,6 @@
 import { newEventId } from '@glint/eventstore';
 import { PersonalDataVault } from '@glint/personal-data';
-import { closeTestStore, openTestStore, type TestStore } from '../../../../test/support/test-store';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { readEventsAtPositions } from './events-at-positions';
 import { openPersonalValues } from './opened-personal-values';
 
