@@ -24,4 +24,18 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The watch and go-live pages' scripts: classic browser scripts, served as they are (Node's globals are not there).
+    files: ['apps/platform/src/watch/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        process: 'off', require: 'off', module: 'off', __dirname: 'off', setImmediate: 'off',
+        window: 'readonly', document: 'readonly', location: 'readonly', navigator: 'readonly', localStorage: 'readonly', crypto: 'readonly', console: 'readonly',
+        fetch: 'readonly', URL: 'readonly', CSS: 'readonly', WebSocket: 'readonly', RTCPeerConnection: 'readonly', RTCRtpReceiver: 'readonly', MediaStream: 'readonly',
+      },
+    },
+    // A script's top-level declarations are the page's globals, which another script may use.
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { vars: 'local', argsIgnorePattern: '^_' }] },
+  },
 );

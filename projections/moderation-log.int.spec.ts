@@ -39,8 +39,8 @@ describe('moderation_log and moderation_usernames', () => {
 
   it("lists one channel's actions newest first, with what each action carries", async () => {
     const page = await readModerationLog(engine.entityManager(), 'owner-1');
-    expect(page.nextBefore).toBeNull();
-    expect(page.entries.map(({ position: _, ...entry }) => entry)).toEqual([
+    expect(page.nextCursor).toBeNull();
+    expect(page.items.map(({ position: _, ...entry }) => entry)).toEqual([
       { channelId: 'owner-1', action: 'unban', moderatorId: 'mod-1', targetUserId: 'ben', durationSeconds: null, reason: null, messageId: null, occurredAt: new Date(at(5)) },
       { channelId: 'owner-1', action: 'delete_message', moderatorId: 'mod-1', targetUserId: 'ana', durationSeconds: null, reason: null, messageId: 'message-7', occurredAt: new Date(at(4)) },
       { channelId: 'owner-1', action: 'ban', moderatorId: 'mod-1', targetUserId: 'ben', durationSeconds: null, reason: null, messageId: null, occurredAt: new Date(at(3)) },
@@ -52,10 +52,10 @@ describe('moderation_log and moderation_usernames', () => {
   it('pages with the cursor it hands out, without gaps or repeats', async () => {
     const em = engine.entityManager();
     const first = await readModerationLog(em, 'owner-1', { limit: 2 });
-    const second = await readModerationLog(em, 'owner-1', { limit: 2, before: first.nextBefore! });
-    const third = await readModerationLog(em, 'owner-1', { limit: 2, before: second.nextBefore! });
-    expect([...first.entries, ...second.entries, ...third.entries].map((entry) => entry.action)).toEqual(['unban', 'delete_message', 'ban', 'untimeout', 'timeout']);
-    expect(third.nextBefore).toBeNull();
+    const second = await readModerationLog(em, 'owner-1', { limit: 2, cursor: first.nextCursor! });
+    const third = await readModerationLog(em, 'owner-1', { limit: 2, cursor: second.nextCursor! });
+    expect([...first.items, ...second.items, ...third.items].map((entry) => entry.action)).toEqual(['unban', 'delete_message', 'ban', 'untimeout', 'timeout']);
+    expect(third.nextCursor).toBeNull();
   });
 
   it('refuses a page size out of range, naming limit', async () => {

@@ -35,7 +35,7 @@ describe('staff_audit_log', () => {
 
   it("lists every staff member's action and every staff fact, newest first, and nothing users did", async () => {
     const page = await readStaffAuditLog(engine.entityManager());
-    expect(page.entries.map(({ position: _p, eventId: _e, correlationId: _c, occurredAt: _o, ...entry }) => entry)).toEqual([
+    expect(page.items.map(({ position: _p, eventId: _e, correlationId: _c, occurredAt: _o, ...entry }) => entry)).toEqual([
       { eventType: 'StreamingSuspended', streamName: 'user-ana', actorType: 'user', actorId: 'support-1', actorRole: 'support', subjectUserId: 'ana', channelId: null, reason: 'Copyright strikes' },
       { eventType: 'ChannelFollowed', streamName: 'follow-ben-analyst-1', actorType: 'user', actorId: 'analyst-1', actorRole: 'analyst', subjectUserId: null, channelId: 'ben', reason: null },
       { eventType: 'SupportAccountViewed', streamName: 'support-access-support-1', actorType: 'user', actorId: 'support-1', actorRole: 'support', subjectUserId: 'ana', channelId: null, reason: 'pd1.sealed.reason.x' },
@@ -48,10 +48,10 @@ describe('staff_audit_log', () => {
 
   it('pages with the cursor it hands out', async () => {
     const first = await readStaffAuditLog(engine.entityManager(), { limit: 4 });
-    const second = await readStaffAuditLog(engine.entityManager(), { limit: 4, before: first.nextBefore! });
-    expect(first.entries).toHaveLength(4);
-    expect(second.entries.map((entry) => entry.eventType)).toEqual(['UserTimedOut', 'UserGloballyBanned', 'StaffRoleGranted']);
-    expect(second.nextBefore).toBeNull();
+    const second = await readStaffAuditLog(engine.entityManager(), { limit: 4, cursor: first.nextCursor! });
+    expect(first.items).toHaveLength(4);
+    expect(second.items.map((entry) => entry.eventType)).toEqual(['UserTimedOut', 'UserGloballyBanned', 'StaffRoleGranted']);
+    expect(second.nextCursor).toBeNull();
   });
 
   it('rebuilds the same rows from the log', async () => {

@@ -71,7 +71,7 @@ describe('streams', () => {
 
   it('lists the live stream with its changed metadata and current viewers, and no deleted account’s', async () => {
     expect(await listLiveStreams(engine.entityManager(), { sort: 'viewers', limit: 10 })).toEqual({
-      streams: [
+      items: [
         {
           streamId: `${ANA}-2`,
           channelId: ANA,

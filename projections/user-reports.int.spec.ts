@@ -40,14 +40,14 @@ describe('user_reports', () => {
 
   it('queues open reports, newest first, with the notes still sealed', async () => {
     const page = await readUserReports(engine.entityManager(), { status: 'open' });
-    expect(page.entries).toEqual([
+    expect(page.items).toEqual([
       expect.objectContaining({ reportId: id(2), status: 'open', place: 'profile', reason: 'other', notesSealed: null, channelId: null, resolution: null, resolvedBy: null, resolvedAt: null }),
     ]);
   });
 
   it('keeps resolved reports with their resolution, who resolved them and when', async () => {
     const page = await readUserReports(engine.entityManager(), { status: 'resolved' });
-    expect(page.entries).toEqual([
+    expect(page.items).toEqual([
       expect.objectContaining({ reportId: id(3), resolution: 'dismissed', resolutionNote: 'Not against the rules.', resolvedBy: 'staff-1', resolvedAt: new Date('2026-11-24T13:00:00.000Z') }),
       expect.objectContaining({
         reportId: id(1),
@@ -66,9 +66,9 @@ describe('user_reports', () => {
 
   it('pages resolved reports with the cursor it hands out', async () => {
     const first = await readUserReports(engine.entityManager(), { status: 'resolved', limit: 1 });
-    const second = await readUserReports(engine.entityManager(), { status: 'resolved', limit: 1, before: first.nextBefore! });
-    expect([...first.entries, ...second.entries].map((entry) => entry.reportId)).toEqual([id(3), id(1)]);
-    expect(second.nextBefore).toBeNull();
+    const second = await readUserReports(engine.entityManager(), { status: 'resolved', limit: 1, cursor: first.nextCursor! });
+    expect([...first.items, ...second.items].map((entry) => entry.reportId)).toEqual([id(3), id(1)]);
+    expect(second.nextCursor).toBeNull();
   });
 
   it('rebuilds the same rows from the log', async () => {

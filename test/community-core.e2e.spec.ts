@@ -93,7 +93,7 @@ describe('from sign-up to a moderated chat', () => {
 
     // The moderation log shows what happened, to the owner.
     const log = await api.get('/api/channels/sam_streams/moderation-log', sam);
-    expect(log.body.entries.map((entry: { action: string }) => entry.action)).toEqual(['unban', 'ban', 'untimeout', 'timeout']);
+    expect(log.body.items.map((entry: { action: string }) => entry.action)).toEqual(['unban', 'ban', 'untimeout', 'timeout']);
 
     // The chat rules: an unconfirmed address and a too-young account are told why.
     const unconfirmed = await given.user({ ageHours: 72, confirmed: false });

@@ -7,9 +7,8 @@
  */
 import { createSocket, type Socket } from 'node:dgram';
 import { cleanup } from 'node-datachannel';
-import { SyntheticPublisher, VIDEO_PAYLOAD_TYPE, VIDEO_SSRC } from '@glint/testing/gateway';
+import { LatencyHistogram, latencyFigures, SyntheticPublisher, VIDEO_PAYLOAD_TYPE, VIDEO_SSRC, type LatencyFigures } from '@glint/testing/gateway';
 import { CpuWindow, type WindowUsage } from './cpu-window';
-import { LatencyHistogram, latencyFigures, type LatencyFigures } from './delivery';
 import { Link } from './link';
 import { FRAME_NUMBER_OFFSET, FRAMES_PER_SECOND, isKeyframe, PACKET_BYTES, packetsOfFrame, SENT_AT_OFFSET, wallClockMs, type FrameWindow } from './stream-shape';
 

@@ -9,7 +9,7 @@ import { setPriority } from 'node:os';
 import { cleanup, PeerConnection, RtcpReceivingSession, Video, type Track } from 'node-datachannel';
 import { VIDEO_PAYLOAD_TYPE } from '@glint/testing/gateway';
 import { RECEIVER_NICENESS } from './config';
-import { DeliveryCounter } from './delivery';
+import { DeliveryCounter } from './delivery-counter';
 import { Link } from './link';
 import type { FrameWindow } from './stream-shape';
 
@@ -39,7 +39,7 @@ async function offerOf(peer: PeerConnection): Promise<string> {
   peer.setLocalDescription('offer');
   if (peer.gatheringState() !== 'complete') await gathered;
   // Without candidates, as OBS offers: with them the gateway's DTLS can race this side's
-  // setRemoteDescription (see PeerOptions.withoutCandidates in libs/gateway/src/testing/synthetic-peers.ts).
+  // setRemoteDescription (see PeerOptions.withoutCandidates in libs/testing/src/gateway/synthetic-peers.ts).
   return (peer.localDescription()?.sdp ?? '')
     .split('\r\n')
     .filter((line) => !line.startsWith('a=candidate:') && line !== 'a=end-of-candidates')

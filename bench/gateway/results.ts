@@ -1,4 +1,4 @@
-import type { LatencyFigures } from './delivery';
+import type { LatencyFigures } from '@glint/testing/gateway';
 
 export type PathName = 'glint' | 'bare';
 

@@ -1,7 +1,7 @@
 /**
  * The video the benchmark's publisher sends: 3 Mbit/s of 1,200-byte RTP packets at 30 frames/s, a
  * key frame every 2 s, each frame's packets sent together at its tick as an encoder hands them over.
- * The payload layout is SyntheticPublisher's (libs/gateway/src/testing/synthetic-peers.ts): the frame
+ * The payload layout is SyntheticPublisher's (libs/testing/src/gateway/synthetic-peers.ts): the frame
  * number at byte 16, the send time (ms since the epoch, a double) at byte 20; the bare sender writes
  * the same, so both paths are measured by the same receivers.
  */

@@ -250,7 +250,7 @@ export const HTTP_ROUTES = {
     }),
   },
   'GET /api/staff/reports': {
-    call: async (_caller, cast) => ({ path: '/api/staff/reports', check: (body) => expect(body.reports).toContainEqual(expect.objectContaining({ reporter: expect.objectContaining({ userId: cast.user.userId }) })) }),
+    call: async (_caller, cast) => ({ path: '/api/staff/reports', check: (body) => expect(body.items).toContainEqual(expect.objectContaining({ reporter: expect.objectContaining({ userId: cast.user.userId }) })) }),
   },
   'POST /api/staff/reports/{reportId}/resolution': {
     call: async (_caller, cast) => ({ path: `/api/staff/reports/${await cast.kept('an open report', () => cast.report())}/resolution`, body: { resolution: 'dismissed', note: 'Nothing against the rules.' } }),
@@ -303,7 +303,7 @@ export const HTTP_ROUTES = {
   'GET /api/support/accounts/{userId}/history': {
     call: async (_caller, cast) => ({
       path: `/api/support/accounts/${cast.bystander.userId}/history?${LOOK_REASON}&types=UserRegistered`,
-      check: (body) => expect(body.entries).toContainEqual(expect.objectContaining({ type: 'UserRegistered', data: expect.objectContaining({ email: cast.bystander.email }) })),
+      check: (body) => expect(body.items).toContainEqual(expect.objectContaining({ type: 'UserRegistered', data: expect.objectContaining({ email: cast.bystander.email }) })),
     }),
   },
   'GET /api/support/accounts/{userId}/state': {
@@ -319,7 +319,7 @@ export const HTTP_ROUTES = {
     call: async (_caller, cast) => ({
       path: '/api/support/tickets',
       check: (body, caller) => {
-        const owners = (body.tickets as Array<{ ticketId: string; userId: string }>).map((ticket) => ticket.userId);
+        const owners = (body.items as Array<{ ticketId: string; userId: string }>).map((ticket) => ticket.userId);
         if (caller.role === 'support' || caller.role === 'admin') expect(owners).toContain(cast.user.userId);
         else expect(owners.filter((owner) => owner !== caller.user!.userId)).toEqual([]);
       },

@@ -91,7 +91,7 @@ describeInBrowser('live video in headless Chromium: the go-live page publishes o
     await studio.fill('#username', streamer.username);
     await studio.fill('#stream-key', streamKey);
     await studio.click('#go-live-button');
-    await until('the go-live page to say it is on air', async () => /^Live/.test(await studio.textContent('#status') ?? ''), { timeoutMs: 15_000 });
+    await until('the go-live page to say it is on air', async () => /^Live/.test((await studio.textContent('#status')) ?? ''));
     return studio;
   }
 
@@ -115,19 +115,24 @@ describeInBrowser('live video in headless Chromium: the go-live page publishes o
 
   /** Frames decoded past `atLeast` within the deadline, then still rising: the picture is moving. */
   async function expectPlaying(viewer: Page, atLeast: number, withinMs: number): Promise<void> {
-    let decoded: DecodedVideo | null = null;
-    await until(`more than ${atLeast} video frames decoded on the watch page`, async () => ((decoded = await decodedVideo(viewer))?.framesDecoded ?? 0) > atLeast, { timeoutMs: withinMs });
-    const first = decoded as unknown as DecodedVideo;
+    const first = await until(
+      `more than ${atLeast} video frames decoded on the watch page`,
+      async () => {
+        const decoded = await decodedVideo(viewer);
+        return decoded !== null && decoded.framesDecoded > atLeast && decoded;
+      },
+      { timeoutMs: withinMs },
+    );
     expect(first.keyFramesDecoded).toBeGreaterThanOrEqual(1);
     expect(first.frameWidth).toBeGreaterThan(0);
     // The go-live page puts H.264 first where the browser has it, VP8 otherwise.
     expect(first.codec).toBe(first.canSendH264 ? 'video/H264' : 'video/VP8');
-    await until('the decoded frame count to keep rising', async () => ((await decodedVideo(viewer))?.framesDecoded ?? 0) > first.framesDecoded + 10, { timeoutMs: 3_000 });
+    await until('the decoded frame count to keep rising', async () => ((await decodedVideo(viewer))?.framesDecoded ?? 0) > first.framesDecoded + 10);
   }
 
   async function listed(): Promise<boolean> {
     const live = expectStatus(await api.get('/api/streams/live'), 200, 'reading the live listing');
-    return (live.body.streams as Array<{ channel: string }>).some((stream) => stream.channel === streamer.username);
+    return (live.body.items as Array<{ channel: string }>).some((stream) => stream.channel === streamer.username);
   }
 
   it('plays the stream within 10 s, lists it, shows the chat, and drops it within 8 s of the publisher page closing', async () => {
@@ -135,33 +140,33 @@ describeInBrowser('live video in headless Chromium: the go-live page publishes o
     const viewer = await openPage(await browser.newContext(), `/${streamer.username}`);
 
     await expectPlaying(viewer, 30, 10_000);
-    await until('the live listing to show the channel', listed, { timeoutMs: 5_000 });
-    await until('the watch page to say the channel is live', async () => (await viewer.textContent('#live-state')) === 'Live', { timeoutMs: 2_000 });
+    await until('the live listing to show the channel', listed);
+    await until('the watch page to say the channel is live', async () => (await viewer.textContent('#live-state')) === 'Live');
     expect(await viewer.textContent('#title')).toBe('Speedrunning <live> from the browser');
 
     // The chat beside the player shows what is said, as text.
     expectStatus(await api.post(`/api/channels/${streamer.username}/chat/messages`, { text: 'gg <b>wp</b>' }, streamer.token), 201, 'chatting');
-    await until('the chat message on the watch page', async () => (await viewer.textContent('#chat-messages'))?.includes(`${streamer.username} gg <b>wp</b>`) ?? false, { timeoutMs: 3_000 });
+    await until('the chat message on the watch page', async () => (await viewer.textContent('#chat-messages'))?.includes(`${streamer.username} gg <b>wp</b>`) ?? false);
     expect(await viewer.locator('#chat-messages b').allTextContents()).toEqual([streamer.username]);
 
     // The tab goes away without a DELETE: the gateway must notice by itself that the publisher is gone.
     await studio.close();
     await until('the live listing to drop the channel after its publisher vanished', async () => !(await listed()), { timeoutMs: 8_000 });
-    await until('the watch page to say the channel went offline', async () => (await viewer.textContent('#live-state')) === 'Offline', { timeoutMs: 3_000 });
+    await until('the watch page to say the channel went offline', async () => (await viewer.textContent('#live-state')) === 'Offline');
     expect(policyViolations).toEqual([]);
   }, 60_000);
 
   it('plays again when the channel comes back on air, and drops it at once after the streamer ends it', async () => {
     const viewer = await openPage(await browser.newContext(), `/${streamer.username}`);
-    await until('the watch page to find the channel offline', async () => (await viewer.textContent('#live-state')) === 'Offline', { timeoutMs: 5_000 });
+    await until('the watch page to find the channel offline', async () => (await viewer.textContent('#live-state')) === 'Offline');
 
     const studio = await goLive(await browser.newContext());
     await expectPlaying(viewer, 30, 10_000);
-    await until('the live listing to show the channel', listed, { timeoutMs: 5_000 });
+    await until('the live listing to show the channel', listed);
 
     await studio.click('#end-stream');
     await until('the live listing to drop the channel after the WHIP DELETE', async () => !(await listed()), { timeoutMs: 1_500 });
-    await until('the go-live page to confirm the end', async () => (await studio.textContent('#status')) === 'Stream ended.', { timeoutMs: 2_000 });
+    await until('the go-live page to confirm the end', async () => (await studio.textContent('#status')) === 'Stream ended.');
     expect(policyViolations).toEqual([]);
   }, 60_000);
 });

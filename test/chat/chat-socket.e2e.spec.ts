@@ -139,7 +139,7 @@ describe('the chat WebSocket', () => {
     expect(await moderatorSocket.request('delete', { channel: owner.username, messageId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ data: { error: 'chat_message_not_found' } });
 
     const history = await chat.api.get(`/api/channels/${owner.username}/chat/messages`);
-    expect(history.body.messages.map((message: any) => message.messageId)).not.toContain(sent.data.messageId);
+    expect(history.body.items.map((message: any) => message.messageId)).not.toContain(sent.data.messageId);
   });
 
   it('answers a flood with rate_limited frames and the seconds to wait, without closing the socket', async () => {

@@ -1,7 +1,6 @@
 import type { EventStore } from '@glint/eventstore';
-import { EVENT_STORE } from '@glint/runtime';
 import { ApiClient, recordsNothing } from '@glint/testing';
-import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
+import { eventStore, Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 describe('developer apps over HTTP', () => {
   let platform: PlatformUnderTest;
@@ -13,7 +12,7 @@ describe('developer apps over HTTP', () => {
   beforeAll(async () => {
     platform = await startPlatformUnderTest();
     api = new ApiClient(platform.baseUrl);
-    store = platform.app.get<EventStore>(EVENT_STORE, { strict: false });
+    store = eventStore(platform);
     const given = new Given(platform);
     [ana, ben] = await Promise.all([given.user(), given.user()]);
   });

@@ -4,7 +4,7 @@ import { holdNativePeers } from '@glint/gateway/media';
 import { freePort } from '@glint/database';
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
 import { EVENT_STORE } from '@glint/runtime';
-import { freeUdpPort, SyntheticPublisher } from '@glint/testing/gateway';
+import { freeUdpPort, PacedEncoder, SyntheticPublisher } from '@glint/testing/gateway';
 import { ApiClient, expectStatus, until } from '@glint/testing';
 import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
@@ -28,7 +28,7 @@ describe('a gateway process killed during a stream', () => {
   let gatewayUrl: string;
   const gatewayOutput: string[] = [];
   let publisher: SyntheticPublisher | null = null;
-  let sending: NodeJS.Timeout | null = null;
+  let encoder: PacedEncoder | null = null;
 
   beforeAll(async () => {
     platform = await startPlatformUnderTest();
@@ -61,7 +61,7 @@ describe('a gateway process killed during a stream', () => {
   }, 90_000);
 
   afterAll(async () => {
-    if (sending) clearInterval(sending);
+    encoder?.stop();
     publisher?.close();
     gateway?.kill('SIGKILL');
     await platform?.close();
@@ -87,8 +87,8 @@ describe('a gateway process killed during a stream', () => {
       },
       { withoutCandidates: true, bindAddress: '127.0.0.1' },
     );
-    let frame = 0;
-    sending = setInterval(() => publisher?.sendVideoFrame({ keyframe: frame++ % 30 === 0, packets: 4, size: 1000 }), 33);
+    encoder = new PacedEncoder(publisher, { packetsPerFrame: 4, packetBytes: 1000, tickMs: 33, keyframeEvery: 30 });
+    encoder.start();
 
     await until('the stream in the live listing', async () => (await liveUsernames()).includes(ana.username), { timeoutMs: 15_000 });
     const started = (await events()).find((event) => event.type === 'StreamStarted');
@@ -110,8 +110,8 @@ describe('a gateway process killed during a stream', () => {
   }, 60_000);
 
   async function liveUsernames(): Promise<string[]> {
-    const response = await api.get<{ streams: Array<{ channel: string }> }>(`/api/streams/live`);
-    return response.status === 200 ? response.body.streams.map((stream) => stream.channel) : [];
+    const response = await api.get<{ items: Array<{ channel: string }> }>(`/api/streams/live`);
+    return response.status === 200 ? response.body.items.map((stream) => stream.channel) : [];
   }
 
   async function events(): Promise<RecordedEvent<string, Record<string, unknown>>[]> {

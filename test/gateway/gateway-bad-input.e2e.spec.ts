@@ -2,9 +2,8 @@ import { until, type ApiResponse } from '@glint/testing';
 import { randomBytes } from 'node:crypto';
 import { holdNativePeers } from '@glint/gateway/media';
 import type { RecordedEvent } from '@glint/eventstore';
-import { type SyntheticPublisher, type SyntheticViewer, GatewayScenario, type Channel, type Session } from '@glint/testing/gateway';
+import { GatewayScenario, PacedEncoder, type Channel, type Session, type SyntheticPublisher, type SyntheticViewer } from '@glint/testing/gateway';
 import { Given, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
-import { PacedEncoder } from './paced-encoder';
 import { offer, offerOfSize, offerWithoutMedia } from './sdp-offers';
 
 interface BadRequest {
@@ -51,7 +50,7 @@ describe('the gateway refusing bad requests while a stream is live', () => {
     liveStreamName = (await scenario.started(live)).streamName;
     watching = await scenario.watch(live);
     peers.push(watching.peer);
-    await until('video at the viewer', () => watching.peer.videoPackets().length > 0, { timeoutMs: 3_000 });
+    await until('video at the viewer', () => watching.peer.videoPackets().length > 0);
   });
 
   afterAll(async () => {
@@ -124,7 +123,7 @@ describe('the gateway refusing bad requests while a stream is live', () => {
     for (const [name, value] of Object.entries(headers ?? {})) expect(response.headers.get(name)).toMatch(value);
 
     // A refusal that disturbed the stream would show here: the viewer starves, or something is recorded late.
-    await until('the viewer to keep receiving the live stream', () => watching.peer.packetCount >= packetsBefore + 60, { timeoutMs: 3_000 });
+    await until('the viewer to keep receiving the live stream', () => watching.peer.packetCount >= packetsBefore + 60);
     expect(await scenario.recordedSince(head, isLiveSample)).toEqual([]);
   });
 

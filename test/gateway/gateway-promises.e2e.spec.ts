@@ -6,10 +6,9 @@ import { type GatewaySettings, GATEWAY_RATE_RULE } from '@glint/gateway';
 import { EVENT_STORE, GATEWAY_SETTINGS, REDIS } from '@glint/runtime';
 import { streamIdOf, streamStreamName, type StreamHealthSampled, type StreamMetadataChanged } from '@glint/streams';
 import { holdNativePeers } from '@glint/gateway/media';
-import { type SyntheticPublisher, GatewayScenario, type Channel, type Session } from '@glint/testing/gateway';
+import { DEFAULT_ENCODER_PACE, GatewayScenario, PacedEncoder, type Channel, type Session, type SyntheticPublisher } from '@glint/testing/gateway';
 
 import { Given, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
-import { PacedEncoder, TICK_MS } from './paced-encoder';
 
 /** Short enough for a test, long enough for a loaded machine's encoder to connect and send its first frame. */
 const FIRST_MEDIA_DEADLINE_MS = 2_500;
@@ -18,9 +17,10 @@ const SAMPLE_INTERVAL_MS = 1_000;
 /** A constrained-baseline SPS as an encoder sends it for a 640x360 picture. */
 const SPS_640X360 = Buffer.from('67 42 c0 1e d9 00 a0 2f f9 70 11 00 00 03 00 01 00 00 03 00 3c 8f 16 2e 48'.replace(/ /g, ''), 'hex');
 
-/** PacedEncoder's rate: each tick, five 1000-byte video packets and one 160-byte Opus packet. */
-const SENT_PACKETS_PER_SECOND = (6 * 1000) / TICK_MS;
-const SENT_KBPS = ((5 * 1000 + 160) * 8 * (1000 / TICK_MS)) / 1000;
+/** PacedEncoder's rate: each tick, one video frame and one 160-byte Opus packet. */
+const { packetsPerFrame, packetBytes, tickMs } = DEFAULT_ENCODER_PACE;
+const SENT_PACKETS_PER_SECOND = ((packetsPerFrame + 1) * 1000) / tickMs;
+const SENT_KBPS = ((packetsPerFrame * packetBytes + 160) * 8 * (1000 / tickMs)) / 1000;
 
 const isSample = (event: RecordedEvent) => event.type.endsWith('Sampled');
 
@@ -82,12 +82,14 @@ describe('what the gateway promises: its rate limit, the first-media deadline, h
   }
 
   async function eventsOn(streamName: string, type: string, count: number): Promise<RecordedEvent[]> {
-    let found: RecordedEvent[] = [];
-    await until(`${count} ${type} on ${streamName}`, async () => {
-        found = (await store().readStream(streamName)).filter((event) => event.type === type);
-        return found.length >= count;
-      }, { timeoutMs: 10_000 });
-    return found.slice(0, count);
+    return until(
+      `${count} ${type} on ${streamName}`,
+      async () => {
+        const found = (await store().readStream(streamName)).filter((event) => event.type === type);
+        return found.length >= count && found.slice(0, count);
+      },
+      { timeoutMs: 10_000 },
+    );
   }
 
   function expectProblem(response: ApiResponse, status: number, error: string): void {
@@ -137,12 +139,7 @@ describe('what the gateway promises: its rate limit, the first-media deadline, h
     // and changes nothing; asked every 250 ms, well under the rate limit.
     const held = async () => (await scenario.api.request('PATCH', session.location, { headers: { 'content-type': 'application/trickle-ice-sdpfrag' }, rawBody: 'a=end-of-candidates\r\n' })).status;
     expect(await held()).toBe(428);
-    let askedAt = 0;
-    await until('the gateway to let go of the silent publisher', async () => {
-        if (Date.now() - askedAt < 250) return false;
-        askedAt = Date.now();
-        return (await held()) === 404;
-      }, { timeoutMs: FIRST_MEDIA_DEADLINE_MS + 5_000 });
+    await until('the gateway to let go of the silent publisher', async () => (await held()) === 404, { intervalMs: 250, timeoutMs: FIRST_MEDIA_DEADLINE_MS + 5_000 });
     // The gateway opened the session before its answer reached the encoder, and checks twice a second.
     expect(Date.now() - connectedAt).toBeGreaterThanOrEqual(FIRST_MEDIA_DEADLINE_MS - 1_000);
 
@@ -151,7 +148,7 @@ describe('what the gateway promises: its rate limit, the first-media deadline, h
     expect(await scenario.recordedSince(head, (event) => !event.streamName.includes(channel.channelId))).toEqual([]);
     expectProblem(await scenario.sendSdp(`/whep/${channel.username}`, 'v=0\r\n'), 404, 'not_live');
     const listing = expectStatus(await scenario.api.get('/api/streams/live?limit=100'), 200, 'reading the live listing');
-    expect(listing.body.streams.map((stream: { channel: string }) => stream.channel)).not.toContain(channel.username);
+    expect(listing.body.items.map((stream: { channel: string }) => stream.channel)).not.toContain(channel.username);
   });
 
   it('records StreamHealthSampled with the figures of what the publisher sends: packets, bitrate, the SPS’s size, H.264, no loss', async () => {
@@ -179,7 +176,7 @@ describe('what the gateway promises: its rate limit, the first-media deadline, h
     await live(channel);
     const titleListed = async (title: string) => {
       const listing = expectStatus(await scenario.api.get('/api/streams/live?limit=100'), 200, 'reading the live listing');
-      return listing.body.streams.some((stream: { channel: string; title: string }) => stream.channel === channel.username && stream.title === title);
+      return listing.body.items.some((stream: { channel: string; title: string }) => stream.channel === channel.username && stream.title === title);
     };
     await until('the stream listed under its first title', () => titleListed('Before the change'), { timeoutMs: 10_000 });
 

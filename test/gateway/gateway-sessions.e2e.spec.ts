@@ -4,16 +4,9 @@ import type { EventStore, RecordedEvent } from '@glint/eventstore';
 import { EVENT_STORE } from '@glint/runtime';
 import { streamIdOf, streamStreamName, type StreamEnded, type StreamStarted } from '@glint/streams';
 import { holdNativePeers } from '@glint/gateway/media';
-import { SyntheticPublisher, SyntheticViewer, type Exchange, GatewayScenario, type Channel, type Session } from '@glint/testing/gateway';
+import { GatewayScenario, PacedEncoder, type Channel, type PublishingSession, type Session, type SyntheticViewer } from '@glint/testing/gateway';
 import { readModels, Given, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
-import { PacedEncoder } from './paced-encoder';
 import { offer } from './sdp-offers';
-
-/** A WHIP session as an encoder that trickles holds it: its offer, and the ETag a PATCH must name. */
-interface PublishingSession extends Session<SyntheticPublisher> {
-  offer: string;
-  etag: string;
-}
 
 /**
  * The sessions and encoders a test started, ended the way a player and an encoder end them: with
@@ -71,31 +64,21 @@ describe('the gateway’s sessions: trickle, a full gateway, staff shutdown and 
 
   const storeOf = (running: PlatformUnderTest) => running.app.get<EventStore>(EVENT_STORE, { strict: false });
 
-  /** Publishes like an encoder that trickles: the offer and the ETag are kept for PATCH. */
-  async function publish(on: GatewayScenario, channel: Channel, by: Held): Promise<PublishingSession> {
-    return by.session(on.api, await connectOver(on, `/whip/${channel.username}`, channel.streamKey, (exchange) => SyntheticPublisher.connect(exchange, { withoutCandidates: true, bindAddress: '127.0.0.1' })));
-  }
-
   /** Publishes and sends steadily until the test ends, then waits for the channel's stream number `sequence` to start. */
   async function live(on: GatewayScenario, channel: Channel, sequence = 1, by = held): Promise<PublishingSession> {
-    const publishing = await publish(on, channel, by);
+    const publishing = by.session(on.api, await on.publish(channel));
     by.encoder(new PacedEncoder(publishing.peer)).start();
     await firstEvent(on.platform, channel, sequence, 'StreamStarted');
     return publishing;
   }
 
   async function watch(channel: Channel): Promise<Session<SyntheticViewer>> {
-    return held.session(scenario.api, await connectOver(scenario, `/whep/${channel.username}`, undefined, (exchange) => SyntheticViewer.connect(exchange, { bindAddress: '127.0.0.1' })));
+    return held.session(scenario.api, await scenario.watch(channel));
   }
 
   async function firstEvent(on: PlatformUnderTest, channel: Channel, sequence: number, type: string): Promise<RecordedEvent> {
     const streamName = streamStreamName(streamIdOf(channel.channelId, sequence));
-    let found: RecordedEvent | undefined;
-    await until(`${type} on ${streamName}`, async () => {
-        found = (await storeOf(on).readStream(streamName)).find((event) => event.type === type);
-        return found !== undefined;
-      }, { timeoutMs: 10_000 });
-    return found!;
+    return until(`${type} on ${streamName}`, async () => (await storeOf(on).readStream(streamName)).find((event) => event.type === type), { timeoutMs: 10_000 });
   }
 
   const patch = (location: string, fragment: string, headers: Record<string, string>) => scenario.api.request('PATCH', location, { headers: { 'content-type': 'application/trickle-ice-sdpfrag', ...headers }, rawBody: fragment });
@@ -178,7 +161,7 @@ describe('the gateway’s sessions: trickle, a full gateway, staff shutdown and 
 
     await scenario.leave(first);
     const next = await watch(channel);
-    await until('video at the viewer who took the freed seat', () => next.peer.videoPackets().length > 0, { timeoutMs: 3_000 });
+    await until('video at the viewer who took the freed seat', () => next.peer.videoPackets().length > 0);
   });
 
   it('gives each viewer an unguessable session whose DELETE answers 200 once and 404 after', async () => {
@@ -201,7 +184,7 @@ describe('the gateway’s sessions: trickle, a full gateway, staff shutdown and 
     const admin = await new Given(platform).user({ staffRole: 'admin' });
     const publishing = await live(scenario, channel);
     const viewer = await watch(channel);
-    await until('video at the viewer', () => viewer.peer.videoPackets().length > 0, { timeoutMs: 3_000 });
+    await until('video at the viewer', () => viewer.peer.videoPackets().length > 0);
 
     expectStatus(await scenario.api.post(`/api/streams/${channel.username}/shutdown`, { reason: 'Restreams a film' }, admin.token), 204, 'shutting the stream down');
     const ended = (await firstEvent(platform, channel, 1, 'StreamEnded')) as unknown as StreamEnded;
@@ -210,7 +193,7 @@ describe('the gateway’s sessions: trickle, a full gateway, staff shutdown and 
     // The gateway lets go of the publisher and its viewers when it sees the end in the log. A PATCH
     // that trickles nothing asks whether it still holds the session, at a pace under the rate limit.
     const stillHeld = async () => (await patch(publishing.location, `a=ice-ufrag:${iceUfragOf(publishing.offer)}\r\n`, { 'if-match': publishing.etag })).status === 204;
-    await until('the gateway to let go of the publisher’s session', paced(async () => !(await stillHeld()), 200), { timeoutMs: 5_000 });
+    await until('the gateway to let go of the publisher’s session', async () => !(await stillHeld()), { intervalMs: 200 });
     expectProblem(await scenario.api.request('DELETE', publishing.location), 404, 'session_not_found');
     expectProblem(await scenario.api.request('DELETE', viewer.location), 404, 'session_not_found');
     const streamEnds = (await storeOf(platform).readStream(streamStreamName(streamIdOf(channel.channelId, 1)))).filter((event) => event.type === 'StreamEnded');
@@ -243,44 +226,6 @@ describe('the gateway’s sessions: trickle, a full gateway, staff shutdown and 
     }
   });
 });
-
-/**
- * node-datachannel now and then refuses a good answer ("Got a remote candidate without ICE
- * transport"), more often on a loaded machine; as the benchmark's viewers do
- * (bench/gateway/receivers-process.ts), such a peer ends the session the gateway opened for it and
- * starts over with a new one.
- */
-const CONNECT_ATTEMPTS = 3;
-
-/** A peer connected over WHIP or WHEP at `path`, with what the exchange showed: its offer, location and ETag. */
-async function connectOver<Peer extends { close(): void }>(on: GatewayScenario, path: string, streamKey: string | undefined, connect: (exchange: Exchange) => Promise<Peer>): Promise<Session<Peer> & { offer: string; etag: string }> {
-  for (let attempt = 1; ; attempt++) {
-    const made = { location: '', etag: '', offer: '' };
-    try {
-      const peer = await connect(async (sent) => {
-        const answered = expectStatus(await on.sendSdp(path, sent, { streamKey }), 201, `POST ${path}`);
-        Object.assign(made, { offer: sent, location: answered.headers.get('location') ?? '', etag: answered.headers.get('etag') ?? '' });
-        return answered.body as string;
-      });
-      return { ...made, peer };
-    } catch (error) {
-      if (attempt === CONNECT_ATTEMPTS || !made.location || !/without ICE transport/.test((error as Error).message)) throw error;
-      // 404 when the gateway saw the refused peer close and let it go first.
-      const ended = await on.api.request('DELETE', made.location);
-      if (ended.status !== 200 && ended.status !== 404) throw new Error(`Ending ${made.location} after its peer refused the answer answered ${ended.status}: ${JSON.stringify(ended.body)}`);
-    }
-  }
-}
-
-/** `condition`, asked at most once every `intervalMs`; false in between. */
-function paced(condition: () => Promise<boolean>, intervalMs: number): () => Promise<boolean> {
-  let askedAt = 0;
-  return async () => {
-    if (Date.now() - askedAt < intervalMs) return false;
-    askedAt = Date.now();
-    return condition();
-  };
-}
 
 function iceUfragOf(sdp: string): string {
   const ufrag = /^a=ice-ufrag:(\S+)/m.exec(sdp)?.[1];

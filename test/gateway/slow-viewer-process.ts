@@ -1,9 +1,10 @@
+import { until } from '@glint/testing';
 import { SyntheticViewer } from '@glint/testing/gateway';
 
 /**
  * A viewer in a process of its own, so a test can stop it reading altogether (SIGSTOP) without
- * stopping the gateway: it plays the WHEP endpoint given as its argument and prints its packet
- * count as a JSON line every 50 ms until it is killed.
+ * stopping the gateway: it plays the WHEP endpoint given as its argument, prints `receiving` once
+ * its first packet arrives, and plays on until it is killed.
  *
  *   node --import tsx test/gateway/slow-viewer-process.ts http://127.0.0.1:<port>/whep/<channel>
  */
@@ -17,7 +18,8 @@ async function main(whepUrl: string): Promise<void> {
     { bindAddress: '127.0.0.1' },
   );
   viewer.countOnly = true;
-  setInterval(() => process.stdout.write(`${JSON.stringify({ packets: viewer.packetCount })}\n`), 50);
+  await until('the first packet from the gateway', () => viewer.packetCount > 0);
+  process.stdout.write('receiving\n');
 }
 
 main(process.argv[2]).catch((error: unknown) => {

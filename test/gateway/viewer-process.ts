@@ -8,15 +8,15 @@ const REPO_ROOT = join(__dirname, '..', '..');
 
 /** slow-viewer-process.ts running as a child process, which the test can freeze and kill. */
 export class ViewerProcess {
-  packets = 0;
-  private output = '';
+  private receiving = false;
+  private said = '';
 
   private constructor(private readonly child: ChildProcessByStdio<null, Readable, Readable>) {
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      const lines = (this.output + chunk).split('\n');
-      this.output = lines.pop() ?? '';
-      for (const line of lines) this.packets = (JSON.parse(line) as { packets: number }).packets;
+      this.said += chunk;
+      if (/^receiving$/m.test(this.said)) this.receiving = true;
     });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.said += chunk));
   }
 
   /** Starts the viewer and waits until it is receiving the stream. */
@@ -24,11 +24,9 @@ export class ViewerProcess {
     // Node itself, not npx, so the pid signalled is the viewer's own.
     const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'slow-viewer-process.ts'), whepUrl], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const viewer = new ViewerProcess(child);
-    let errors = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
     try {
-      await until('the viewer process to receive packets', () => viewer.packets > 0 || child.exitCode !== null, { timeoutMs: 20_000 });
-      if (child.exitCode !== null) throw new Error(`The viewer process exited with ${child.exitCode}: ${errors}`);
+      await until('the viewer process to receive packets', () => viewer.receiving || child.exitCode !== null, { explain: () => `The viewer process said:\n${viewer.said}` });
+      if (!viewer.receiving) throw new Error(`The viewer process exited with ${child.exitCode}:\n${viewer.said}`);
     } catch (error) {
       viewer.kill();
       throw error;
@@ -43,7 +41,7 @@ export class ViewerProcess {
   /** Stops the process dead, as a player whose machine hangs: it reads nothing more, and answers nothing. */
   async freeze(): Promise<void> {
     this.child.kill('SIGSTOP');
-    await until('the viewer process to stop', () => this.state() === 'T', { timeoutMs: 2_000 });
+    await until('the viewer process to stop', () => this.state() === 'T');
   }
 
   kill(): void {
@@ -52,7 +50,7 @@ export class ViewerProcess {
 
   async killed(): Promise<void> {
     this.kill();
-    await until('the viewer process to die', () => this.child.signalCode !== null || this.child.exitCode !== null, { timeoutMs: 5_000 });
+    await until('the viewer process to die', () => this.child.signalCode !== null || this.child.exitCode !== null);
   }
 
   /** The process state letter from /proc: `T` once stopped. */

@@ -2,7 +2,7 @@ import { expectStatus, until } from '@glint/testing';
 import type { EventStore } from '@glint/eventstore';
 import { EVENT_STORE } from '@glint/runtime';
 import type { StreamEnded, StreamStarted } from '@glint/streams';
-import { SyntheticViewer, VIDEO_SSRC, GatewayScenario, type Channel, type Session, type SyntheticPublisher } from '@glint/testing/gateway';
+import { GatewayScenario, PacedEncoder, SyntheticViewer, VIDEO_SSRC, type Channel, type Session, type SyntheticPublisher } from '@glint/testing/gateway';
 
 import { Given, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
@@ -36,23 +36,15 @@ describe('WHIP ingest and WHEP playback', () => {
 
   /** Frames from the publisher until `done`, so the stream is never silent while a test watches it. */
   function keepSending(publisher: SyntheticPublisher): () => void {
-    let frame = 0;
-    const timer = setInterval(() => {
-      publisher.sendVideoFrame({ keyframe: frame++ % 30 === 0, packets: 3, size: 900 });
-      publisher.sendAudioPacket();
-    }, 20);
-    return () => clearInterval(timer);
+    const encoder = new PacedEncoder(publisher, { packetsPerFrame: 3, packetBytes: 900, keyframeEvery: 30 });
+    encoder.start();
+    return () => encoder.stop();
   }
 
-  async function ended(channel: Channel, withinMs: number): Promise<StreamEnded['data']> {
+  async function ended(channel: Channel): Promise<StreamEnded['data']> {
     const streamName = `stream-${channel.channelId}-1`;
-    let end: StreamEnded['data'] | undefined;
-    await until(`StreamEnded on ${streamName}`, async () => {
-        const events = await store().readStream(streamName);
-        end = events.find((event) => event.type === 'StreamEnded')?.data as StreamEnded['data'] | undefined;
-        return end !== undefined;
-      }, { timeoutMs: withinMs });
-    return end!;
+    const end = await until(`StreamEnded on ${streamName}`, async () => (await store().readStream(streamName)).find((event) => event.type === 'StreamEnded'));
+    return end.data as StreamEnded['data'];
   }
 
   it('publishes with the stream key and delivers every video packet in order to three viewers, each with its own SSRC', async () => {
@@ -71,12 +63,9 @@ describe('WHIP ingest and WHEP playback', () => {
     expect(publisher.location).toMatch(new RegExp(`^/whip/${channel.username}/sessions/[A-Za-z0-9_-]{43}$`));
     expect(viewers[0].location).toMatch(new RegExp(`^/whep/${channel.username}/sessions/[A-Za-z0-9_-]{43}$`));
 
-    let sent = 0;
-    for (let frame = 0; frame < 60; frame++) {
-      sent += publisher.peer.sendVideoFrame({ keyframe: frame % 30 === 0, packets: 4, size: 1000 }).length;
-      publisher.peer.sendAudioPacket();
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    const encoder = new PacedEncoder(publisher.peer, { packetsPerFrame: 4, packetBytes: 1000, tickMs: 5, keyframeEvery: 30 });
+    await encoder.send(60);
+    const sent = encoder.sentVideo.length;
     await until('every video packet at every viewer', () => viewers.every(({ peer }) => peer.videoPackets().length >= sent), { timeoutMs: 10_000 });
 
     const ssrcs = new Set<number>();
@@ -98,14 +87,14 @@ describe('WHIP ingest and WHEP playback', () => {
     expect(started.data).toHaveProperty('category');
 
     await scenario.leave(publisher);
-    expect(await ended(channel, 2_000)).toMatchObject({ reason: 'publisher_left', totalViews: 3, peakViewers: 3 });
+    expect(await ended(channel)).toMatchObject({ reason: 'publisher_left', totalViews: 3, peakViewers: 3 });
   });
 
   it('ends a stream whose publisher falls silent as publisher_silent, within the configured 1.5 s and a tick', async () => {
     const channel = await scenario.channel('Falls silent');
     await live(channel);
     const silentSince = Date.now();
-    const end = await ended(channel, 4_000);
+    const end = await ended(channel);
     expect(end.reason).toBe('publisher_silent');
     expect(Date.now() - silentSince).toBeLessThan(2_500 + 500);
   });
@@ -116,7 +105,7 @@ describe('WHIP ingest and WHEP playback', () => {
     const stop = keepSending(publisher.peer);
     try {
       const oldKey = await scenario.rotateKey(channel);
-      expect((await ended(channel, 5_000)).reason).toBe('key_rotated');
+      expect((await ended(channel)).reason).toBe('key_rotated');
       const retry = await scenario.sendSdp(`/whip/${channel.username}`, 'v=0\r\n', { streamKey: oldKey });
       expect(retry.status).toBe(401);
       expect(retry.body).toMatchObject({ error: 'invalid_stream_key' });
@@ -148,7 +137,7 @@ describe('WHIP ingest and WHEP playback', () => {
       await scenario.leave(tabs[2]);
       stop();
       await scenario.leave(publisher);
-      expect(await ended(channel, 2_000)).toMatchObject({ reason: 'publisher_left', peakViewers: 2, totalViews: 2 });
+      expect(await ended(channel)).toMatchObject({ reason: 'publisher_left', peakViewers: 2, totalViews: 2 });
     } finally {
       stop();
     }

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { ApiClient } from '@glint/testing';
+import { ApiClient, until } from '@glint/testing';
 import { Given, startPlatformUnderTest, type PlatformUnderTest, headPosition, identityEventsSince } from '@glint/testing/platform';
 
 describe('registering and confirming an e-mail address', () => {
@@ -136,11 +136,7 @@ describe('registering and confirming an e-mail address', () => {
     const sql = new Client({ connectionString: platform.databaseUrl });
     await sql.connect();
     try {
-      let outcome: string | undefined;
-      for (let waited = 0; outcome === undefined && waited < 10_000; waited += 100) {
-        outcome = (await sql.query('SELECT outcome FROM mail_deliveries WHERE event_id = $1', [asked.id])).rows[0]?.outcome;
-        if (outcome === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const outcome = await until('the confirmation mail to be delivered', async () => (await sql.query('SELECT outcome FROM mail_deliveries WHERE event_id = $1', [asked.id])).rows[0]?.outcome);
       expect(outcome).toBe('sent');
     } finally {
       await sql.end();

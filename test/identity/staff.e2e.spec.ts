@@ -1,7 +1,6 @@
 import { findAccountByUsername } from '@glint/identity';
-import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { ApiClient } from '@glint/testing';
-import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, headPosition, identityEventsSince } from '@glint/testing/platform';
+import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, headPosition, identityEventsSince, readModels } from '@glint/testing/platform';
 
 describe('staff: global bans, streaming suspensions and staff roles', () => {
   let platform: PlatformUnderTest;
@@ -19,7 +18,7 @@ describe('staff: global bans, streaming suspensions and staff roles', () => {
   });
   afterAll(() => platform?.close());
 
-  const facts = (username: string) => findAccountByUsername(platform.app.get<ReadModels>(READ_MODELS, { strict: false }).entityManager(), username);
+  const facts = (username: string) => findAccountByUsername(readModels(platform), username);
   const ban = (userId: string, token?: string, body: unknown = { reason: 'Spam links in every chat' }) => api.request('POST', `/api/staff/users/${userId}/global-ban`, { token, body });
 
   it('bans a user from Glint: every session ends at once, and signing in says why', async () => {

@@ -1,15 +1,10 @@
 import type { EventStore } from '@glint/eventstore';
 import { readChatStanding } from '@glint/moderation';
 import { EVENT_STORE, READ_MODELS, type ReadModels } from '@glint/runtime';
-import { ApiClient, type ApiResponse } from '@glint/testing';
+import { ApiClient, expectStatus } from '@glint/testing';
 import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 const NO_PERMISSION = { timeout: false, unTimeout: false, ban: false, unban: false, deleteMessage: false, edit: false };
-
-function expectStatus(response: ApiResponse, status: number, doing: string): ApiResponse {
-  if (response.status !== status) throw new Error(`${doing} answered ${response.status}, not ${status}: ${JSON.stringify(response.body)}`);
-  return response;
-}
 
 describe('channel timeouts, bans and the moderation log, over HTTP', () => {
   let platform: PlatformUnderTest;
@@ -205,7 +200,7 @@ describe('channel timeouts, bans and the moderation log, over HTTP', () => {
       const log = await api.get(`/api/channels/${channel}/moderation-log`, owner.token);
       expect(log.status).toBe(200);
       const ref = (user: GivenUser) => ({ userId: user.userId, username: user.username, deleted: false });
-      expect(log.body.entries.map(({ position: _p, occurredAt: _o, ...entry }: Record<string, unknown>) => entry)).toEqual([
+      expect(log.body.items.map(({ position: _p, occurredAt: _o, ...entry }: Record<string, unknown>) => entry)).toEqual([
         { action: 'unban', moderator: ref(banner), target: ref(chatter), durationSeconds: null, reason: null, messageId: null },
         { action: 'ban', moderator: ref(banner), target: ref(chatter), durationSeconds: null, reason: 'Hate speech', messageId: null },
         { action: 'timeout', moderator: ref(support), target: ref(rowdy), durationSeconds: 900, reason: null, messageId: null },
@@ -214,17 +209,18 @@ describe('channel timeouts, bans and the moderation log, over HTTP', () => {
         { action: 'timeout', moderator: ref(timer), target: ref(rowdy), durationSeconds: 604_800, reason: null, messageId: null },
         { action: 'timeout', moderator: ref(owner), target: ref(chatter), durationSeconds: 300, reason: 'Spamming links', messageId: null },
       ]);
-      expect(log.body).toMatchObject({ channel, nextBefore: null });
+      expect(log.body).toMatchObject({ channel, nextCursor: null });
     });
 
     it('pages with the cursor it hands out', async () => {
       const first = await api.get(`/api/channels/${channel}/moderation-log?limit=4`, owner.token);
-      const second = await api.get(`/api/channels/${channel}/moderation-log?limit=4&before=${first.body.nextBefore}`, owner.token);
-      expect(first.body.entries).toHaveLength(4);
-      expect(second.body.entries.map((entry: { action: string }) => entry.action)).toEqual(['timeout', 'timeout', 'timeout']);
-      expect(second.body.nextBefore).toBeNull();
+      const second = await api.get(`/api/channels/${channel}/moderation-log?limit=4&cursor=${first.body.nextCursor}`, owner.token);
+      expect(first.body.items).toHaveLength(4);
+      expect(second.body.items.map((entry: { action: string }) => entry.action)).toEqual(['timeout', 'timeout', 'timeout']);
+      expect(second.body.nextCursor).toBeNull();
       expect((await api.get(`/api/channels/${channel}/moderation-log?limit=0`, owner.token)).body).toMatchObject({ status: 400, field: 'limit' });
-      expect((await api.get(`/api/channels/${channel}/moderation-log?before=soon`, owner.token)).body).toMatchObject({ status: 400, field: 'before' });
+      expect((await api.get(`/api/channels/${channel}/moderation-log?limit=101`, owner.token)).body).toMatchObject({ status: 400, field: 'limit' });
+      expect((await api.get(`/api/channels/${channel}/moderation-log?cursor=soon`, owner.token)).body).toMatchObject({ status: 400, error: 'invalid_cursor', field: 'cursor' });
     });
 
     it.each<[string, number, () => GivenUser | null]>([

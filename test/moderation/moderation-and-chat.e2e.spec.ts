@@ -1,21 +1,7 @@
-import { ApiClient, type ApiResponse } from '@glint/testing';
+import { ApiClient, eventually, expectStatus } from '@glint/testing';
 import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 const NO_PERMISSION = { timeout: false, unTimeout: false, ban: false, unban: false, deleteMessage: false, edit: false };
-
-function expectStatus(response: ApiResponse, status: number, doing: string): ApiResponse {
-  if (response.status !== status) throw new Error(`${doing} answered ${response.status}, not ${status}: ${JSON.stringify(response.body)}`);
-  return response;
-}
-
-async function eventually(read: () => Promise<ApiResponse>, done: (response: ApiResponse) => boolean, timeoutMs = 10_000): Promise<ApiResponse> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const response = await read();
-    if (done(response) || Date.now() > deadline) return response;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Moderation as chat enforces it: the chatter's very next message is judged on the new standing. */
 describe('timeouts and bans as chat sees them, over HTTP', () => {
@@ -28,7 +14,7 @@ describe('timeouts and bans as chat sees them, over HTTP', () => {
   let channel: string;
 
   const say = (who: GivenUser, text: string) => api.post(`/api/channels/${channel}/chat/messages`, { text }, who.token);
-  const chatTexts = async () => (await api.get(`/api/channels/${channel}/chat/messages`)).body.messages.map((message: { text: string }) => message.text);
+  const chatTexts = async () => (await api.get(`/api/channels/${channel}/chat/messages`)).body.items.map((message: { text: string }) => message.text);
 
   beforeAll(async () => {
     platform = await startPlatformUnderTest();
@@ -75,12 +61,13 @@ describe('timeouts and bans as chat sees them, over HTTP', () => {
     expectStatus(await api.delete(`/api/channels/${channel}/chat/messages/${sent.body.messageId}`, moderator.token), 204, 'deleting the message');
 
     // Chat's own fact reaches the log through the live projection, within its lag.
-    const log = await eventually(
-      () => api.get(`/api/channels/${channel}/moderation-log`, owner.token),
-      (response) => response.body.entries[0]?.action === 'delete_message',
-    );
-    expect(log.body.entries.map((entry: { action: string }) => entry.action)).toEqual(['delete_message', 'unban', 'ban', 'untimeout', 'timeout']);
-    expect(log.body.entries[0]).toMatchObject({
+    const log = await eventually(async () => {
+      const read = await api.get(`/api/channels/${channel}/moderation-log`, owner.token);
+      expect(read.body.items[0]?.action).toBe('delete_message');
+      return read;
+    });
+    expect(log.body.items.map((entry: { action: string }) => entry.action)).toEqual(['delete_message', 'unban', 'ban', 'untimeout', 'timeout']);
+    expect(log.body.items[0]).toMatchObject({
       moderator: { userId: moderator.userId, username: moderator.username },
       target: { userId: chatter.userId, username: chatter.username },
       messageId: sent.body.messageId,
@@ -92,6 +79,6 @@ describe('timeouts and bans as chat sees them, over HTTP', () => {
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
     expect(answers.find((answer) => answer.status === 409)?.body.error).toBe('already_banned');
     const log = await api.get(`/api/channels/${channel}/moderation-log`, owner.token);
-    expect(log.body.entries.filter((entry: { action: string; target: { userId: string } }) => entry.action === 'ban' && entry.target.userId === viewer.userId)).toHaveLength(1);
+    expect(log.body.items.filter((entry: { action: string; target: { userId: string } }) => entry.action === 'ban' && entry.target.userId === viewer.userId)).toHaveLength(1);
   });
 });

@@ -74,7 +74,8 @@ describe('user reports and the staff queue, over HTTP', () => {
     for (const staff of [support, admin]) {
       const queue = await api.get('/api/staff/reports?status=open', staff.token);
       expect(queue.status).toBe(200);
-      expect(queue.body.reports).toEqual([
+      expect(queue.body).toEqual({ items: [expect.anything()], nextCursor: null });
+      expect(queue.body.items).toEqual([
         expect.objectContaining({
           reportId,
           reporter: { userId: reporter.userId, username: reporter.username, deleted: false },
@@ -93,6 +94,7 @@ describe('user reports and the staff queue, over HTTP', () => {
     expect((await api.get('/api/staff/reports')).status).toBe(401);
     expect((await api.get('/api/staff/reports?status=closed', support.token)).body).toMatchObject({ status: 400, field: 'status' });
     expect((await api.get('/api/staff/reports?limit=101', support.token)).body).toMatchObject({ status: 400, field: 'limit' });
+    expect((await api.get('/api/staff/reports?cursor=yesterday', support.token)).body).toMatchObject({ status: 400, error: 'invalid_cursor', field: 'cursor' });
   });
 
   it('lets support resolve a report once, and moves it out of the open queue', async () => {
@@ -109,9 +111,9 @@ describe('user reports and the staff queue, over HTTP', () => {
     expect(again.body.error).toBe('report_already_resolved');
     expect(await head()).toBe(before);
 
-    expect((await api.get('/api/staff/reports', support.token)).body.reports).toEqual([]);
+    expect((await api.get('/api/staff/reports', support.token)).body.items).toEqual([]);
     const done = await api.get('/api/staff/reports?status=resolved', support.token);
-    expect(done.body.reports).toEqual([
+    expect(done.body.items).toEqual([
       expect.objectContaining({ reportId, status: 'resolved', resolution: 'actioned', resolutionNote: 'Timed out for a day.', resolvedBy: { userId: support.userId, username: support.username, deleted: false } }),
     ]);
   });
@@ -132,13 +134,13 @@ describe('user reports and the staff queue, over HTTP', () => {
   it('shows the notes as gone once the reporter’s personal data is erased', async () => {
     await platform.app.get<PersonalDataVault>(PERSONAL_DATA, { strict: false }).shred(reporter.userId);
     const done = await api.get('/api/staff/reports?status=resolved', support.token);
-    expect(done.body.reports[0]).toMatchObject({ reportId, notes: null, why: 'hate_speech' });
+    expect(done.body.items[0]).toMatchObject({ reportId, notes: null, why: 'hate_speech' });
   });
 
   it('keeps a staff audit log of staff work for admins and support only', async () => {
     const log = await api.get('/api/staff/audit-log?limit=100', admin.token);
     expect(log.status).toBe(200);
-    expect(log.body.entries).toEqual(
+    expect(log.body.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           eventType: 'ReportResolved',
@@ -149,8 +151,9 @@ describe('user reports and the staff queue, over HTTP', () => {
         expect.objectContaining({ eventType: 'StaffRoleGranted', subject: expect.objectContaining({ userId: analyst.userId }), actor: expect.objectContaining({ type: 'system', user: null }) }),
       ]),
     );
-    expect(log.body.entries.some((entry: { actor: { user: { userId: string } | null } }) => entry.actor.user?.userId === reporter.userId)).toBe(false);
+    expect(log.body.items.some((entry: { actor: { user: { userId: string } | null } }) => entry.actor.user?.userId === reporter.userId)).toBe(false);
     expect((await api.get('/api/staff/audit-log', support.token)).status).toBe(200);
+    expect((await api.get('/api/staff/audit-log?cursor=0', support.token)).body).toMatchObject({ status: 400, error: 'invalid_cursor', field: 'cursor' });
     expect((await api.get('/api/staff/audit-log', analyst.token)).status).toBe(403);
     expect((await api.get('/api/staff/audit-log', reporter.token)).status).toBe(403);
     expect((await api.get('/api/staff/audit-log')).status).toBe(401);

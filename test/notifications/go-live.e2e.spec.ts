@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { CommandBus } from '@nestjs/cqrs';
 import { commandContext, systemActor } from '@glint/event-sourcing';
-import { GoLiveJobs, GoLiveNotifier, goLiveJobId, NOTIFY_FOLLOWERS, type GoLiveOutcome } from '@glint/notifications';
+import { GoLiveJobs, goLiveJobId, NOTIFY_FOLLOWERS, NotifyFollowersCommand, type GoLiveOutcome } from '@glint/notifications';
 import type { GatewaySettings } from '@glint/gateway';
-import { GATEWAY_SETTINGS, READ_MODELS, STREAM_RECORDER, type ReadModels } from '@glint/runtime';
-import type { StreamRecorder } from '@glint/streams';
+import { GATEWAY_SETTINGS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { EndStreamCommand, StartStreamCommand } from '@glint/streams';
 import { LoggedMailDelivery, type Mail } from '@glint/identity';
 import { SocketClient, type ReceivedFrame, headPosition, Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
-import { ApiClient, expectStatus } from '@glint/testing';
+import { ApiClient, expectStatus, until } from '@glint/testing';
 
 /** The logged delivery itself, kept before the spy takes its place. */
 const loggedSend = LoggedMailDelivery.prototype.send;
@@ -16,7 +17,7 @@ describe('go-live notifications', () => {
   let platform: PlatformUnderTest;
   let api: ApiClient;
   let given: Given;
-  let recorder: StreamRecorder;
+  let commands: CommandBus;
   let jobs: GoLiveJobs;
   let mails: jest.SpyInstance<Promise<void>, [Mail]>;
   const sockets: SocketClient[] = [];
@@ -41,20 +42,18 @@ describe('go-live notifications', () => {
   async function startStream(channelId: string): Promise<string> {
     // Held by the platform's own gateway, which beats: a stream on a silent gateway is ended as lost.
     const gatewayId = platform.app.get<GatewaySettings>(GATEWAY_SETTINGS, { strict: false }).id;
-    return (await recorder.start({ channelId, gatewayId, media: { video: 'H264', audio: 'opus' } }, context())).streamId;
+    return (await commands.execute(new StartStreamCommand(channelId, gatewayId, { video: 'H264', audio: 'opus' }, context()))).streamId;
   }
 
   /** The outcome of the stream's job once the worker has finished it. */
   async function finishedJob(jobId: string): Promise<GoLiveOutcome> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      // The state first: a job read before it completes carries no return value yet.
-      const state = await jobs.queue.getJobState(jobId);
-      if (state === 'completed') return (await jobs.queue.getJob(jobId))!.returnvalue;
-      if (Date.now() > deadline) throw new Error(`The job ${jobId} did not complete within 10 s (state: ${state}).`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    // The state first: a job read before it completes carries no return value yet.
+    await until(`the job ${jobId} to complete`, async () => (await jobs.queue.getJobState(jobId)) === 'completed');
+    return (await jobs.queue.getJob(jobId))!.returnvalue;
   }
+
+  /** Runs the job's work as the worker does, outside the queue. */
+  const notify = (streamId: string) => commands.execute(new NotifyFollowersCommand(streamId, new Date()));
 
   async function listening(user: GivenUser): Promise<void> {
     const socket = await SocketClient.connect(`${platform.wsUrl}/ws/live?token=${user.token}`);
@@ -68,7 +67,7 @@ describe('go-live notifications', () => {
     platform = await startPlatformUnderTest();
     api = new ApiClient(platform.baseUrl);
     given = new Given(platform);
-    recorder = platform.app.get<StreamRecorder>(STREAM_RECORDER, { strict: false });
+    commands = platform.app.get(CommandBus);
     jobs = platform.app.get(GoLiveJobs, { strict: false });
     [fan, quiet, stranger] = await Promise.all([given.user(), given.user(), given.user()]);
     await Promise.all([fan, quiet, stranger].map(listening));
@@ -108,7 +107,7 @@ describe('go-live notifications', () => {
     });
 
     it('sends nothing more when the job runs again for the same stream, even twice at once', async () => {
-      const again = await Promise.all([platform.app.get(GoLiveNotifier, { strict: false }).notify(firstStream), platform.app.get(GoLiveNotifier, { strict: false }).notify(firstStream)]);
+      const again = await Promise.all([notify(firstStream), notify(firstStream)]);
       expect(again).toEqual([0, 1].map(() => ({ streamId: firstStream, outcome: 'notified', followers: 1, mailsSent: 0, framesPublished: 0 })));
       await jobs.queue.add(NOTIFY_FOLLOWERS, { streamId: firstStream }, { jobId: `go-live-again-${firstStream}` });
       expect(await finishedJob(`go-live-again-${firstStream}`)).toMatchObject({ mailsSent: 0, framesPublished: 0 });
@@ -117,12 +116,12 @@ describe('go-live notifications', () => {
     });
 
     it('notifies no one of a second stream within the hour', async () => {
-      await recorder.end(firstStream, { reason: 'publisher_left', at: new Date() }, context());
+      await commands.execute(new EndStreamCommand(firstStream, 'publisher_left', context()));
       const secondStream = await startStream(channel.channelId);
       expect(await finishedJob(goLiveJobId(secondStream))).toEqual({ streamId: secondStream, outcome: 'notified', followers: 0, mailsSent: 0, framesPublished: 0 });
       expect(goLiveMails(secondStream)).toEqual([]);
       expect(goLiveFrames(fan, secondStream)).toEqual([]);
-      await recorder.end(secondStream, { reason: 'publisher_left', at: new Date() }, context());
+      await commands.execute(new EndStreamCommand(secondStream, 'publisher_left', context()));
     });
   });
 
@@ -131,7 +130,7 @@ describe('go-live notifications', () => {
     await jobs.worker.pause();
     try {
       const streamId = await startStream(channelId);
-      await recorder.end(streamId, { reason: 'publisher_silent', at: new Date() }, context());
+      await commands.execute(new EndStreamCommand(streamId, 'publisher_silent', context()));
       jobs.worker.resume();
       expect(await finishedJob(goLiveJobId(streamId))).toEqual({ streamId, outcome: 'stream_ended' });
       expect(goLiveMails(streamId)).toEqual([]);
@@ -151,7 +150,6 @@ describe('go-live notifications', () => {
     await jobs.worker.pause();
     try {
       const streamId = await startStream(channelId);
-      const notifier = platform.app.get(GoLiveNotifier, { strict: false });
       // Claimed in follower-id order; the mail service fails on the second follower's mail.
       const [first, failing] = [fan, second].sort((a, b) => a.userId.localeCompare(b.userId));
       let failures = 1;
@@ -159,7 +157,7 @@ describe('go-live notifications', () => {
         if (mail.to === failing.email && failures-- > 0) throw new Error('the mail service is unavailable');
         return loggedSend.call(this, mail);
       });
-      await expect(notifier.notify(streamId)).rejects.toThrow('unavailable');
+      await expect(notify(streamId)).rejects.toThrow('unavailable');
       jobs.worker.resume();
       expect(await finishedJob(goLiveJobId(streamId))).toMatchObject({ followers: 2, mailsSent: 1 });
       // Handed to the mail service: the first follower's once, the other's failed try, then the retry's.

@@ -1,10 +1,10 @@
 import type { UserPrincipal } from '@glint/access';
 import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing';
-import { RegisterUserHandler } from '@glint/identity';
+import { RegisterUserCommand, RegisterUserHandler } from '@glint/identity';
 import { PersonalDataVault } from '@glint/personal-data';
 import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
 import { projections, usersConcernedBy } from '@glint/projections';
-import { OpenTicketHandler } from '@glint/support';
+import { OpenTicketCommand, OpenTicketHandler } from '@glint/support';
 import { readWholeLog } from '@glint/testing/projections';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { lastLine, lines, runCliHere, runCliProcess } from '@glint/testing/cli';
@@ -29,12 +29,12 @@ describe('npm run cli -- history <username>', () => {
     vault = new PersonalDataVault({ connectionString: opened.database.url });
     engine = createProjectionEngine({ store: opened.store, databaseUrl: opened.database.url, projections, logger: { log: () => undefined, error: () => undefined } });
     const streams = new EventSourcedStreams(opened.store);
-    ana = await new RegisterUserHandler(streams, vault, engine).execute({ username: 'Ana_Streams', email: 'ana@glint.test', password: 'correct horse battery' }, context('c-register'));
-    await new RegisterUserHandler(streams, vault, engine).execute({ username: 'ben', email: 'ben@glint.test', password: 'correct horse battery' }, context('c-register-ben'));
+    ana = await new RegisterUserHandler(streams, vault, engine).execute(new RegisterUserCommand({ username: 'Ana_Streams', email: 'ana@glint.test', password: 'correct horse battery' }, context('c-register')));
+    await new RegisterUserHandler(streams, vault, engine).execute(new RegisterUserCommand({ username: 'ben', email: 'ben@glint.test', password: 'correct horse battery' }, context('c-register-ben')));
     const principal: UserPrincipal = { kind: 'user', userId: ana.userId, username: ana.username, sessionId: 's-1', staffRole: null, emailConfirmed: true, accountCreatedAt: new Date() };
     const openTicket = new OpenTicketHandler(streams, engine, vault);
-    await openTicket.execute(principal, { subject: 'Payout missing', body: 'It never came.' }, context('c-ticket-1', ana.userId));
-    await openTicket.execute(principal, { subject: 'Still missing', body: 'Any news?' }, context('c-ticket-2', ana.userId));
+    await openTicket.execute(new OpenTicketCommand(principal, { subject: 'Payout missing', body: 'It never came.' }, context('c-ticket-1', ana.userId)));
+    await openTicket.execute(new OpenTicketCommand(principal, { subject: 'Still missing', body: 'Any news?' }, context('c-ticket-2', ana.userId)));
   });
   afterAll(async () => {
     await engine?.stop();
@@ -76,7 +76,7 @@ describe('npm run cli -- history <username>', () => {
     const [, ...rows] = lines(stdout);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatch(/\sSupportTicketOpened\s.*\sc-ticket-2$/);
-    expect(stderr).toBe('Older events of Ana_Streams are not shown: raise --limit (at most 200).\n');
+    expect(stderr).toBe('Older events of Ana_Streams are not shown: raise --limit (at most 100).\n');
     const views = await opened.store.readStream('support-access-cli');
     expect(views.at(-1)?.data).toMatchObject({ reason: 'Ticket 8', filters: { types: ['SupportTicketOpened'], limit: 1 } });
   }, 30_000);
@@ -91,7 +91,7 @@ describe('npm run cli -- history <username>', () => {
     expect({ code: shortReason.code, last: lastLine(shortReason.stderr) }).toEqual({ code: 2, last: 'Say why you look at this account: a reason of 3 to 500 characters.' });
 
     const badLimit = await runCliHere(['history', 'ana_streams', '--reason', 'Ticket 9', '--limit', '500'], env);
-    expect({ code: badLimit.code, first: lines(badLimit.stderr)[0] }).toEqual({ code: 2, first: '--limit must be a whole number from 1 to 200 (got "500").' });
+    expect({ code: badLimit.code, first: lines(badLimit.stderr)[0] }).toEqual({ code: 2, first: '--limit must be a whole number from 1 to 100 (got "500").' });
 
     const unknown = await runCliHere(['history', 'nobody', '--reason', 'Ticket 9'], env);
     expect({ code: unknown.code, last: lastLine(unknown.stderr) }).toEqual({ code: 1, last: 'No account is named "nobody".' });

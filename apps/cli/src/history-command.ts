@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@glint/api';
 import { DomainError } from '@glint/domain-errors';
 import { EventSourcedStreams, commandContext, systemActor } from '@glint/event-sourcing';
 import type { Actor, EventStore } from '@glint/eventstore';
@@ -5,7 +6,7 @@ import { findAccountByUsername, readAccountFacts } from '@glint/identity';
 import type { ProjectionEngine } from '@glint/projection-engine';
 import { readAccountHistory } from '@glint/projections';
 import { PersonalDataVault } from '@glint/personal-data';
-import { decideAccountView, HISTORY_PAGE_LIMIT, replayAccountState, supportAccessStreamName } from '@glint/support';
+import { decideAccountView, replayAccountState, supportAccessStreamName } from '@glint/support';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { withEngine } from './cli-engine';
 import { embeddedDatabaseNotAnswering, readCliEnvironmentOrExplain, type CliEnvironment } from './cli-environment';
@@ -91,7 +92,7 @@ async function showAccount(parsed: HistoryArguments, environment: CliEnvironment
   const actors = await actorNames(em, page.entries.map((entry) => entry.actor));
   const rows = page.entries.map((entry) => [entry.occurredAt.toISOString(), entry.eventType, entry.streamName, actorLabel(entry.actor, actors), entry.correlationId]);
   writeTable(output.stdout, [['time', 'type', 'stream', 'actor', 'correlation id'], ...rows]);
-  if (page.nextBefore !== null) output.stderr.write(`Older events of ${account.username} are not shown: raise --limit (at most ${HISTORY_PAGE_LIMIT.max}).\n`);
+  if (page.nextBefore !== null) output.stderr.write(`Older events of ${account.username} are not shown: raise --limit (at most ${MAX_PAGE_SIZE}).\n`);
   return 0;
 }
 
@@ -100,7 +101,7 @@ function parseHistoryArguments(args: string[]): HistoryArguments | string {
   const types: string[] = [];
   let reason: string | undefined;
   let asOf: string | null = null;
-  let limit: number = HISTORY_PAGE_LIMIT.default;
+  let limit: number = DEFAULT_PAGE_SIZE;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
     if (arg !== '--reason' && arg !== '--type' && arg !== '--limit' && arg !== '--as-of') {
@@ -115,12 +116,12 @@ function parseHistoryArguments(args: string[]): HistoryArguments | string {
     else if (arg === '--type') types.push(...value.split(',').map((type) => type.trim()).filter((type) => type !== ''));
     else {
       limit = Number(value);
-      if (!Number.isInteger(limit) || limit < 1 || limit > HISTORY_PAGE_LIMIT.max) return `--limit must be a whole number from 1 to ${HISTORY_PAGE_LIMIT.max} (got "${value}").`;
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) return `--limit must be a whole number from 1 to ${MAX_PAGE_SIZE} (got "${value}").`;
     }
   }
   if (positional.length !== 1) return 'Name one account: history <username>.';
   if (reason === undefined) return 'Say why you look at this account: --reason "<text>" is required and is recorded.';
-  if (asOf !== null && (types.length > 0 || limit !== HISTORY_PAGE_LIMIT.default)) return '--as-of shows the whole account at that moment: leave out --type and --limit.';
+  if (asOf !== null && (types.length > 0 || limit !== DEFAULT_PAGE_SIZE)) return '--as-of shows the whole account at that moment: leave out --type and --limit.';
   return { username: positional[0], reason, types, limit, asOf };
 }
 

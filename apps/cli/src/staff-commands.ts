@@ -1,7 +1,7 @@
 import { STAFF_ROLES } from '@glint/access';
 import { DomainError } from '@glint/domain-errors';
 import { EventSourcedStreams, commandContext, systemActor } from '@glint/event-sourcing';
-import { grantStaffRoleByPlatform } from '@glint/identity';
+import { GrantStaffRoleAsPlatformCommand, GrantStaffRoleAsPlatformHandler } from '@glint/identity';
 import { readCliEnvironmentOrExplain } from './cli-environment';
 import type { CliOutput } from './cli-output';
 
@@ -30,7 +30,7 @@ export async function staffCommand(args: string[], env: NodeJS.ProcessEnv, outpu
   if (!environment) return 2;
   const store = environment.createStore();
   try {
-    const granted = await grantStaffRoleByPlatform(new EventSourcedStreams(store), username, role, commandContext(systemActor('cli')));
+    const granted = await new GrantStaffRoleAsPlatformHandler(new EventSourcedStreams(store)).execute(new GrantStaffRoleAsPlatformCommand(username, role, commandContext(systemActor('cli'))));
     output.stdout.write(`${username} (${granted.userId}) ${granted.position === null ? 'was' : 'is now'} ${role}.\n`);
     return 0;
   } catch (error) {

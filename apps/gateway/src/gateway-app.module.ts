@@ -1,41 +1,27 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AccessModule } from '@glint/access';
+import { ApiModule } from '@glint/api';
 import { GatewayModule } from '@glint/gateway';
-import { AccessModule } from '../../platform/src/access/access.module';
-import { ApiModule } from '../../platform/src/api/api.module';
-import { DatabaseModule } from '../../platform/src/database/database.module';
-import { EventStoreModule } from '../../platform/src/event-store/event-store.module';
-import { CorrelationIdMiddleware } from '../../platform/src/logging/correlation-id.middleware';
-import type { PlatformResources } from '../../platform/src/platform.module';
-import { ReadModelsModule } from '../../platform/src/projections/read-models.module';
-import { RedisModule } from '../../platform/src/redis/redis.module';
-import { RuntimeModule } from '../../platform/src/runtime/runtime.module';
+import { projections } from '@glint/projections';
+import { CorrelationIdMiddleware, GlintRuntimeModule, type RuntimeResources } from '@glint/runtime';
+import { StreamsModule } from '@glint/streams';
 import { GatewayHealthModule } from './gateway-health';
 
 /**
- * A WHIP/WHEP gateway on its own: the same gateway module `npm start` runs, with the event store,
- * the read models it queries (stream keys, channels, who is live where) and Redis, and nothing
- * else. It reports to the core only through the event log and its heartbeat row, so any number
- * can run beside the platform processes, each holding the channels published to it. Session
- * tokens are not resolved here (no identity context): viewers count by their anonymous viewer id.
- * `GET /health` answers for its database, Redis, event store and heartbeat.
+ * A WHIP/WHEP gateway on its own: the same gateway module `npm start` runs, on the runtime every
+ * Glint process shares, with the read models it queries (stream keys, channels, who is live where)
+ * but not their projections, and the streams context whose commands record what it sees. It
+ * reports to the core only through the event log and its heartbeat row, so any number can run
+ * beside the platform processes, each holding the channels published to it. Session tokens are not
+ * resolved here (no identity context): viewers count by their anonymous viewer id. `GET /health`
+ * answers for its database, Redis, event store and heartbeat.
  */
 @Module({})
 export class GatewayAppModule implements NestModule {
-  static register(resources: PlatformResources): DynamicModule {
+  static register(resources: RuntimeResources): DynamicModule {
     return {
       module: GatewayAppModule,
-      imports: [
-        resources.configModule,
-        DatabaseModule.register(resources.database),
-        RedisModule.register(resources.redis),
-        EventStoreModule,
-        ReadModelsModule,
-        RuntimeModule,
-        ApiModule,
-        AccessModule,
-        GatewayModule,
-        GatewayHealthModule,
-      ],
+      imports: [GlintRuntimeModule.register(resources, { projections, runProjections: false }), ApiModule, AccessModule, StreamsModule, GatewayModule, GatewayHealthModule],
     };
   }
 

@@ -1,9 +1,7 @@
 import { Controller, Get, Inject, Injectable, Module, UseFilters } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
 import { GatewayModule, GatewayService } from '@glint/gateway';
-import { GATEWAY_LOST_AFTER_MS } from '@glint/runtime';
-import { DependencyHealthIndicators } from '../../platform/src/health/dependency-health.indicators';
-import { HealthResponseFilter } from '../../platform/src/health/health-response.filter';
+import { GATEWAY_LOST_AFTER_MS, DependencyHealthIndicators, HealthResponseFilter } from '@glint/runtime';
 
 /**
  * The gateway's own probe: up while its heartbeat reaches the database often enough that the

@@ -1,2 +1,2 @@
 // What the test kit starts: the platform exactly as `npm start` builds it.
-export { startPlatform, type StartedPlatform } from './platform-app';
+export { startPlatform } from './platform-app';

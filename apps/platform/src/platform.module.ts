@@ -1,7 +1,8 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { ChatModule } from '@glint/chat';
-import { LiveRelayModule } from './live/live-relay.module';
+import { ChatModule, chatPublications } from '@glint/chat';
+import { LiveRelayModule, LiveUpdatesModule } from '@glint/live-updates';
+import { channelPagePublications } from './live/channel-page-publications';
+import { channelIdFromReadModels } from './live/live-channels';
 import { DeveloperAppsModule } from '@glint/developer-apps';
 import { SupportModule } from '@glint/support';
 import { IdentityModule } from '@glint/identity';
@@ -10,44 +11,25 @@ import { ChannelsModule } from '@glint/channels';
 import { CommunityModule } from '@glint/community';
 import { NotificationsModule } from '@glint/notifications';
 import { GatewayModule } from '@glint/gateway';
-import { StreamsModule } from '@glint/streams';
-import type Redis from 'ioredis';
-import { AccessModule } from './access/access.module';
-import { ApiModule } from './api/api.module';
-import { DatabaseModule } from './database/database.module';
-import type { PlatformDatabase } from './database/platform-database';
-import { EventStoreModule } from './event-store/event-store.module';
+import { StreamsModule, streamPublications } from '@glint/streams';
+import { AccessModule } from '@glint/access';
+import { ApiModule } from '@glint/api';
+import { projections } from '@glint/projections';
+import { CorrelationIdMiddleware, GlintRuntimeModule, type RuntimeResources } from '@glint/runtime';
 import { HealthModule } from './health/health.module';
-import { CorrelationIdMiddleware } from './logging/correlation-id.middleware';
-import { ProjectionsModule } from './projections/projections.module';
-import { RedisModule } from './redis/redis.module';
-import { RuntimeModule } from './runtime/runtime.module';
 import { WatchPagesModule } from './watch/watch-pages.module';
 
-/** What the start sequence has already opened before Nest builds the platform around it. */
-export interface PlatformResources {
-  configModule: DynamicModule;
-  database: PlatformDatabase;
-  redis: Redis;
-}
-
 /**
- * The all-in-one platform. CqrsModule carries commands and queries only: projections read the
- * event store's subscription, never the in-memory event bus, which forgets everything on a crash.
+ * The all-in-one platform `npm start` runs: the HTTP API, the sockets, the WHIP/WHEP gateway, the
+ * projections, the live relay and the workers, on the runtime every Glint process shares.
  */
 @Module({})
 export class PlatformModule implements NestModule {
-  static register(resources: PlatformResources): DynamicModule {
+  static register(resources: RuntimeResources): DynamicModule {
     return {
       module: PlatformModule,
       imports: [
-        resources.configModule,
-        DatabaseModule.register(resources.database),
-        RedisModule.register(resources.redis),
-        EventStoreModule,
-        ProjectionsModule,
-        RuntimeModule,
-        CqrsModule.forRoot(),
+        GlintRuntimeModule.register(resources, { projections, runProjections: true }),
         ApiModule,
         AccessModule,
         DeveloperAppsModule,
@@ -59,7 +41,8 @@ export class PlatformModule implements NestModule {
         CommunityModule,
         GatewayModule,
         StreamsModule,
-        LiveRelayModule,
+        LiveUpdatesModule.register({ channelIdOf: channelIdFromReadModels }),
+        LiveRelayModule.register([chatPublications, channelPagePublications, streamPublications]),
         NotificationsModule,
         HealthModule,
         // Last: its /:username must never shadow another route.

@@ -3,3 +3,4 @@ export * from './principal-resolver';
 export * from './requirements';
 export { AccessGuard, PRINCIPAL_KEY, bearerToken } from './access-guard';
 export { CurrentPrincipal, RequestCommandContext } from './request-decorators';
+export { AccessModule, principalResolverByPrefix } from './access.module';

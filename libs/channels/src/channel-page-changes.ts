@@ -1,7 +1,6 @@
 import type { RecordedEvent } from '@glint/eventstore';
 
-/** The Redis channel on which the live relay tells every process which channel pages changed. */
-export const CHANNEL_PAGE_CHANGES_TOPIC = 'glint:read-model:channel-page';
+export { CHANNEL_PAGE_CHANGES_TOPIC } from '@glint/live-updates';
 
 export interface ChannelPageChange {
   eventId: string;

@@ -1,6 +1,5 @@
-import { DomainError } from '@glint/domain-errors';
+import { DomainError, retryAfterSecondsOf } from '@glint/domain-errors';
 import { checkChatPolicy, type ChatChannelFacts, type ChatPolicyInput, type ChatSenderFacts, type ChatStandingFacts } from './chat-policy';
-import { retryAfterSecondsOf } from './chat-refusals';
 
 const now = new Date('2026-11-24T12:00:00.000Z');
 const minutesFromNow = (minutes: number) => new Date(now.getTime() + minutes * 60_000);

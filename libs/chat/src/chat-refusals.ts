@@ -22,8 +22,3 @@ export class ChatRateLimitedError extends RateLimitedError implements RefusedFor
     super('rate_limited', `You are sending messages too fast: wait ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'} before the next one.`, retryAfterSeconds);
   }
 }
-
-export function retryAfterSecondsOf(error: unknown): number | undefined {
-  if (error instanceof ChatRefusedUntilLater || error instanceof ChatRateLimitedError) return error.retryAfterSeconds;
-  return undefined;
-}

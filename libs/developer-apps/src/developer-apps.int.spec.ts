@@ -1,14 +1,14 @@
 import type { UserPrincipal } from '@glint/access';
 import { DomainError } from '@glint/domain-errors';
-import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing';
+import { commandContext, EventSourcedStreams, systemActor, type CommandContext } from '@glint/event-sourcing';
 import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
 import { developerApps } from '@glint/projections';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { AppTokenResolver } from './app-token-resolver';
-import { DeleteAppHandler } from './commands/delete-app';
-import { IssueAppTokenHandler } from './commands/issue-app-token';
-import { RegisterAppHandler } from './commands/register-app';
-import { RotateAppSecretHandler } from './commands/rotate-app-secret';
+import { DeleteAppCommand, DeleteAppHandler } from './commands/delete-app';
+import { IssueAppTokenCommand, IssueAppTokenHandler } from './commands/issue-app-token';
+import { RegisterAppCommand, RegisterAppHandler } from './commands/register-app';
+import { RotateAppSecretCommand, RotateAppSecretHandler } from './commands/rotate-app-secret';
 import { countRegisteredApps, listAppsOfOwner } from './queries/registered-apps';
 
 const user = (userId: string): UserPrincipal => ({
@@ -17,12 +17,8 @@ const user = (userId: string): UserPrincipal => ({
 const ana = user('11111111-1111-4111-8111-111111111111');
 const ben = user('22222222-2222-4222-8222-222222222222');
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
-const at = (now: Date, principal: UserPrincipal | null = ana): CommandContext => ({
-  actor: principal ? { type: 'user', userId: principal.userId, role: 'user' } : { type: 'system', id: 'anonymous' },
-  correlationId: 'c-apps',
-  causationId: null,
-  now,
-});
+const at = (now: Date, principal: UserPrincipal | null = ana): CommandContext =>
+  commandContext(principal ? { type: 'user', userId: principal.userId, role: 'user' } : systemActor('anonymous'), { correlationId: 'c-apps', now });
 
 const codeOf = (promise: Promise<unknown>) => promise.then(() => 'accepted', (error: unknown) => (error instanceof DomainError ? error.code : String(error)));
 
@@ -57,10 +53,10 @@ describe('developer apps: commands, read model and token resolver', () => {
 
   const rows = async () => ({ apps: (await opened.sql.query(ROWS_SQL.apps)).rows, tokens: (await opened.sql.query(ROWS_SQL.tokens)).rows });
   const token = (clientId: string, clientSecret: string, scope?: string, now = new Date()) =>
-    issue.execute({ grantType: 'client_credentials', clientId, clientSecret, scope }, at(now, null));
+    issue.execute(new IssueAppTokenCommand({ grantType: 'client_credentials', clientId, clientSecret, scope }, at(now, null)));
 
   it('issues tokens that resolve to the app at once, for the scopes asked, and only for the current secret', async () => {
-    const app = await register.execute(ana, { name: 'Clip Bot', description: 'Makes clips', scopes: ['chat', 'public'] }, at(minutesAgo(5)));
+    const app = await register.execute(new RegisterAppCommand(ana, { name: 'Clip Bot', description: 'Makes clips', scopes: ['chat', 'public'] }, at(minutesAgo(5))));
     expect(app).toMatchObject({ scopes: ['public', 'chat'], clientId: expect.stringMatching(/^[0-9a-f]{32}$/), clientSecret: expect.stringMatching(/^glcs_[A-Za-z0-9_-]{43}$/) });
 
     const all = await token(app.clientId, app.clientSecret);
@@ -72,10 +68,10 @@ describe('developer apps: commands, read model and token resolver', () => {
     expect(await codeOf(token(app.clientId, app.clientSecret, 'public streamkey'))).toBe('invalid_scope');
     expect(await codeOf(token(app.clientId, 'glcs_wrong'))).toBe('invalid_client');
     expect(await codeOf(token('no-such-client', app.clientSecret))).toBe('invalid_client');
-    expect(await codeOf(issue.execute({ grantType: 'password', clientId: app.clientId, clientSecret: app.clientSecret }, at(new Date(), null)))).toBe('unsupported_grant_type');
+    expect(await codeOf(issue.execute(new IssueAppTokenCommand({ grantType: 'password', clientId: app.clientId, clientSecret: app.clientSecret }, at(new Date(), null))))).toBe('unsupported_grant_type');
 
-    expect(await codeOf(rotate.execute(ben, app.appId, at(new Date(), ben)))).toBe('not_app_owner');
-    const rotated = await rotate.execute(ana, app.appId, at(minutesAgo(1)));
+    expect(await codeOf(rotate.execute(new RotateAppSecretCommand(ben, app.appId, at(new Date(), ben))))).toBe('not_app_owner');
+    const rotated = await rotate.execute(new RotateAppSecretCommand(ana, app.appId, at(minutesAgo(1))));
     expect(await codeOf(token(app.clientId, app.clientSecret))).toBe('invalid_client');
     expect(await resolver.resolve((await token(app.clientId, rotated.clientSecret)).accessToken)).toMatchObject({ appId: app.appId });
     // Tokens issued before the rotation live out their hour.
@@ -86,7 +82,7 @@ describe('developer apps: commands, read model and token resolver', () => {
   });
 
   it('resolves no token that expired, is unknown, or is not an app token, and prunes expired ones when the app gets a new one', async () => {
-    const app = await register.execute(ana, { name: 'Old Bot' }, at(minutesAgo(200)));
+    const app = await register.execute(new RegisterAppCommand(ana, { name: 'Old Bot' }, at(minutesAgo(200))));
     expect(app.scopes).toEqual(['public']);
     const old = await token(app.clientId, app.clientSecret, undefined, minutesAgo(90));
     expect(await resolver.resolve(old.accessToken)).toBeNull();
@@ -101,13 +97,13 @@ describe('developer apps: commands, read model and token resolver', () => {
   });
 
   it('stops a deleted app’s tokens at once, counts it out, and deleting again records nothing', async () => {
-    const app = await register.execute(ben, { name: 'Gone Bot', scopes: ['follow'] }, at(minutesAgo(3), ben));
+    const app = await register.execute(new RegisterAppCommand(ben, { name: 'Gone Bot', scopes: ['follow'] }, at(minutesAgo(3), ben)));
     const issued = await token(app.clientId, app.clientSecret);
     const beforeDeletion = new Date();
     const counted = await countRegisteredApps(engine.entityManager());
 
-    expect(await codeOf(remove.execute(ana, app.appId, at(new Date())))).toBe('not_app_owner');
-    await remove.execute(ben, app.appId, at(new Date(), ben));
+    expect(await codeOf(remove.execute(new DeleteAppCommand(ana, app.appId, at(new Date()))))).toBe('not_app_owner');
+    await remove.execute(new DeleteAppCommand(ben, app.appId, at(new Date(), ben)));
     expect(await resolver.resolve(issued.accessToken)).toBeNull();
     expect(await codeOf(token(app.clientId, app.clientSecret))).toBe('invalid_client');
     expect(await listAppsOfOwner(engine.entityManager(), ben.userId)).toEqual([]);
@@ -116,7 +112,7 @@ describe('developer apps: commands, read model and token resolver', () => {
     expect(await countRegisteredApps(engine.entityManager(), { before: minutesAgo(300) })).toBe(0);
 
     const head = await opened.store.headPosition();
-    await remove.execute(ben, app.appId, at(new Date(), ben));
+    await remove.execute(new DeleteAppCommand(ben, app.appId, at(new Date(), ben)));
     expect(await opened.store.headPosition()).toBe(head);
   });
 

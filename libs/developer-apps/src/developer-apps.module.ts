@@ -7,7 +7,7 @@ import { RegisterAppHandler } from './commands/register-app';
 import { RotateAppSecretHandler } from './commands/rotate-app-secret';
 import { AppsController } from './http/apps.controller';
 import { OAuthTokenController } from './http/oauth-token.controller';
-import { MyAppsQuery } from './queries/my-apps';
+import { ListMyAppsHandler } from './queries/list-my-apps';
 
 /** Global so the platform's access guard finds the app-token resolver it composes. */
 @Global()
@@ -18,7 +18,7 @@ import { MyAppsQuery } from './queries/my-apps';
     RotateAppSecretHandler,
     DeleteAppHandler,
     IssueAppTokenHandler,
-    MyAppsQuery,
+    ListMyAppsHandler,
     AppTokenResolver,
     { provide: APP_TOKEN_RESOLVER, useExisting: AppTokenResolver },
   ],

@@ -29,10 +29,4 @@ export class GatewayHeartbeat {
   async stop(): Promise<void> {
     await this.entityManager().execute('DELETE FROM gateway_heartbeats WHERE gateway_id = ?', [this.gatewayId]);
   }
-
-  /** Where the gateway `gatewayId` takes viewers; null when it has no row. */
-  static async baseUrlOf(entityManager: EntityManager, gatewayId: string): Promise<string | null> {
-    const [row] = await entityManager.execute<Array<{ base_url: string }>>('SELECT base_url FROM gateway_heartbeats WHERE gateway_id = ?', [gatewayId]);
-    return row?.base_url ?? null;
-  }
 }

@@ -1,20 +1,43 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { GatewayService } from './gateway-service';
+import { GATEWAY_SETTINGS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { GatewayHeartbeat } from './gateway-heartbeat';
+import { GatewaySessions } from './gateway-sessions';
+import type { GatewaySettings } from './gateway-settings';
 import { gatewayRequest } from './http/gateway-request';
 import { GatewayRateLimit } from './http/gateway-rate-limit';
 import { SdpBodyParser } from './http/sdp-body';
 import { WhepController } from './http/whep.controller';
 import { WhipController } from './http/whip.controller';
+import { PublisherSignalling } from './publisher-signalling';
+import { GetWatchedChannelHandler } from './queries/get-watched-channel';
+import { VerifyStreamKeyHandler } from './queries/verify-stream-key';
+import { StreamLifecycle } from './stream-lifecycle';
+import { ViewerSignalling } from './viewer-signalling';
 
 /**
  * The WHIP/WHEP gateway. Its routes are mapped in every process that imports it; where
- * GATEWAY=off the service holds no peers, refuses publishers, and sends viewers to the gateway
- * holding the channel.
+ * GATEWAY=off it holds no peers, refuses publishers, and sends viewers to the gateway holding the
+ * channel. It records stream facts by commands to the streams context: a process that runs it
+ * runs StreamsModule too.
  */
 @Module({
   controllers: [WhipController, WhepController],
-  providers: [GatewayService, GatewayRateLimit, SdpBodyParser],
-  exports: [GatewayService],
+  providers: [
+    {
+      provide: GatewayHeartbeat,
+      useFactory: (readModels: ReadModels, settings: GatewaySettings) => new GatewayHeartbeat(() => readModels.entityManager(), settings.id, settings.publicUrl),
+      inject: [READ_MODELS, GATEWAY_SETTINGS],
+    },
+    GatewaySessions,
+    StreamLifecycle,
+    PublisherSignalling,
+    ViewerSignalling,
+    VerifyStreamKeyHandler,
+    GetWatchedChannelHandler,
+    GatewayRateLimit,
+    SdpBodyParser,
+  ],
+  exports: [GatewaySessions],
 })
 export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

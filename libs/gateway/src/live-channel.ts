@@ -12,7 +12,10 @@ export interface LiveChannel {
   iceUfrag: string | null;
   etag: string;
   openedAt: number;
-  /** Set once StreamStarted is recorded; until then viewers are told the channel is not live. */
+  /**
+   * Set once StreamStarted is recorded, then to what each sample answers (the revision the next one
+   * goes after). Until it is set, viewers are told the channel is not live.
+   */
   handle: StreamHandle | null;
   /** The StreamStarted append in flight, which an end waits for. */
   starting: Promise<void> | null;

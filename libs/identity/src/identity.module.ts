@@ -3,13 +3,16 @@ import { SESSION_TOKEN_RESOLVER } from '@glint/access';
 import { ChangePasswordHandler } from './commands/change-password';
 import { ConfirmEmailHandler } from './commands/confirm-email';
 import { DeleteAccountHandler } from './commands/delete-account';
+import { GrantStaffRoleHandler } from './commands/grant-staff-role';
+import { GrantStaffRoleAsPlatformHandler } from './commands/grant-staff-role-as-platform';
 import { LogInHandler } from './commands/log-in';
 import { LogOutHandler } from './commands/log-out';
 import { RegisterUserHandler } from './commands/register-user';
 import { RequestEmailConfirmationHandler } from './commands/request-email-confirmation';
-import { GrantStaffRoleHandler, RevokeStaffRoleHandler } from './commands/staff-role';
-import { StaffSanctionsHandler } from './commands/staff-sanctions';
-import { StartTwoFactorSetupHandler, TwoFactorSwitchHandler } from './commands/two-factor';
+import { RevokeStaffRoleHandler } from './commands/revoke-staff-role';
+import { SanctionUserHandler } from './commands/sanction-user';
+import { StartTwoFactorSetupHandler } from './commands/start-two-factor-setup';
+import { SwitchTwoFactorHandler } from './commands/switch-two-factor';
 import { CredentialChecks } from './credentials/credential-checks';
 import { AccountsController } from './http/accounts.controller';
 import { MeController } from './http/me.controller';
@@ -20,8 +23,8 @@ import { LoggedMailDelivery, MAIL_DELIVERY } from './mail/mail-delivery';
 import { PUBLIC_WEB_URL } from '@glint/runtime';
 import { mailOutboxSettings } from './mail/mail-outbox-settings';
 import { MAIL_OUTBOX_SETTINGS, MailOutboxWorker } from './mail/mail-outbox-worker';
-import { MyAccountQuery } from './queries/my-account';
-import { PublicProfileQuery } from './queries/public-profile';
+import { GetMyAccountHandler } from './queries/get-my-account';
+import { GetPublicProfileHandler } from './queries/get-public-profile';
 import { SessionTokenResolver } from './session-token-resolver';
 
 /**
@@ -40,13 +43,14 @@ import { SessionTokenResolver } from './session-token-resolver';
     RequestEmailConfirmationHandler,
     ChangePasswordHandler,
     StartTwoFactorSetupHandler,
-    TwoFactorSwitchHandler,
+    SwitchTwoFactorHandler,
     DeleteAccountHandler,
-    StaffSanctionsHandler,
+    SanctionUserHandler,
     GrantStaffRoleHandler,
     RevokeStaffRoleHandler,
-    MyAccountQuery,
-    PublicProfileQuery,
+    GrantStaffRoleAsPlatformHandler,
+    GetMyAccountHandler,
+    GetPublicProfileHandler,
     SessionTokenResolver,
     { provide: SESSION_TOKEN_RESOLVER, useExisting: SessionTokenResolver },
     { provide: MAIL_OUTBOX_SETTINGS, useFactory: mailOutboxSettings, inject: [PUBLIC_WEB_URL] },

@@ -1,12 +1,10 @@
 import { ConflictError, ValidationError, type DomainError } from '@glint/domain-errors';
-import { foldEvents } from '@glint/event-sourcing';
-import { refusalOf } from '@glint/testing';
+import { decide, refusalOf } from '@glint/testing';
 import type { UsernameEvent } from './events';
 import { usernameDecider, type ClaimUsername } from './username-decider';
 
 const claimedByAna: UsernameEvent = { type: 'UsernameClaimed', data: { userId: 'ana-id', username: 'Ana_1' } };
 const claim = (username: string, userId = 'ben-id'): ClaimUsername => ({ type: 'ClaimUsername', username, userId });
-const decide = (given: UsernameEvent[], when: ClaimUsername) => usernameDecider.decide(when, foldEvents(usernameDecider, given));
 
 describe('claiming a username', () => {
   it.each<[string, UsernameEvent[], ClaimUsername, UsernameEvent[]]>([
@@ -15,7 +13,7 @@ describe('claiming a username', () => {
     ['twenty-five are the most', [], claim('a'.repeat(25)), [{ type: 'UsernameClaimed', data: { userId: 'ben-id', username: 'a'.repeat(25) } }]],
     ['a name that merely contains a reserved word is free', [], claim('glintfan'), [{ type: 'UsernameClaimed', data: { userId: 'ben-id', username: 'glintfan' } }]],
   ])('%s', (_, given, when, then) => {
-    expect(decide(given, when)).toEqual(then);
+    expect(decide(usernameDecider, given, when)).toEqual(then);
   });
 
   it.each<[string, UsernameEvent[], ClaimUsername, new (...args: never[]) => DomainError, string]>([
@@ -28,7 +26,7 @@ describe('claiming a username', () => {
     ['other characters', [], claim('ana-1'), ValidationError, 'invalid_username'],
     ['letters beyond a–z', [], claim('anaé'), ValidationError, 'invalid_username'],
   ])('refuses %s', (_, given, when, kind, code) => {
-    const refusal = refusalOf(() => decide(given, when));
+    const refusal = refusalOf(() => decide(usernameDecider, given, when));
     expect(refusal).toBeInstanceOf(kind);
     expect(refusal).toMatchObject({ code, field: 'username' });
   });

@@ -5,7 +5,6 @@ export { readModerationLog } from './queries/moderation-log';
 export { readUserReports, type ReportStatus } from './queries/user-reports';
 export { readStaffAuditLog } from './queries/staff-audit-log';
 export { readNamedUsers, type NamedUser } from './queries/usernames';
-export type { Page, PageQuery } from './queries/page';
 export { chatStandingDecider, type ChatStanding, type ChatStandingCommand } from './chat-standing-decider';
 export { reportDecider, type Report, type ReportCommand } from './report-decider';
 export { TIMEOUT_PRESETS, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, type TimeoutPreset } from './timeout-duration';

@@ -5,14 +5,22 @@ import { ResolveReportHandler } from './commands/resolve-report';
 import { ChannelModerationController } from './http/channel-moderation.controller';
 import { ReportsController } from './http/reports.controller';
 import { StaffModerationController } from './http/staff-moderation.controller';
-import { ChannelModerationLogQuery } from './queries/channel-moderation-log';
-import { ReportQueueQuery } from './queries/report-queue';
-import { StaffAuditTrailQuery } from './queries/staff-audit-trail';
-import { UserStandingQuery } from './queries/user-standing';
+import { GetUserStandingHandler } from './queries/get-user-standing';
+import { ListModerationLogHandler } from './queries/list-moderation-log';
+import { ListReportsHandler } from './queries/list-reports';
+import { ListStaffAuditLogHandler } from './queries/list-staff-audit-log';
 
 /** Channel timeouts and bans, user reports and the staff's queue, the moderation and staff audit logs. */
 @Module({
   controllers: [ChannelModerationController, ReportsController, StaffModerationController],
-  providers: [ChangeChatStandingHandler, ReportUserHandler, ResolveReportHandler, ChannelModerationLogQuery, UserStandingQuery, ReportQueueQuery, StaffAuditTrailQuery],
+  providers: [
+    ChangeChatStandingHandler,
+    ReportUserHandler,
+    ResolveReportHandler,
+    ListModerationLogHandler,
+    GetUserStandingHandler,
+    ListReportsHandler,
+    ListStaffAuditLogHandler,
+  ],
 })
 export class ModerationModule {}

@@ -1,5 +1,4 @@
-import { DomainError } from '@glint/domain-errors';
-import { foldEvents } from '@glint/event-sourcing';
+import { decide, refusalOf } from '@glint/testing';
 import type { ReportEvent } from './events';
 import { reportDecider, type ReportCommand } from './report-decider';
 
@@ -18,18 +17,9 @@ const resolved = (resolution: 'actioned' | 'dismissed' = 'actioned', note = 'Ban
   data: { reportId, reporterId: 'reporter-1', targetUserId: 'target-1', resolution, note },
 });
 
-function outcome(given: ReportEvent[], command: ReportCommand): ReportEvent[] | { refused: string } {
-  try {
-    return reportDecider.decide(command, foldEvents(reportDecider, given));
-  } catch (error) {
-    if (error instanceof DomainError) return { refused: `${error.kind}:${error.code}` };
-    throw error;
-  }
-}
-
 describe('report decider', () => {
   describe('ReportUser', () => {
-    it.each<[string, ReportEvent[], ReportCommand, ReportEvent[] | { refused: string }]>([
+    it.each<[string, ReportEvent[], ReportCommand, ReportEvent[]]>([
       ['a report is filed with its sealed notes and channel', [], report(), [reported]],
       [
         'a report without notes or channel leaves the channel out',
@@ -37,22 +27,32 @@ describe('report decider', () => {
         report({ where: 'profile', why: 'other', sealedNotes: null, channelId: null } as Partial<ReportCommand>),
         [{ type: 'UserReported', data: { reportId, reporterId: 'reporter-1', targetUserId: 'target-1', where: 'profile', why: 'other', notes: null } }],
       ],
-      ['nobody reports themselves', [], report({ targetUserId: 'reporter-1' } as Partial<ReportCommand>), { refused: 'validation:cannot_report_self' }],
-      ['a report id is filed once', [reported], report(), { refused: 'conflict:report_exists' }],
-    ])('%s', (_, given, command, expected) => {
-      expect(outcome(given, command)).toEqual(expected);
+    ])('%s', (_, given, when, then) => {
+      expect(decide(reportDecider, given, when)).toEqual(then);
+    });
+
+    it.each<[string, ReportEvent[], ReportCommand, { kind: string; code: string }]>([
+      ['nobody reports themselves', [], report({ targetUserId: 'reporter-1' } as Partial<ReportCommand>), { kind: 'validation', code: 'cannot_report_self' }],
+      ['a report id is filed once', [reported], report(), { kind: 'conflict', code: 'report_exists' }],
+    ])('%s', (_, given, when, refusal) => {
+      expect(refusalOf(() => decide(reportDecider, given, when))).toMatchObject(refusal);
     });
   });
 
   describe('ResolveReport', () => {
-    it.each<[string, ReportEvent[], ReportCommand, ReportEvent[] | { refused: string }]>([
+    it.each<[string, ReportEvent[], ReportCommand, ReportEvent[]]>([
       ['an open report is actioned, naming whom it was about', [reported], resolve(), [resolved()]],
       ['an open report is dismissed', [reported], resolve({ resolution: 'dismissed', note: 'Not against the rules.' } as Partial<ReportCommand>), [resolved('dismissed', 'Not against the rules.')]],
-      ['an unknown report cannot be resolved', [], resolve(), { refused: 'not_found:report_not_found' }],
-      ['a report is resolved once', [reported, resolved()], resolve({ resolution: 'dismissed' } as Partial<ReportCommand>), { refused: 'conflict:report_already_resolved' }],
-      ['a resolution needs a note', [reported], resolve({ note: '  ' } as Partial<ReportCommand>), { refused: 'validation:resolution_note_required' }],
-    ])('%s', (_, given, command, expected) => {
-      expect(outcome(given, command)).toEqual(expected);
+    ])('%s', (_, given, when, then) => {
+      expect(decide(reportDecider, given, when)).toEqual(then);
+    });
+
+    it.each<[string, ReportEvent[], ReportCommand, { kind: string; code: string }]>([
+      ['an unknown report cannot be resolved', [], resolve(), { kind: 'not_found', code: 'report_not_found' }],
+      ['a report is resolved once', [reported, resolved()], resolve({ resolution: 'dismissed' } as Partial<ReportCommand>), { kind: 'conflict', code: 'report_already_resolved' }],
+      ['a resolution needs a note', [reported], resolve({ note: '  ' } as Partial<ReportCommand>), { kind: 'validation', code: 'resolution_note_required' }],
+    ])('%s', (_, given, when, refusal) => {
+      expect(refusalOf(() => decide(reportDecider, given, when))).toMatchObject(refusal);
     });
   });
 });

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
+import type { CommandBus } from '@nestjs/cqrs';
 import { Queue, Worker, type JobsOptions, type RedisOptions } from 'bullmq';
 import type Redis from 'ioredis';
 import type { RecordedEvent } from '@glint/eventstore';
 import type { StreamStarted } from '@glint/streams';
-import type { GoLiveNotifier, GoLiveOutcome } from './go-live-notifier';
+import { NotifyFollowersCommand, type GoLiveOutcome } from './commands/notify-followers';
 
 export const GO_LIVE_QUEUE = 'go-live-notifications';
 export const NOTIFY_FOLLOWERS = 'notify-followers';
@@ -35,28 +36,29 @@ export function notifyFollowersJobs(events: readonly RecordedEvent[]) {
     .map((event) => ({ name: NOTIFY_FOLLOWERS, data: { streamId: event.data.streamId } satisfies NotifyFollowersJob, opts: { jobId: goLiveJobId(event.data.streamId) } }));
 }
 
-/**
- * The go-live queue and this process's worker on it. One Redis may serve several Glint
- * installations (staging beside production, every test's platform): the jobs belong to the event
- * log that asked for them, so the queue's keys carry the name of the database that holds it.
- * BullMQ gets connections of its own, made like the shared one but waiting out a Redis outage
- * (`maxRetriesPerRequest: null`), as its blocking reads need.
- */
 /** How long a shutdown waits for BullMQ's close before dropping its connections. */
 const CLOSE_GRACE_MS = 2_000;
 
+/**
+ * The go-live queue and this process's worker on it, which dispatches each job as a
+ * `NotifyFollowersCommand`. One Redis may serve several Glint installations (staging beside
+ * production, every test's platform): the jobs belong to the event log that asked for them, so the
+ * queue's keys carry the name of the database that holds it. BullMQ gets connections of its own,
+ * made like the shared one but waiting out a Redis outage (`maxRetriesPerRequest: null`), as its
+ * blocking reads need.
+ */
 export class GoLiveJobs {
   private readonly logger = new Logger('GoLiveJobs');
   readonly queue: Queue<NotifyFollowersJob, GoLiveOutcome>;
   readonly worker: Worker<NotifyFollowersJob, GoLiveOutcome>;
   private running: Promise<void> | undefined;
 
-  constructor(options: { redis: Redis; databaseName: string; notifier: GoLiveNotifier; concurrency?: number }) {
+  constructor(options: { redis: Redis; databaseName: string; commands: CommandBus; concurrency?: number }) {
     const { host, port, path, db, username, password, tls } = options.redis.options;
     const connection: RedisOptions = { host, port, path, db, username, password, tls, maxRetriesPerRequest: null };
     const prefix = `glint:${options.databaseName}`;
     this.queue = new Queue(GO_LIVE_QUEUE, { connection, prefix, defaultJobOptions: JOB_OPTIONS });
-    this.worker = new Worker(GO_LIVE_QUEUE, (job) => options.notifier.notify(job.data.streamId), { connection, prefix, autorun: false, concurrency: options.concurrency ?? 4 });
+    this.worker = new Worker(GO_LIVE_QUEUE, (job) => options.commands.execute(new NotifyFollowersCommand(job.data.streamId, new Date())), { connection, prefix, autorun: false, concurrency: options.concurrency ?? 4 });
     // Both report Redis trouble as 'error' events, which would crash the process unheard.
     this.queue.on('error', (error) => this.logger.error({ event: 'GoLive.Queue.Failed', reason: error.message }));
     this.worker.on('error', (error) => this.logger.error({ event: 'GoLive.Worker.Failed', reason: error.message }));

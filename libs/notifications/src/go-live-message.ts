@@ -1,5 +1,5 @@
 import type { Mail } from '@glint/identity';
-import type { RelayedFrame } from '@glint/chat';
+import type { RelayedFrame } from '@glint/live-updates';
 
 /** What a follower is told when a channel they follow goes live. */
 export interface GoLiveFacts {

@@ -1,12 +1,10 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type Redis from 'ioredis';
-import type { EventSourcedStreams } from '@glint/event-sourcing';
 import type { EventStore } from '@glint/eventstore';
-import type { PersonalDataVault } from '@glint/personal-data';
-import { EVENT_SOURCED_STREAMS, EVENT_STORE, PERSONAL_DATA, PUBLIC_WEB_URL, READ_MODELS, REDIS, type ReadModels } from '@glint/runtime';
-import { MAIL_DELIVERY, type MailDelivery } from '@glint/identity';
+import { EVENT_STORE, READ_MODELS, REDIS, type ReadModels } from '@glint/runtime';
+import { NotifyFollowersHandler } from './commands/notify-followers';
 import { GoLiveJobs } from './go-live-jobs';
-import { GoLiveNotifier } from './go-live-notifier';
 import { LogReactor } from './log-reactor';
 
 export const GO_LIVE_REACTOR = Symbol('GoLiveReactor');
@@ -16,21 +14,16 @@ const databaseUrlOf = (readModels: ReadModels): string => readModels.entityManag
 
 /**
  * Go-live notifications. One reactor across all processes turns each `StreamStarted` into a
- * `notify-followers` job; every process runs a worker on the queue.
+ * `notify-followers` job; every process runs a worker on the queue, which dispatches each job as a
+ * `NotifyFollowersCommand`.
  */
 @Module({
   providers: [
-    {
-      provide: GoLiveNotifier,
-      useFactory: (streams: EventSourcedStreams, readModels: ReadModels, vault: PersonalDataVault, mail: MailDelivery, redis: Redis, webBaseUrl: string) =>
-        new GoLiveNotifier({ streams, readModels, vault, mail, redis, webBaseUrl }),
-      inject: [EVENT_SOURCED_STREAMS, READ_MODELS, PERSONAL_DATA, MAIL_DELIVERY, REDIS, PUBLIC_WEB_URL],
-    },
+    NotifyFollowersHandler,
     {
       provide: GoLiveJobs,
-      useFactory: (redis: Redis, readModels: ReadModels, notifier: GoLiveNotifier) =>
-        new GoLiveJobs({ redis, databaseName: new URL(databaseUrlOf(readModels)).pathname.slice(1), notifier }),
-      inject: [REDIS, READ_MODELS, GoLiveNotifier],
+      useFactory: (redis: Redis, readModels: ReadModels, commands: CommandBus) => new GoLiveJobs({ redis, databaseName: new URL(databaseUrlOf(readModels)).pathname.slice(1), commands }),
+      inject: [REDIS, READ_MODELS, CommandBus],
     },
     {
       provide: GO_LIVE_REACTOR,

@@ -1,7 +1,13 @@
 export * from './events';
-export { streamDecider, type Stream, type StreamCommand, type EndStream } from './decider';
+export { streamDecider, type Stream, type StreamCommand, type EndStream } from './stream-decider';
 export { StreamRecorder, type StreamHandle, type StreamRecorderOptions } from './stream-recorder';
 export { StreamsModule } from './streams.module';
+export { StartStreamCommand } from './commands/start-stream';
+export { SampleStreamHealthCommand } from './commands/sample-stream-health';
+export { SampleViewerCountCommand } from './commands/sample-viewer-count';
+export { EndStreamCommand } from './commands/end-stream';
+export { ChangeStreamMetadataCommand } from './commands/change-stream-metadata';
+export { GetStreamHolderQuery, type StreamHolder } from './queries/get-stream-holder';
 export { streamPublications } from './live/stream-publications';
 export { GatewayLostSweeper, type GatewayLostSweeperOptions } from './workers/gateway-lost-sweeper';
-export { listLiveStreams, LISTED_GATEWAY_BEAT_WITHIN_SECONDS, type LiveListingPage, type LiveListingQuery, type LiveStreamEntry } from './queries/live-listing';
+export { listLiveStreams, LISTED_GATEWAY_BEAT_WITHIN_SECONDS, type LiveListingRequest, type LiveStreamEntry } from './queries/live-listing';

@@ -85,15 +85,16 @@ describe('the stream recorder', () => {
     expect(await eventsOf(`${channelId}-2`)).toEqual([expect.objectContaining({ type: 'StreamStarted', data: expect.objectContaining({ sequence: 2, gatewayId: 'gw-beating' }) })]);
   });
 
-  it('answers false to a sample once someone else has ended the stream', async () => {
+  it('samples after the handle it was given, and answers an ended handle once someone else has ended the stream', async () => {
     const channelId = await channel();
-    const handle = await recorder.start({ channelId, gatewayId: 'gw-beating', media }, context());
+    const started = await recorder.start({ channelId, gatewayId: 'gw-beating', media }, context());
     const sample = { current: 3, peak: 3, average: 1, totalViews: 3 };
-    expect(await recorder.sample(handle, { type: 'SampleViewerCount', sample, at: new Date() }, context())).toBe(true);
-    expect(await recorder.end(handle.streamId, { reason: 'staff_shutdown', at: new Date(), endedBy: 'staff-member' }, context())).toBe(true);
-    expect(await recorder.sample(handle, { type: 'SampleViewerCount', sample, at: new Date() }, context())).toBe(false);
-    expect(handle.state.status).toBe('ended');
-    expect((await eventsOf(handle.streamId)).map((event) => event.type)).toEqual(['StreamStarted', 'ViewerCountSampled', 'StreamEnded']);
+    const sampled = await recorder.sample(started, { type: 'SampleViewerCount', sample, at: new Date() }, context());
+    expect(sampled).toMatchObject({ streamId: started.streamId, revision: 1, state: { status: 'live', viewers: sample } });
+    expect(await recorder.end(started.streamId, { reason: 'staff_shutdown', at: new Date(), endedBy: 'staff-member' }, context())).toBe(true);
+    const afterTheEnd = await recorder.sample(sampled, { type: 'SampleViewerCount', sample, at: new Date() }, context());
+    expect(afterTheEnd).toMatchObject({ revision: 2, state: { status: 'ended', reason: 'staff_shutdown' } });
+    expect((await eventsOf(started.streamId)).map((event) => event.type)).toEqual(['StreamStarted', 'ViewerCountSampled', 'StreamEnded']);
     expect(errors).toEqual([]);
   });
 });

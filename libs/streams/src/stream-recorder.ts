@@ -3,7 +3,7 @@ import { readChannel } from '@glint/channels';
 import { ConflictError, NotFoundError } from '@glint/domain-errors';
 import { EventSourcedStreams, retryingLostRaces, type CommandContext } from '@glint/event-sourcing';
 import type { EventStore, ExpectedRevision } from '@glint/eventstore';
-import { streamDecider, type EndStream, type SampleStreamHealth, type SampleViewerCount, type StartStream, type Stream } from './decider';
+import { streamDecider, type EndStream, type SampleStreamHealth, type SampleViewerCount, type StartStream, type Stream } from './stream-decider';
 import { streamIdOf, streamStreamName, type MediaDescription, type StreamEvent, type StreamInfo } from './events';
 
 /** A stream as its writer holds it: the state and revision the next sample is appended after. */
@@ -79,13 +79,12 @@ export class StreamRecorder {
   /**
    * Appends a sample after the revision the writer last saw, without reading the stream again (a
    * long stream has thousands of samples). When someone else wrote meanwhile (an end by staff or the
-   * worker), the stream is reloaded and the sample decided again; false when the stream has ended.
+   * worker), the stream is reloaded and the sample decided again. Answers the handle the next
+   * sample goes after; its state is `ended` when the stream has ended and nothing was recorded.
    */
-  async sample(handle: StreamHandle, command: SampleStreamHealth | SampleViewerCount, context: CommandContext): Promise<boolean> {
+  async sample(handle: StreamHandle, command: SampleStreamHealth | SampleViewerCount, context: CommandContext): Promise<StreamHandle> {
     const sampled = await this.streams.handle(handle.streamName, streamDecider, command, context, { from: handle });
-    handle.state = sampled.state;
-    handle.revision = sampled.revision;
-    return handle.state.status === 'live';
+    return { ...handle, state: sampled.state, revision: sampled.revision };
   }
 
   /** The channel's latest broadcast, found from the read model's count and then by trying the next numbers. */
@@ -100,10 +99,15 @@ export class StreamRecorder {
   }
 
   async gatewayLost(gatewayId: string): Promise<boolean> {
-    const [row] = await this.entityManager().execute<Array<{ alive: boolean }>>(
-      `SELECT beat_at > now() - make_interval(secs => ?) AS alive FROM gateway_heartbeats WHERE gateway_id = ?`,
-      [this.options.gatewayLostAfterMs / 1000, gatewayId],
+    return (await this.beatingGateway(gatewayId)) === null;
+  }
+
+  /** Where viewers reach the gateway, while its heartbeat is recent enough that it still holds its streams; null once it is lost. */
+  async beatingGateway(gatewayId: string): Promise<{ baseUrl: string } | null> {
+    const [row] = await this.entityManager().execute<Array<{ base_url: string }>>(
+      'SELECT base_url FROM gateway_heartbeats WHERE gateway_id = ? AND beat_at > now() - make_interval(secs => ?)',
+      [gatewayId, this.options.gatewayLostAfterMs / 1000],
     );
-    return !row?.alive;
+    return row ? { baseUrl: row.base_url } : null;
   }
 }

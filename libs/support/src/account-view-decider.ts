@@ -1,8 +1,8 @@
+import { MAX_PAGE_SIZE } from '@glint/api';
 import { NotFoundError, ValidationError } from '@glint/domain-errors';
 import type { AccountViewFilters, AccountViewKind, SupportAccountViewed } from './events';
 
 export const VIEW_REASON_LENGTH = { min: 3, max: 500 } as const;
-export const HISTORY_PAGE_LIMIT = { default: 50, max: 200 } as const;
 /** Support and admins may read an account's history; analysts see only aggregates. */
 export const SUPPORT_DESK_ROLES = ['support', 'admin'] as const;
 
@@ -31,8 +31,8 @@ export function decideAccountView(command: ViewAccount): SupportAccountViewed[] 
 }
 
 function historyView(filters: AccountViewFilters): AccountViewKind {
-  if (!Number.isInteger(filters.limit) || filters.limit < 1 || filters.limit > HISTORY_PAGE_LIMIT.max) {
-    throw new ValidationError('invalid_limit', `limit is a whole number from 1 to ${HISTORY_PAGE_LIMIT.max}.`, 'limit');
+  if (!Number.isInteger(filters.limit) || filters.limit < 1 || filters.limit > MAX_PAGE_SIZE) {
+    throw new ValidationError('invalid_limit', `limit is a whole number from 1 to ${MAX_PAGE_SIZE}.`, 'limit');
   }
   if (filters.from !== null && filters.to !== null && Date.parse(filters.from) >= Date.parse(filters.to)) {
     throw new ValidationError('invalid_time_range', '"from" must be earlier than "to".', 'to');

@@ -3,6 +3,7 @@ export interface AccountViewFilters {
   types: string[];
   from: string | null;
   to: string | null;
+  /** The page's cursor, as the log position the page starts below; null for the first page. */
   before: number | null;
   limit: number;
 }

@@ -6,10 +6,11 @@ import { ViewAccountHistoryHandler } from './commands/view-account-history';
 import { ViewAccountStateHandler } from './commands/view-account-state';
 import { AccountViewsController } from './http/account-views.controller';
 import { SupportTicketsController } from './http/support-tickets.controller';
-import { SupportTicketsQuery } from './queries/support-tickets-query';
+import { GetSupportTicketHandler } from './queries/get-support-ticket';
+import { ListSupportTicketsHandler } from './queries/list-support-tickets';
 
 @Module({
   controllers: [AccountViewsController, SupportTicketsController],
-  providers: [ViewAccountHistoryHandler, ViewAccountStateHandler, OpenTicketHandler, ReplyToTicketHandler, CloseTicketHandler, SupportTicketsQuery],
+  providers: [ViewAccountHistoryHandler, ViewAccountStateHandler, OpenTicketHandler, ReplyToTicketHandler, CloseTicketHandler, GetSupportTicketHandler, ListSupportTicketsHandler],
 })
 export class SupportModule {}

@@ -1,5 +1,4 @@
-import { DomainError } from '@glint/domain-errors';
-import { foldEvents } from '@glint/event-sourcing';
+import { decide, refusalOf } from '@glint/testing';
 import type { SupportTicketEvent } from './events';
 import { ticketDecider, type SupportTicketCommand, type TicketParticipant } from './ticket-decider';
 
@@ -17,42 +16,40 @@ const open = (subject = 'Payout missing'): SupportTicketCommand => ({ type: 'Ope
 const reply = (by: TicketParticipant): SupportTicketCommand => ({ type: 'ReplyToTicket', ticketId, by, sealedBody: 'sealed-2' });
 const close = (by: TicketParticipant): SupportTicketCommand => ({ type: 'CloseTicket', ticketId, by });
 
-type Refusal = { refused: string; code: string; field?: string };
-const refused = (kind: string, code: string, field?: string): Refusal => ({ refused: kind, code, ...(field ? { field } : {}) });
-
-function outcome(given: SupportTicketEvent[], when: SupportTicketCommand): SupportTicketEvent[] | Refusal {
-  try {
-    return ticketDecider.decide(when, foldEvents(ticketDecider, given));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return refused(error.name, error.code, error.field);
-  }
-}
+type Refusal = { name: string; code: string; field: string | undefined };
+const refused = (name: string, code: string, field?: string): Refusal => ({ name, code, field });
 
 describe('the support ticket decider', () => {
-  it.each<[string, SupportTicketEvent[], SupportTicketCommand, SupportTicketEvent[] | Refusal]>([
+  it.each<[string, SupportTicketEvent[], SupportTicketCommand, SupportTicketEvent[]]>([
     ['a user opens a ticket', [], open(), [opened]],
     ['the subject is trimmed', [], open('  Payout missing \n'), [opened]],
     ['a subject of 200 characters is taken', [], open('s'.repeat(200)), [{ ...opened, data: { ...opened.data, subject: 's'.repeat(200) } } as SupportTicketEvent]],
-    ['an empty subject is refused', [], open('   '), refused('ValidationError', 'invalid_subject', 'subject')],
-    ['a subject of 201 characters is refused', [], open('s'.repeat(201)), refused('ValidationError', 'invalid_subject', 'subject')],
-    ['opening an existing ticket again is refused', [opened], open(), refused('ConflictError', 'ticket_exists')],
 
     ['the owner replies', [opened], reply(owner), [replied('ana', false)]],
     ['support staff reply', [opened], reply(agent), [replied('sam', true)]],
     ['staff replying to their own ticket reply as its owner', [opened], reply(staffOwner), [replied('ana', false)]],
     ['the conversation goes on', [opened, replied('sam', true)], reply(owner), [replied('ana', false)]],
+
+    ['the owner closes the ticket', [opened], close(owner), [closed('ana')]],
+    ['support staff close it', [opened, replied('sam', true)], close(agent), [closed('sam')]],
+  ])('%s', (_, given, when, then) => {
+    expect(decide(ticketDecider, given, when)).toEqual(then);
+  });
+
+  it.each<[string, SupportTicketEvent[], SupportTicketCommand, Refusal]>([
+    ['an empty subject is refused', [], open('   '), refused('ValidationError', 'invalid_subject', 'subject')],
+    ['a subject of 201 characters is refused', [], open('s'.repeat(201)), refused('ValidationError', 'invalid_subject', 'subject')],
+    ['opening an existing ticket again is refused', [opened], open(), refused('ConflictError', 'ticket_exists')],
+
     ['another user may not reply', [opened], reply(stranger), refused('ForbiddenError', 'not_your_ticket')],
     ['nobody replies to a closed ticket', [opened, closed('sam')], reply(agent), refused('ConflictError', 'ticket_closed')],
     ['nobody replies to a ticket that does not exist', [], reply(agent), refused('NotFoundError', 'ticket_not_found')],
 
-    ['the owner closes the ticket', [opened], close(owner), [closed('ana')]],
-    ['support staff close it', [opened, replied('sam', true)], close(agent), [closed('sam')]],
     ['another user may not close it', [opened], close(stranger), refused('ForbiddenError', 'not_your_ticket')],
     ['another user may not close it once closed either', [opened, closed('ana')], close(stranger), refused('ForbiddenError', 'not_your_ticket')],
     ['closing a closed ticket is refused', [opened, closed('ana')], close(agent), refused('ConflictError', 'ticket_already_closed')],
     ['closing a ticket that does not exist is refused', [], close(owner), refused('NotFoundError', 'ticket_not_found')],
   ])('%s', (_, given, when, then) => {
-    expect(outcome(given, when)).toEqual(then);
+    expect(refusalOf(() => decide(ticketDecider, given, when))).toMatchObject(then);
   });
 });

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { ChannelPageCache } from '@glint/channels';
-import { runWithCorrelationId } from '@glint/runtime';
-import type { JsonLogger } from '../logging/json-logger';
-import { ACCEPTABLE_CORRELATION_ID, CORRELATION_ID_HEADER } from '../logging/correlation-id.middleware';
+import { runWithCorrelationId, type JsonLogger, ACCEPTABLE_CORRELATION_ID, CORRELATION_ID_HEADER } from '@glint/runtime';
 
 const CHANNEL_PAGE = /^\/api\/channels\/([A-Za-z0-9_]{1,64})\/?$/;
 

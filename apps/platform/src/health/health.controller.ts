@@ -1,6 +1,6 @@
 import { Controller, Get, UseFilters } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
-import { HealthResponseFilter } from './health-response.filter';
+import { HealthResponseFilter } from '@glint/runtime';
 import { PlatformHealthIndicators } from './platform-health.indicators';
 
 @Controller('health')

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { ProjectionsModule } from '../projections/projections.module';
 import { HealthController } from './health.controller';
 import { PlatformHealthIndicators } from './platform-health.indicators';
 
 @Module({
-  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), ProjectionsModule],
+  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' })],
   controllers: [HealthController],
   providers: [PlatformHealthIndicators],
 })

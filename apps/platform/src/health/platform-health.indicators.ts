@@ -4,10 +4,7 @@ import type Redis from 'ioredis';
 import type { Pool } from 'pg';
 import type { EventStore } from '@glint/eventstore';
 import type { ProjectionEngine, ProjectionLag } from '@glint/projection-engine';
-import { EVENT_STORE, REDIS } from '@glint/runtime';
-import { DATABASE_POOL } from '../database/database.module';
-import { PROJECTION_ENGINE } from '../projections/projections.module';
-import { DependencyHealthIndicators } from './dependency-health.indicators';
+import { EVENT_STORE, REDIS, DATABASE_POOL, PROJECTION_ENGINE, DependencyHealthIndicators } from '@glint/runtime';
 
 /** The platform's probes: its dependencies, and how far each projection is behind the log. */
 @Injectable()

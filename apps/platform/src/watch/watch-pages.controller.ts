@@ -6,7 +6,7 @@ import { readChannelByUsername } from '@glint/channels';
 import { NotFoundError } from '@glint/domain-errors';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { goLivePage } from './go-live-page';
-import { PAGE_ASSETS } from './page-assets';
+import { loadPageAssets } from './page-assets';
 import { pageHeaders, type DeviceUse } from './page-security';
 import { channelNotFoundPage, watchPage } from './watch-page';
 
@@ -20,11 +20,13 @@ const HTML = 'text/html; charset=utf-8';
 @ApiExcludeController()
 @Controller()
 export class WatchPagesController {
+  private readonly assets = loadPageAssets();
+
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
 
   @Get('assets/:asset')
   asset(@Param('asset') name: string, @Res() reply: FastifyReply): void {
-    const asset = PAGE_ASSETS.get(name);
+    const asset = this.assets.get(name);
     if (!asset) throw new NotFoundError('asset_not_found', `Glint has no page asset named "${name}".`);
     void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=300').type(asset.contentType).send(asset.body);
   }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { CHANNEL_PAGE_CHANGES_TOPIC } from '@glint/live-updates';
 import { REDIS } from '@glint/runtime';
-import { CHANNEL_PAGE_CHANGES_TOPIC, type ChannelPageChange } from '../channel-page-changes';
+import type { ChannelPageChange } from '../channel-page-changes';
 import { ChannelPageCache } from './channel-page-cache';
 
 /**

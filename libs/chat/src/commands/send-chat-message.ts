@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireUser, type Principal } from '@glint/access';
+import { existingChannel } from '@glint/channels';
 import { UnauthenticatedError } from '@glint/domain-errors';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import { readAccountFacts } from '@glint/identity';
@@ -8,18 +10,33 @@ import { readChatStanding } from '@glint/moderation';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { ChatRateLimit } from '../chat-rate-limit';
-import { approveChatMessage, chatMessageSent } from '../decider';
+import { approveChatMessage, chatMessageDecider } from '../chat-message-decider';
 import { chatStreamName } from '../events';
-import { existingChannel } from '@glint/channels';
-import type { ChatMessageView } from '../queries/recent-chat';
+import type { ChatMessageView } from '../queries/chat-messages';
 
 /**
- * Sends a message to a channel's chat: counts it against the sender's rate, reads the facts the
- * chat rules need from the other contexts' read models, seals the text with the sender's key and
- * appends it to the channel's chat stream.
+ * Sends a message to a channel's chat. With `readBack`, the chat history shows the message before
+ * this returns: for a sender who reads it back through the history. A chat socket sees its own
+ * message come live instead, and skips the inline catch-up, the costliest step of a send.
  */
-@Injectable()
-export class SendChatMessageHandler {
+export class SendChatMessageCommand extends Command<ChatMessageView> {
+  constructor(
+    readonly principal: Principal,
+    readonly username: string,
+    readonly text: string,
+    readonly context: CommandContext,
+    readonly options: { readBack: boolean },
+  ) {
+    super();
+  }
+}
+
+/**
+ * Counts the message against the sender's rate, reads the facts the chat rules need from the other
+ * contexts' read models, seals the text with the sender's key and appends it to the channel's chat stream.
+ */
+@CommandHandler(SendChatMessageCommand)
+export class SendChatMessageHandler implements ICommandHandler<SendChatMessageCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
@@ -27,15 +44,10 @@ export class SendChatMessageHandler {
     private readonly rateLimit: ChatRateLimit,
   ) {}
 
-  /**
-   * With `readBack`, the chat history shows the message before this returns: for a sender who
-   * reads it back through the history. A chat socket sees its own message come live instead, and
-   * skips the inline catch-up, the costliest step of a send.
-   */
-  async execute(principal: Principal, channelUsername: string, text: string, context: CommandContext, options: { readBack: boolean }): Promise<ChatMessageView> {
+  async execute({ principal, username, text, context, options }: SendChatMessageCommand): Promise<ChatMessageView> {
     const user = requireUser(principal);
     const em = this.readModels.entityManager();
-    const channel = await existingChannel(em, channelUsername);
+    const channel = await existingChannel(em, username);
     // Counted before the sender's facts are read: a flood costs one look-up and one Redis round trip per message.
     await this.rateLimit.count(channel.channelId, user.userId);
     const sender = await readAccountFacts(em, user.userId);
@@ -52,8 +64,9 @@ export class SendChatMessageHandler {
       channel,
       standing,
     });
-    const sealed = await this.vault.seal(sender.userId, approved.text);
-    const [recorded] = await this.streams.append(chatStreamName(channel.channelId), [chatMessageSent(approved, sealed)], context, 'any');
+    const sealedText = await this.vault.seal(sender.userId, approved.text);
+    const events = chatMessageDecider.decide({ type: 'SendChatMessage', approved, sealedText }, chatMessageDecider.initialState);
+    const [recorded] = await this.streams.append(chatStreamName(channel.channelId), events, context, 'any');
     if (options.readBack) await this.readModels.catchUp('chat_history', recorded.position);
     return { messageId: approved.messageId, senderId: sender.userId, sender: sender.username, text: approved.text, sentAt: context.now.toISOString() };
   }

@@ -1,8 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { CHAT_MESSAGE_MAX_CHARACTERS } from '../message-text';
-import { RECENT_CHAT_MESSAGES } from '../queries/recent-chat';
 
 // Whole input strings are bounded here; the chat's own text rules (trimmed, 1–500 characters, no
 // control characters) are the decider's, so HTTP and WebSocket senders get the same refusals.
@@ -26,14 +24,4 @@ export class SendChatMessageDto {
   @IsString()
   @MaxLength(TEXT_INPUT_MAX_LENGTH)
   text!: string;
-}
-
-export class RecentChatQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: RECENT_CHAT_MESSAGES, default: RECENT_CHAT_MESSAGES })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(RECENT_CHAT_MESSAGES)
-  limit?: number;
 }

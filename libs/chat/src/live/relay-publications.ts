@@ -4,8 +4,8 @@ import type { ChannelChatSettingsUpdated, ChannelInfoUpdated } from '@glint/chan
 import type { ChannelFollowed } from '@glint/community';
 import type { UserGloballyBanned } from '@glint/identity';
 import type { UserBanned, UserTimedOut, UserTimeoutLifted, UserUnbanned } from '@glint/moderation';
+import { chatTopic, LIVE_CHANNELS_TOPIC, liveChannelTopic, userTopic, type Publication, type RelayedFrame } from '@glint/live-updates';
 import type { ChatMessageDeleted, ChatMessageSent } from '../events';
-import { chatTopic, LIVE_CHANNELS_TOPIC, liveChannelTopic, userTopic, type Publication, type RelayedFrame } from './topics';
 
 /** What the relay looks up to turn events into frames. */
 export interface RelaySources {

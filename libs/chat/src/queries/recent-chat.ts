@@ -1,33 +1,31 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { PersonalDataVault } from '@glint/personal-data';
-import { readRecentChatRows } from '@glint/projections';
+import { PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { readShownChatMessages, type ChatHistoryChannel, type ChatMessageView } from './chat-messages';
 
-/** How many messages a join shows, and the most the history route serves. */
+/** How many messages a join shows. */
 export const RECENT_CHAT_MESSAGES = 50;
-/** A channel that shows recent chat only shows the messages of the last hour. */
-export const RECENT_CHAT_ONLY_WINDOW_MS = 3_600_000;
 
-/** A chat message as clients show it. */
-export interface ChatMessageView {
-  messageId: string;
-  senderId: string;
-  /** The sender's username; null once their account is deleted. */
-  sender: string | null;
-  /** Null once the sender's account is deleted: the message reads as removed. */
-  text: string | null;
-  sentAt: string;
+/** The newest messages of a chat a viewer joins, oldest first: what the chat window opens with. */
+export class RecentChatQuery extends Query<ChatMessageView[]> {
+  constructor(
+    readonly channel: ChatHistoryChannel,
+    readonly now: Date,
+  ) {
+    super();
+  }
 }
 
-export interface ChatHistoryChannel {
-  channelId: string;
-  chatSettings: { showRecentChatOnly: boolean };
-}
+@QueryHandler(RecentChatQuery)
+export class RecentChatHandler implements IQueryHandler<RecentChatQuery> {
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
+  ) {}
 
-/** The newest messages of the channel's chat still shown, oldest first, their texts opened with one key look-up. */
-export async function readRecentChat(em: EntityManager, vault: Pick<PersonalDataVault, 'openMany'>, channel: ChatHistoryChannel, options: { limit: number; now: Date }): Promise<ChatMessageView[]> {
-  const since = channel.chatSettings.showRecentChatOnly ? new Date(options.now.getTime() - RECENT_CHAT_ONLY_WINDOW_MS) : undefined;
-  const rows = await readRecentChatRows(em, channel.channelId, { limit: options.limit, since });
-  if (rows.length === 0) return [];
-  const texts = await vault.openMany(rows.map((row) => row.textSealed));
-  return rows.map((row, index) => ({ messageId: row.messageId, senderId: row.senderId, sender: row.senderUsername, text: texts[index], sentAt: row.sentAt.toISOString() }));
+  async execute({ channel, now }: RecentChatQuery): Promise<ChatMessageView[]> {
+    const newestFirst = await readShownChatMessages(this.readModels.entityManager(), this.vault, channel, { before: null, limit: RECENT_CHAT_MESSAGES, now });
+    return newestFirst.map((shown) => shown.message).reverse();
+  }
 }

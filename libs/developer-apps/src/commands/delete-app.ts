@@ -1,18 +1,30 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireUser, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
-import { developerAppDecider } from '../decider';
+import { developerAppDecider } from '../developer-app-decider';
 import { appStreamName } from '../events';
 
-@Injectable()
-export class DeleteAppHandler {
+/** The owner deletes their app; its tokens stop working at once. */
+export class DeleteAppCommand extends Command<void> {
+  constructor(
+    readonly principal: Principal,
+    readonly appId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DeleteAppCommand)
+export class DeleteAppHandler implements ICommandHandler<DeleteAppCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
-  async execute(principal: Principal, appId: string, context: CommandContext): Promise<void> {
+  async execute({ principal, appId, context }: DeleteAppCommand): Promise<void> {
     const owner = requireUser(principal);
     const handled = await this.streams.handle(appStreamName(appId), developerAppDecider, { type: 'DeleteApp', appId, requestedBy: owner.userId }, context);
     // Tokens are checked against the read model: they must stop working before the owner hears it is done.

@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AppScope } from '@glint/access';
 import { UnauthenticatedError, ValidationError } from '@glint/domain-errors';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { newAppAccessToken, sha256 } from '../app-credentials';
-import { APP_TOKEN_LIFETIME_SECONDS, developerAppDecider } from '../decider';
+import { APP_TOKEN_LIFETIME_SECONDS, developerAppDecider } from '../developer-app-decider';
 import { appStreamName, type AppTokenIssued } from '../events';
 import { findAppIdByClientId } from '../queries/registered-apps';
 
@@ -23,14 +24,24 @@ export interface IssuedAppToken {
   scopes: AppScope[];
 }
 
-@Injectable()
-export class IssueAppTokenHandler {
+/** An app trades its client id and secret for an access token; no session is needed. */
+export class IssueAppTokenCommand extends Command<IssuedAppToken> {
+  constructor(
+    readonly request: ClientCredentialsRequest,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(IssueAppTokenCommand)
+export class IssueAppTokenHandler implements ICommandHandler<IssueAppTokenCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
-  async execute(request: ClientCredentialsRequest, context: CommandContext): Promise<IssuedAppToken> {
+  async execute({ request, context }: IssueAppTokenCommand): Promise<IssuedAppToken> {
     if (request.grantType !== 'client_credentials') {
       throw new ValidationError('unsupported_grant_type', 'Glint issues app tokens for grant_type=client_credentials only.', 'grant_type');
     }

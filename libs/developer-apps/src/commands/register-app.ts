@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireUser, type AppScope, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { newClientId, newClientSecret, sha256 } from '../app-credentials';
-import { developerAppDecider } from '../decider';
+import { developerAppDecider } from '../developer-app-decider';
 import { appStreamName, type AppRegistered } from '../events';
 
 /** An app without scopes asked for may read only what the public pages show. */
@@ -24,14 +25,25 @@ export interface RegisteredApp {
   scopes: AppScope[];
 }
 
-@Injectable()
-export class RegisterAppHandler {
+/** A signed-in user registers an app, for client-credentials tokens. */
+export class RegisterAppCommand extends Command<RegisteredApp> {
+  constructor(
+    readonly principal: Principal,
+    readonly registration: AppRegistration,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterAppCommand)
+export class RegisterAppHandler implements ICommandHandler<RegisterAppCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
-  async execute(principal: Principal, registration: AppRegistration, context: CommandContext): Promise<RegisteredApp> {
+  async execute({ principal, registration, context }: RegisterAppCommand): Promise<RegisteredApp> {
     const owner = requireUser(principal);
     const appId = randomUUID();
     const clientId = newClientId();

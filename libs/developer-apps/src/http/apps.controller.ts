@@ -1,12 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
 import type { CommandContext } from '@glint/event-sourcing';
-import { DeleteAppHandler } from '../commands/delete-app';
-import { RegisterAppHandler } from '../commands/register-app';
-import { RotateAppSecretHandler } from '../commands/rotate-app-secret';
-import { MyAppsQuery } from '../queries/my-apps';
-import { AppListResponse, RegisteredAppResponse, RotatedSecretResponse, toAppResponse, toRegisteredAppResponse } from './app-responses';
+import { DeleteAppCommand } from '../commands/delete-app';
+import { RegisterAppCommand } from '../commands/register-app';
+import { RotateAppSecretCommand } from '../commands/rotate-app-secret';
+import { ListMyAppsQuery } from '../queries/list-my-apps';
+import { AppListResponse, toAppResponse } from './app.response';
+import { RegisteredAppResponse, RotatedSecretResponse, toRegisteredAppResponse } from './registered-app.response';
 import { AppIdParams, RegisterAppDto } from './register-app.dto';
 
 @ApiTags('developer apps')
@@ -14,31 +16,29 @@ import { AppIdParams, RegisterAppDto } from './register-app.dto';
 @Controller('api/apps')
 export class AppsController {
   constructor(
-    private readonly registerApp: RegisterAppHandler,
-    private readonly rotateSecret: RotateAppSecretHandler,
-    private readonly deleteApp: DeleteAppHandler,
-    private readonly myApps: MyAppsQuery,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
   @ApiOperation({ summary: 'Register an app: its client id and secret (shown once) for client-credentials tokens' })
   @ApiCreatedResponse({ type: RegisteredAppResponse })
   async register(@Body() body: RegisterAppDto, @CurrentPrincipal() principal: Principal, @RequestCommandContext() context: CommandContext): Promise<RegisteredAppResponse> {
-    return toRegisteredAppResponse(await this.registerApp.execute(principal, body, context));
+    return toRegisteredAppResponse(await this.commands.execute(new RegisterAppCommand(principal, body, context)));
   }
 
   @Get()
   @ApiOperation({ summary: 'The apps I registered, without their secrets' })
   @ApiOkResponse({ type: AppListResponse })
   async list(@CurrentPrincipal() principal: Principal): Promise<AppListResponse> {
-    return { apps: (await this.myApps.execute(principal)).map(toAppResponse) };
+    return { apps: (await this.queries.execute(new ListMyAppsQuery(principal))).map(toAppResponse) };
   }
 
   @Post(':appId/secret')
   @ApiOperation({ summary: 'Replace the app’s secret (owner only); the old one gets no new token' })
   @ApiCreatedResponse({ type: RotatedSecretResponse })
   rotate(@Param() params: AppIdParams, @CurrentPrincipal() principal: Principal, @RequestCommandContext() context: CommandContext): Promise<RotatedSecretResponse> {
-    return this.rotateSecret.execute(principal, params.appId, context);
+    return this.commands.execute(new RotateAppSecretCommand(principal, params.appId, context));
   }
 
   @Delete(':appId')
@@ -46,6 +46,6 @@ export class AppsController {
   @ApiOperation({ summary: 'Delete the app (owner only); its tokens stop working at once' })
   @ApiNoContentResponse()
   remove(@Param() params: AppIdParams, @CurrentPrincipal() principal: Principal, @RequestCommandContext() context: CommandContext): Promise<void> {
-    return this.deleteApp.execute(principal, params.appId, context);
+    return this.commands.execute(new DeleteAppCommand(principal, params.appId, context));
   }
 }

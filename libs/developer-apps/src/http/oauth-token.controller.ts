@@ -1,15 +1,16 @@
 import { Body, Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { RequestCommandContext } from '@glint/access';
 import type { CommandContext } from '@glint/event-sourcing';
-import { IssueAppTokenHandler } from '../commands/issue-app-token';
-import { AccessTokenResponse, toAccessTokenResponse } from './app-responses';
+import { IssueAppTokenCommand } from '../commands/issue-app-token';
+import { AccessTokenResponse, toAccessTokenResponse } from './access-token.response';
 import { TokenRequestDto } from './token-request.dto';
 
 @ApiTags('developer apps')
 @Controller('api/oauth')
 export class OAuthTokenController {
-  constructor(private readonly issueToken: IssueAppTokenHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('token')
   @HttpCode(HttpStatus.OK)
@@ -22,7 +23,9 @@ export class OAuthTokenController {
   @ApiUnauthorizedResponse({ description: '`invalid_client`: unknown client id, wrong secret, or a deleted app' })
   @ApiBadRequestResponse({ description: '`unsupported_grant_type`, `invalid_scope`, or `invalid_input` naming the field' })
   async token(@Body() body: TokenRequestDto, @RequestCommandContext() context: CommandContext): Promise<AccessTokenResponse> {
-    const issued = await this.issueToken.execute({ grantType: body.grant_type, clientId: body.client_id, clientSecret: body.client_secret, scope: body.scope }, context);
+    const issued = await this.commands.execute(
+      new IssueAppTokenCommand({ grantType: body.grant_type, clientId: body.client_id, clientSecret: body.client_secret, scope: body.scope }, context),
+    );
     return toAccessTokenResponse(issued);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { APP_SCOPES, type AppScope } from '@glint/access';
-import { APP_DESCRIPTION_MAX_LENGTH, APP_NAME_LENGTH } from '../decider';
+import { APP_DESCRIPTION_MAX_LENGTH, APP_NAME_LENGTH } from '../developer-app-decider';
 
 export class RegisterAppDto {
   @ApiProperty({ minLength: APP_NAME_LENGTH.min, maxLength: APP_NAME_LENGTH.max, example: 'Clip Bot' })

@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Headers, HttpCode, HttpStatus, Inject, Optional, Options, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { SESSION_TOKEN_RESOLVER, type PrincipalResolver } from '@glint/access';
-import { readChannel, readChannelByUsername } from '@glint/channels';
-import { NotFoundError } from '@glint/domain-errors';
-import { READ_MODELS, type ReadModels } from '@glint/runtime';
-import { GatewayService } from '../gateway-service';
+import { GetWatchedChannelQuery } from '../queries/get-watched-channel';
 import { viewerIdentity } from '../viewer-identity';
+import { ViewerSignalling } from '../viewer-signalling';
 import { allowPreflight, GatewayBearer } from './gateway-request';
 import { GatewayRateLimit } from './gateway-rate-limit';
 import { bodyOfType, SDP } from './sdp-body';
@@ -19,8 +18,8 @@ import { bodyOfType, SDP } from './sdp-body';
 @Controller('whep')
 export class WhepController {
   constructor(
-    private readonly gateway: GatewayService,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    private readonly signalling: ViewerSignalling,
+    private readonly queries: QueryBus,
     @Optional() @Inject(SESSION_TOKEN_RESOLVER) private readonly sessions: PrincipalResolver | null,
   ) {}
 
@@ -48,8 +47,8 @@ export class WhepController {
   ): Promise<void> {
     const offer = bodyOfType(contentType, body, SDP);
     const identity = await viewerIdentity(bearer, viewerId, this.sessions ?? null);
-    const channelId = await this.channelIdOf(channel);
-    const playback = await this.gateway.watch(channelId, identity, offer);
+    const channelId = await this.queries.execute(new GetWatchedChannelQuery(channel));
+    const playback = await this.signalling.watch(channelId, identity, offer);
     if (playback.kind === 'elsewhere') {
       await reply.status(HttpStatus.TEMPORARY_REDIRECT).header('location', `${playback.baseUrl.replace(/\/+$/, '')}/whep/${encodeURIComponent(channel)}`).send();
       return;
@@ -61,13 +60,6 @@ export class WhepController {
   @UseGuards(GatewayRateLimit)
   @HttpCode(HttpStatus.OK)
   stopWatching(@Param('sessionId') sessionId: string): void {
-    this.gateway.stopWatching(sessionId);
-  }
-
-  private async channelIdOf(channel: string): Promise<string> {
-    const em = this.readModels.entityManager();
-    const found = (await readChannelByUsername(em, channel)) ?? (await readChannel(em, channel));
-    if (!found || found.deleted) throw new NotFoundError('channel_not_found', 'There is no such channel.');
-    return found.channelId;
+    this.signalling.stopWatching(sessionId);
   }
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Header, Headers, HttpCode, HttpException, HttpStatus, Inject, Options, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Header, Headers, HttpCode, HttpException, HttpStatus, Options, Param, Patch, Post, Res, UseGuards } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { verifyStreamKey } from '@glint/channels';
 import { UnauthenticatedError } from '@glint/domain-errors';
-import { READ_MODELS, type ReadModels } from '@glint/runtime';
-import { GatewayService } from '../gateway-service';
+import { PublisherSignalling } from '../publisher-signalling';
+import { VerifyStreamKeyQuery } from '../queries/verify-stream-key';
 import { parseTrickleFragment } from '../trickle-fragment';
 import { allowPreflight, GatewayBearer } from './gateway-request';
 import { GatewayRateLimit } from './gateway-rate-limit';
@@ -18,8 +18,8 @@ import { bodyOfType, SDP, TRICKLE_ICE_SDPFRAG } from './sdp-body';
 @Controller('whip')
 export class WhipController {
   constructor(
-    private readonly gateway: GatewayService,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    private readonly signalling: PublisherSignalling,
+    private readonly queries: QueryBus,
   ) {}
 
   @Options(':channel')
@@ -47,12 +47,12 @@ export class WhipController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     const offer = bodyOfType(contentType, body, SDP);
-    const channelId = streamKey ? await verifyStreamKey(this.readModels.entityManager(), channel, streamKey) : null;
+    const channelId = streamKey ? await this.queries.execute(new VerifyStreamKeyQuery(channel, streamKey)) : null;
     if (!channelId) {
       reply.header('www-authenticate', 'Bearer');
       throw new UnauthenticatedError('invalid_stream_key', 'Send the channel\'s current stream key as "Authorization: Bearer <stream key>"; a rotated key no longer works.');
     }
-    const { sessionId, answer, etag } = await this.gateway.publish(channelId, offer);
+    const { sessionId, answer, etag } = await this.signalling.publish(channelId, offer);
     reply.headers({ location: `/whip/${encodeURIComponent(channel)}/sessions/${sessionId}`, etag });
     return answer;
   }
@@ -62,17 +62,17 @@ export class WhipController {
   @UseGuards(GatewayRateLimit)
   @HttpCode(HttpStatus.OK)
   async unpublish(@Param('sessionId') sessionId: string): Promise<void> {
-    await this.gateway.unpublish(sessionId);
+    await this.signalling.unpublish(sessionId);
   }
 
   @Patch(':channel/sessions/:sessionId')
   @UseGuards(GatewayRateLimit)
   @HttpCode(HttpStatus.NO_CONTENT)
   trickle(@Param('sessionId') sessionId: string, @Body() body: unknown, @Headers('content-type') contentType: string | undefined, @Headers('if-match') ifMatch: string | undefined): void {
-    const etag = this.gateway.etagOf(sessionId);
+    const etag = this.signalling.etagOf(sessionId);
     const fragment = bodyOfType(contentType, body, TRICKLE_ICE_SDPFRAG);
     if (!ifMatch) throw new HttpException('Send the session\'s ETag (from the answer to the offer) in If-Match.', HttpStatus.PRECONDITION_REQUIRED);
     if (ifMatch.trim() !== etag) throw new HttpException('If-Match does not name this session\'s ETag.', HttpStatus.PRECONDITION_FAILED);
-    this.gateway.trickle(sessionId, parseTrickleFragment(fragment));
+    this.signalling.trickle(sessionId, parseTrickleFragment(fragment));
   }
 }

@@ -3,15 +3,8 @@ import { holdNativePeers } from './native-peers';
 import { chooseIngestCodecs } from './codecs';
 import { Broadcast, KEYFRAME_REQUEST_INTERVAL_MS, type BroadcastSettings } from './broadcast';
 import { parseSdp } from './sdp';
-import { freeUdpPort, SyntheticPublisher, SyntheticViewer, VIDEO_SSRC } from '@glint/testing/gateway';
-
-const until = async (condition: () => boolean, timeoutMs: number, what: string) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
+import { quietPeriod, until } from '@glint/testing';
+import { freeUdpPort, PacedEncoder, SyntheticPublisher, SyntheticViewer, VIDEO_SSRC } from '@glint/testing/gateway';
 
 describe('a broadcast forwarding a publisher to viewers on loopback', () => {
   // The test's own peers hold node-datachannel's native side until they are closed.
@@ -43,8 +36,7 @@ describe('a broadcast forwarding a publisher to viewers on loopback', () => {
   }
 
   /** Until the broadcast sends to `count` viewers: each one's tracks opened on the gateway's side too. */
-  const routesOpen = (count: number) =>
-    until(() => broadcast?.viewerList().filter((viewer) => viewer.video?.open && viewer.audio?.open).length === count, 3_000, `${count} viewers' tracks open at the gateway`);
+  const routesOpen = (count: number) => until(`${count} viewers' tracks open at the gateway`, () => broadcast?.viewerList().filter((viewer) => viewer.connected).length === count);
 
   async function watch(options: { feedback?: boolean } = {}): Promise<SyntheticViewer> {
     const viewer = await SyntheticViewer.connect(async (offer) => (await (broadcast as Broadcast).addViewer(randomUUID(), randomUUID(), offer, parseSdp(offer))).answer, {
@@ -60,13 +52,10 @@ describe('a broadcast forwarding a publisher to viewers on loopback', () => {
     const viewers = [await watch(), await watch(), await watch()];
     // A viewer's side of the connection can be open before the gateway's callback saying so has run.
     await routesOpen(3);
-    let sent = 0;
-    for (let frame = 0; frame < 60; frame++) {
-      sent += publisher.sendVideoFrame({ keyframe: frame % 30 === 0, packets: 5, size: 1000 }).length;
-      publisher.sendAudioPacket();
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    await until(() => viewers.every((viewer) => viewer.videoPackets().length >= sent), 5_000, 'every video packet at every viewer');
+    const encoder = new PacedEncoder(publisher, { packetsPerFrame: 5, packetBytes: 1000, tickMs: 5, keyframeEvery: 30 });
+    await encoder.send(60);
+    const sent = encoder.sentVideo.length;
+    await until('every video packet at every viewer', () => viewers.every((viewer) => viewer.videoPackets().length >= sent));
     const ssrcs = new Set<number>();
     for (const viewer of viewers) {
       const video = viewer.videoPackets();
@@ -89,16 +78,16 @@ describe('a broadcast forwarding a publisher to viewers on loopback', () => {
   it('holds a late viewer until a key frame, and asks the publisher for one when it joins', async () => {
     const publisher = await publish();
     for (let frame = 0; frame < 3; frame++) publisher.sendVideoFrame({ keyframe: frame === 0, packets: 3, size: 800 });
-    await until(() => (broadcast?.counters.packets ?? 0) >= 9, 3_000, 'the first frames at the gateway');
+    await until('the first frames at the gateway', () => (broadcast?.counters.packets ?? 0) >= 9);
     const requestsBefore = publisher.keyframeRequests;
     const late = await watch();
-    await until(() => publisher.keyframeRequests > requestsBefore, 3_000, 'a key-frame request at the publisher');
+    // Asked for when the late viewer's track opened: every frame from then on reaches the broadcast's route to it.
+    await until('a key-frame request at the publisher', () => publisher.keyframeRequests > requestsBefore);
     publisher.sendVideoFrame({ keyframe: false, packets: 3, size: 800 });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(late.videoPackets()).toHaveLength(0);
     publisher.sendVideoFrame({ keyframe: true, packets: 3, size: 800 });
-    await until(() => late.videoPackets().length === 3, 3_000, 'the key frame at the late viewer');
-    expect(late.videoPackets()[0].firstByte).toBe(0x65);
+    await until('the key frame at the late viewer', () => late.videoPackets().length >= 3);
+    // The fourth frame was held back: the viewer starts at the fifth, the key frame.
+    expect([late.videoPackets()[0].frame, late.videoPackets()[0].firstByte]).toEqual([5, 0x65]);
   });
 
   /**
@@ -134,11 +123,11 @@ describe('a broadcast forwarding a publisher to viewers on loopback', () => {
     loseOnTheWay(0, [2, 9]);
     let sent = 0;
     for (let frame = 0; frame < 4; frame++) sent += publisher.sendVideoFrame({ keyframe: frame === 0, packets: 4, size: 900 }).length;
-    await until(() => asking.videoPackets().length === sent - 2 && other.videoPackets().length === sent, 3_000, 'every packet but the lost two');
+    await until('every packet but the lost two', () => asking.videoPackets().length === sent - 2 && other.videoPackets().length === sent);
     const lost = missing(asking);
     expect(lost).toHaveLength(2);
     asking.sendNack(lost);
-    await until(() => asking.videoPackets().length === sent, 3_000, 'the two lost packets');
+    await until('the two lost packets', () => asking.videoPackets().length === sent);
     const byOrder = (packets: ReturnType<SyntheticViewer['videoPackets']>) => [...packets].sort((a, b) => a.frame - b.frame || ((a.sequence - b.sequence) << 16 >> 16));
     const asked = byOrder(asking.videoPackets());
     const seen = byOrder(other.videoPackets());
@@ -157,16 +146,14 @@ describe('a broadcast forwarding a publisher to viewers on loopback', () => {
     await routesOpen(1);
     // The buffer keeps 512 packets: 600 push the first ones out.
     loseOnTheWay(0, [1, 598]);
-    let sent = 0;
-    for (let frame = 0; frame < 60; frame++) {
-      sent += publisher.sendVideoFrame({ keyframe: frame === 0, packets: 10, size: 200 }).length;
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
-    await until(() => asking.videoPackets().length === sent - 2, 5_000, 'every packet but the lost two');
+    const encoder = new PacedEncoder(publisher, { packetsPerFrame: 10, packetBytes: 200, tickMs: 2 });
+    await encoder.send(60);
+    const sent = encoder.sentVideo.length;
+    await until('every packet but the lost two', () => asking.videoPackets().length === sent - 2);
     const lost = missing(asking);
     expect(lost).toHaveLength(2);
     asking.sendNack(lost);
-    await until(() => asking.videoPackets().length === sent - 1, 3_000, 'the lost packet still held');
+    await until('the lost packet still held', () => asking.videoPackets().length === sent - 1);
     expect(asking.videoPackets()[sent - 2].sequence).toBe(lost[1]);
     expect(broadcast?.counters).toMatchObject({ nacks: 1, retransmitted: 1 });
   });
@@ -175,23 +162,23 @@ describe('a broadcast forwarding a publisher to viewers on loopback', () => {
     const publisher = await publish();
     const asking = await watch({ feedback: true });
     await routesOpen(1);
+    // The join's own request, made when the viewer's track opened (it reaches a publisher only once its media has begun).
+    await until('the join’s key-frame request', () => broadcast!.counters.keyframeRequests === 1);
     publisher.sendVideoFrame({ keyframe: true, packets: 2, size: 600 });
-    await until(() => asking.videoPackets().length === 2, 3_000, 'the first key frame at the viewer');
-    // Past the interval of the join's own request, so this PLI's request goes at once.
-    await new Promise((resolve) => setTimeout(resolve, KEYFRAME_REQUEST_INTERVAL_MS + 50));
+    await until('the first key frame at the viewer', () => asking.videoPackets().length === 2);
     const before = publisher.keyframeRequests;
-    const requestsBefore = broadcast!.counters.keyframeRequests;
     asking.sendPictureLossIndication();
-    await until(() => publisher.keyframeRequests === before + 1, 3_000, 'the key-frame request at the publisher');
+    // Within the join's interval or after it: either way one request, sent once the interval allows.
+    await until('the PLI’s key-frame request at the publisher', () => publisher.keyframeRequests === before + 1);
     const firstAt = Date.now();
     asking.sendPictureLossIndication();
     asking.sendPictureLossIndication();
-    await until(() => publisher.keyframeRequests === before + 2, 3_000, 'the held-back request at the publisher');
+    await until('the held-back request at the publisher', () => publisher.keyframeRequests === before + 2);
     // The second and third PLI make one request, sent when the interval is over.
     expect(Date.now() - firstAt).toBeGreaterThanOrEqual(KEYFRAME_REQUEST_INTERVAL_MS - 100);
-    await new Promise((resolve) => setTimeout(resolve, KEYFRAME_REQUEST_INTERVAL_MS + 100));
+    await quietPeriod(KEYFRAME_REQUEST_INTERVAL_MS + 100, 'a request for the third PLI on its own would come one interval after the second');
     expect(publisher.keyframeRequests).toBe(before + 2);
-    expect(broadcast!.counters.keyframeRequests).toBe(requestsBefore + 2);
+    expect(broadcast!.counters.keyframeRequests).toBe(3);
   });
 
   it('forwards VP8 too, holding a viewer until a VP8 key frame', async () => {
@@ -202,12 +189,12 @@ describe('a broadcast forwarding a publisher to viewers on loopback', () => {
     publisher.sendVideoFrame({ keyframe: false, packets: 3, size: 700 });
     publisher.sendVideoFrame({ keyframe: true, packets: 3, size: 700 });
     publisher.sendVideoFrame({ keyframe: false, packets: 3, size: 700 });
-    await until(() => viewer.videoPackets().length === 6, 3_000, 'the key frame and the frame after it');
+    await until('the key frame and the frame after it', () => viewer.videoPackets().length === 6);
     const video = viewer.videoPackets();
     // The VP8 payload descriptor's S bit, then the key-frame bit clear in the frame tag.
     expect([video[0].firstByte, video[0].frame]).toEqual([0x10, 2]);
     video.forEach((packet, index) => index > 0 && expect(packet.sequence).toBe((video[index - 1].sequence + 1) & 0xffff));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await quietPeriod(100, 'the first frame’s packets, sent before the others, would have come with them');
     expect(viewer.videoPackets()).toHaveLength(6);
   });
 });

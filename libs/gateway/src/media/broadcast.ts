@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { Audio, RtcpReceivingSession, Video, type PeerConnection, type Track } from 'node-datachannel';
-import { choosePlaybackCodecs, type ChosenCodec, type IngestCodecs } from './codecs';
-import { addOwnedTrack } from './native-peers';
-import { answerOffer, type PeerSettings } from './peer';
+import type { IngestCodecs } from './codecs';
+import type { PeerSettings } from './peer';
+import { PublisherPeer } from './publisher-peer';
 import { RetransmissionBuffer } from './retransmission-buffer';
 import { isRtp, readFeedback, resolutionOf, startsKeyframe, type Resolution } from './rtp';
 import type { SessionDescription } from './sdp';
+import { ViewerPeer, type ViewerRoute } from './viewer-peer';
 
 /** A key-frame request to the publisher at most this often, however many viewers ask (as Galene). */
 export const KEYFRAME_REQUEST_INTERVAL_MS = 500;
@@ -29,46 +29,14 @@ export interface IngestCounters {
   resolution: Resolution | null;
 }
 
-interface Route {
-  track: Track;
-  codec: ChosenCodec;
-  ssrc: number;
-  /** Set at the first forwarded packet, so each viewer's numbering runs on without a jump. */
-  sequenceOffset: number;
-  timestampOffset: number;
-  started: boolean;
-  /** Until the track opens (DTLS done) a send is lost: a key frame sent then would leave the viewer without one. */
-  open: boolean;
-}
-
-/** One viewer's peer and the tracks it receives on. */
-export class ViewerPeer {
-  closed = false;
-  constructor(
-    readonly id: string,
-    readonly identity: string,
-    readonly peer: PeerConnection,
-    readonly video: Route | null,
-    readonly audio: Route | null,
-    /** Media handlers, referenced for as long as the peer is. */
-    private readonly handlers: unknown[],
-  ) {}
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.peer.close();
-  }
-}
-
 interface SequenceTracker {
   highest: number;
   seen: boolean;
 }
 
 /**
- * One publisher's media and the viewers it reaches: every RTP packet from the publisher is sent on
- * to each viewer's track with that viewer's payload type, SSRC and an offset sequence number and
+ * What ties one publisher to its viewers: every RTP packet from the publisher is sent on to each
+ * viewer's track with that viewer's payload type, SSRC and an offset sequence number and
  * timestamp. A viewer gets no video until a key frame; a join or a viewer's PLI asks the publisher
  * for one, at most every 500 ms. Sending is a synchronous UDP write per viewer, so a viewer who
  * stops reading loses its own packets and slows nobody.
@@ -78,6 +46,9 @@ export class Broadcast {
   firstMediaAt: number | null = null;
   lastMediaAt: number | null = null;
   private readonly viewers = new Map<string, ViewerPeer>();
+  /** The viewers' routes as the per-packet loop reads them: rebuilt only when a viewer comes or goes. */
+  private videoRoutes: ViewerRoute[] = [];
+  private audioRoutes: ViewerRoute[] = [];
   private readonly sequences: Record<'audio' | 'video', SequenceTracker> = { audio: { highest: 0, seen: false }, video: { highest: 0, seen: false } };
   private lastKeyframeRequestAt = 0;
   private pendingKeyframeRequest: NodeJS.Timeout | null = null;
@@ -89,40 +60,22 @@ export class Broadcast {
   private constructor(
     private readonly settings: BroadcastSettings,
     readonly codecs: IngestCodecs,
-    private readonly peer: PeerConnection,
-    private readonly videoTrack: Track | null,
-    private readonly audioTrack: Track | null,
-    private readonly handlers: unknown[],
+    private readonly publisher: PublisherPeer,
   ) {
     this.retransmissions = new RetransmissionBuffer(settings.nackBufferPackets);
   }
 
   /** Answers a publisher's offer; media flows once the peer connects. */
   static async open(name: string, settings: BroadcastSettings, offer: string, codecs: IngestCodecs): Promise<{ broadcast: Broadcast; answer: string }> {
-    const handlers: unknown[] = [];
-    let videoTrack: Track | null = null;
-    let audioTrack: Track | null = null;
-    const { peer, answer } = await answerOffer(name, settings, offer, (connection) => {
-      if (codecs.audio) {
-        const audio = new Audio(codecs.audio.mid, 'RecvOnly');
-        audio.addOpusCodec(codecs.audio.payloadType, codecs.audio.fmtp || undefined);
-        audioTrack = addOwnedTrack(connection, audio);
-        const session = new RtcpReceivingSession();
-        audioTrack.setMediaHandler(session);
-        handlers.push(audio, session);
-      }
-      if (codecs.video) {
-        const video = new Video(codecs.video.mid, 'RecvOnly');
-        if (codecs.video.codec === 'H264') video.addH264Codec(codecs.video.payloadType, codecs.video.fmtp || undefined);
-        else video.addVP8Codec(codecs.video.payloadType);
-        videoTrack = addOwnedTrack(connection, video);
-        const session = new RtcpReceivingSession();
-        videoTrack.setMediaHandler(session);
-        handlers.push(video, session);
-      }
+    const { publisher, answer } = await PublisherPeer.open(name, settings, offer, codecs);
+    const broadcast = new Broadcast(settings, codecs, publisher);
+    publisher.receive(
+      (packet) => broadcast.forward(packet, 'audio'),
+      (packet) => broadcast.forward(packet, 'video'),
+    );
+    publisher.whenGone(() => {
+      if (!broadcast.closed) broadcast.onPeerGone?.();
     });
-    const broadcast = new Broadcast(settings, codecs, peer, videoTrack, audioTrack, handlers);
-    broadcast.listen();
     return { broadcast, answer };
   }
 
@@ -143,7 +96,7 @@ export class Broadcast {
   /** Viewers whose every track has opened on the gateway's side: the ones media is sent to. */
   get connectedViewerCount(): number {
     let connected = 0;
-    for (const viewer of this.viewers.values()) if ((viewer.video?.open ?? true) && (viewer.audio?.open ?? true)) connected++;
+    for (const viewer of this.viewers.values()) if (viewer.connected) connected++;
     return connected;
   }
 
@@ -153,52 +106,17 @@ export class Broadcast {
 
   /** Answers a viewer's offer with this broadcast's codecs and starts sending to it. */
   async addViewer(id: string, identity: string, offer: string, description: SessionDescription): Promise<{ viewer: ViewerPeer; answer: string }> {
-    const chosen = choosePlaybackCodecs(description, this.codecs);
-    const handlers: unknown[] = [];
-    let videoRoute: Route | null = null;
-    let audioRoute: Route | null = null;
-    const { peer, answer } = await answerOffer(`viewer-${id}`, this.settings, offer, (connection) => {
-      const cname = `glint-${id.slice(0, 8)}`;
-      if (chosen.audio) {
-        const audio = new Audio(chosen.audio.mid, 'SendOnly');
-        audio.addOpusCodec(chosen.audio.payloadType, chosen.audio.fmtp || undefined);
-        const ssrc = randomSsrc();
-        audio.addSSRC(ssrc, cname, 'glint', 'audio');
-        const track = addOwnedTrack(connection, audio);
-        // Without a handler a send-only track queues incoming RTCP without end.
-        track.onMessage(() => undefined);
-        const route: Route = { track, codec: chosen.audio, ssrc, sequenceOffset: 0, timestampOffset: 0, started: false, open: false };
-        track.onOpen(() => {
-          route.open = true;
-        });
-        audioRoute = route;
-        handlers.push(audio);
-      }
-      if (chosen.video) {
-        const video = new Video(chosen.video.mid, 'SendOnly');
-        if (this.codecs.video?.codec === 'H264') video.addH264Codec(chosen.video.payloadType, chosen.video.fmtp || undefined);
-        else video.addVP8Codec(chosen.video.payloadType);
-        const ssrc = randomSsrc();
-        video.addSSRC(ssrc, cname, 'glint', 'video');
-        const track = addOwnedTrack(connection, video);
-        const route: Route = { track, codec: chosen.video, ssrc, sequenceOffset: 0, timestampOffset: 0, started: false, open: false };
-        // No media handler: the viewer's RTCP (NACKs, PLIs, reports) reaches onViewerFeedback as it is.
-        track.onMessage((packet) => this.onViewerFeedback(route, packet));
-        // The viewer can take a key frame only now: ask the publisher for one.
-        track.onOpen(() => {
-          route.open = true;
-          this.requestKeyframe();
-        });
-        videoRoute = route;
-        handlers.push(video);
-      }
+    const { viewer, answer } = await ViewerPeer.open(id, identity, this.settings, offer, description, this.codecs, {
+      videoOpened: () => this.requestKeyframe(),
+      feedback: (route, packet) => this.onViewerFeedback(route, packet),
+      gone: () => this.removeViewer(id),
     });
-    const viewer = new ViewerPeer(id, identity, peer, videoRoute, audioRoute, handlers);
-    peer.onStateChange((state) => {
-      if (state === 'failed' || state === 'closed') this.removeViewer(id);
-    });
-    if (this.closed) viewer.close();
-    else this.viewers.set(id, viewer);
+    if (this.closed) {
+      viewer.close();
+    } else {
+      this.viewers.set(id, viewer);
+      this.refreshRoutes();
+    }
     return { viewer, answer };
   }
 
@@ -206,19 +124,19 @@ export class Broadcast {
     const viewer = this.viewers.get(id);
     if (!viewer) return false;
     this.viewers.delete(id);
+    this.refreshRoutes();
     viewer.close();
     return true;
   }
 
   /** A trickled ICE candidate of the publisher (WHIP PATCH). */
   addRemoteCandidate(candidate: string, mid: string): void {
-    if (!this.closed) this.peer.addRemoteCandidate(candidate, mid);
+    if (!this.closed) this.publisher.addRemoteCandidate(candidate, mid);
   }
 
   /** Asks the publisher for a key frame, at most once per interval; a request inside it is sent when it ends. */
   requestKeyframe(): void {
-    // A publisher's track closes on its own when the publisher goes (DTLS close), before the broadcast does.
-    if (!this.videoTrack || this.closed || this.pendingKeyframeRequest || this.videoTrack.isClosed()) return;
+    if (this.closed || this.pendingKeyframeRequest || !this.publisher.takesKeyframeRequests) return;
     const wait = this.lastKeyframeRequestAt + KEYFRAME_REQUEST_INTERVAL_MS - Date.now();
     if (wait > 0) {
       this.pendingKeyframeRequest = setTimeout(() => {
@@ -230,13 +148,7 @@ export class Broadcast {
     }
     this.lastKeyframeRequestAt = Date.now();
     this.counters.keyframeRequests++;
-    this.videoTrack.requestKeyframe();
-  }
-
-  /** Whether any viewer still waits for its first key frame. */
-  hasViewersWaitingForKeyframe(): boolean {
-    for (const viewer of this.viewers.values()) if (viewer.video && !viewer.video.started) return true;
-    return false;
+    this.publisher.requestKeyframe();
   }
 
   close(): void {
@@ -245,21 +157,26 @@ export class Broadcast {
     if (this.pendingKeyframeRequest) clearTimeout(this.pendingKeyframeRequest);
     for (const viewer of this.viewers.values()) viewer.close();
     this.viewers.clear();
+    this.refreshRoutes();
     this.retransmissions.clear();
-    this.peer.close();
+    this.publisher.close();
   }
 
-  private listen(): void {
-    this.audioTrack?.onMessage((packet) => this.forward(packet, 'audio'));
-    this.videoTrack?.onMessage((packet) => this.forward(packet, 'video'));
-    this.peer.onStateChange((state) => {
-      if ((state === 'failed' || state === 'closed') && !this.closed) this.onPeerGone?.();
-    });
+  private refreshRoutes(): void {
+    const video: ViewerRoute[] = [];
+    const audio: ViewerRoute[] = [];
+    for (const viewer of this.viewers.values()) {
+      if (viewer.video) video.push(viewer.video);
+      if (viewer.audio) audio.push(viewer.audio);
+    }
+    this.videoRoutes = video;
+    this.audioRoutes = audio;
   }
 
   /**
    * Runs once per packet per viewer, on the JS thread that also pays for each viewer's SRTP and UDP
-   * write (see bench/gateway.ts): the per-viewer part is byte stores and the send, nothing allocated.
+   * write (see bench/gateway.ts): the per-viewer part is byte stores and the send over an array of
+   * routes, nothing allocated.
    */
   private forward(packet: Buffer, kind: 'audio' | 'video'): void {
     if (this.closed || !isRtp(packet)) return;
@@ -284,9 +201,10 @@ export class Broadcast {
     }
     const marker = packet[1] & 0x80;
     if (video) this.retransmissions.keep(packet, sequence, timestamp, marker);
-    for (const viewer of this.viewers.values()) {
-      const route = video ? viewer.video : viewer.audio;
-      if (route === null || !route.open) continue;
+    const routes = video ? this.videoRoutes : this.audioRoutes;
+    for (let index = 0; index < routes.length; index++) {
+      const route = routes[index];
+      if (!route.open) continue;
       if (!route.started) {
         if (!startsViewers) continue;
         route.started = true;
@@ -310,7 +228,7 @@ export class Broadcast {
   }
 
   /** A viewer's RTCP: NACKed packets still in the buffer go again, a PLI asks the publisher for a key frame. */
-  private onViewerFeedback(route: Route, packet: Buffer): void {
+  private onViewerFeedback(route: ViewerRoute, packet: Buffer): void {
     const feedback = readFeedback(packet);
     this.counters.nacks += feedback.nacks;
     if (route.started && route.open && !this.closed) {
@@ -332,7 +250,7 @@ export class Broadcast {
  * this runs once per packet per viewer. node-datachannel copies the bytes, so the next viewer's
  * header can be written over this one's.
  */
-function sendAs(route: Route, packet: Buffer, sequence: number, timestamp: number, marker: number): void {
+function sendAs(route: ViewerRoute, packet: Buffer, sequence: number, timestamp: number, marker: number): void {
   const outSequence = (sequence + route.sequenceOffset) & 0xffff;
   const outTimestamp = (timestamp + route.timestampOffset) >>> 0;
   const ssrc = route.ssrc;
@@ -352,8 +270,4 @@ function sendAs(route: Route, packet: Buffer, sequence: number, timestamp: numbe
   } catch {
     // A track not open yet, or closing: this viewer misses the packet and nobody else waits.
   }
-}
-
-function randomSsrc(): number {
-  return randomInt(1, 0xffffffff);
 }

@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { CredentialChecks } from '../credentials/credential-checks';
-import { userDecider } from '../decider';
+import { userDecider } from '../user-decider';
 import { loadSignedInAccount } from './signed-in-account';
 
 /**
@@ -13,8 +14,18 @@ import { loadSignedInAccount } from './signed-in-account';
  * in the log and the read models can never be opened again. The facts stay, and so do the counts
  * built from them.
  */
-@Injectable()
-export class DeleteAccountHandler {
+export class DeleteAccountCommand extends Command<void> {
+  constructor(
+    readonly principal: Principal,
+    readonly password: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(DeleteAccountCommand)
+export class DeleteAccountHandler implements ICommandHandler<DeleteAccountCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
@@ -22,7 +33,7 @@ export class DeleteAccountHandler {
     private readonly checks: CredentialChecks,
   ) {}
 
-  async execute(principal: Principal, password: string, context: CommandContext): Promise<void> {
+  async execute({ principal, password, context }: DeleteAccountCommand): Promise<void> {
     const { user, stream, state } = await loadSignedInAccount(this.streams, principal);
     const check = await this.checks.accountPassword(state, password);
     const handled = await this.streams.handle(stream, userDecider, { type: 'DeleteAccount', password: check, now: context.now }, context);

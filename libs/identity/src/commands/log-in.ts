@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { SESSION_TOKEN_PREFIX } from '@glint/access';
-import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
+import { commandContext, type CommandContext, type EventSourcedStreams } from '@glint/event-sourcing';
 import type { RecordedEvent } from '@glint/eventstore';
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { CredentialChecks } from '../credentials/credential-checks';
 import { newOpaqueToken } from '../credentials/opaque-tokens';
 import { checkAgainstDecoy } from '../credentials/password-hashing';
-import { invalidCredentials, userDecider } from '../decider';
 import { usernameStreamName, userStreamName, type UserLoggedIn } from '../events';
+import { invalidCredentials, userDecider } from '../user-decider';
 import { usernameDecider } from '../username-decider';
 
 export interface Credentials {
@@ -25,15 +26,25 @@ export interface StartedSession {
   expiresAt: Date;
 }
 
-@Injectable()
-export class LogInHandler {
+/** Signing in with a username, a password and, when two-factor sign-in is on, a code. */
+export class LogInCommand extends Command<StartedSession> {
+  constructor(
+    readonly credentials: Credentials,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(LogInCommand)
+export class LogInHandler implements ICommandHandler<LogInCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     private readonly checks: CredentialChecks,
   ) {}
 
-  async execute(credentials: Credentials, context: CommandContext): Promise<StartedSession> {
+  async execute({ credentials, context }: LogInCommand): Promise<StartedSession> {
     // The claim stream names the user without waiting for any read model.
     const { claimedBy: userId } = (await this.streams.load(usernameStreamName(credentials.username), usernameDecider)).state;
     if (userId === null) {
@@ -54,7 +65,7 @@ export class LogInHandler {
       stream,
       userDecider,
       { type: 'LogIn', password, twoFactor, sessionId, tokenHash: session.tokenHash, now: context.now },
-      { ...context, actor: { type: 'user', userId, role } },
+      commandContext({ type: 'user', userId, role }, context),
     );
     // The token must work on the very next request.
     if (handled.lastPosition !== null) await this.readModels.catchUp('accounts', handled.lastPosition);

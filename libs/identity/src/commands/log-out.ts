@@ -1,19 +1,29 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireUser, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
-import { userDecider } from '../decider';
 import { userStreamName } from '../events';
+import { userDecider } from '../user-decider';
 
 /** Ends the session the request came with. */
-@Injectable()
-export class LogOutHandler {
+export class LogOutCommand extends Command<void> {
+  constructor(
+    readonly principal: Principal,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(LogOutCommand)
+export class LogOutHandler implements ICommandHandler<LogOutCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
-  async execute(principal: Principal, context: CommandContext): Promise<void> {
+  async execute({ principal, context }: LogOutCommand): Promise<void> {
     const user = requireUser(principal);
     const handled = await this.streams.handle(userStreamName(user.userId), userDecider, { type: 'LogOut', sessionId: user.sessionId }, context);
     // The token must stop working on the very next request.

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { commandContext, type CommandContext, type EventSourcedStreams } from '@glint/event-sourcing';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { hashPassword } from '../credentials/password-hashing';
 import { newOpaqueToken } from '../credentials/opaque-tokens';
-import { userDecider } from '../decider';
 import { usernameStreamName, userStreamName } from '../events';
+import { userDecider } from '../user-decider';
 import { usernameDecider } from '../username-decider';
 
 export interface Registration {
@@ -20,15 +21,25 @@ export interface RegisteredUser {
   username: string;
 }
 
-@Injectable()
-export class RegisterUserHandler {
+/** Someone without an account registers one; a confirmation mail goes to the address given. */
+export class RegisterUserCommand extends Command<RegisteredUser> {
+  constructor(
+    readonly registration: Registration,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterUserCommand)
+export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
-  async execute(registration: Registration, context: CommandContext): Promise<RegisteredUser> {
+  async execute({ registration, context }: RegisterUserCommand): Promise<RegisteredUser> {
     const { username, email, password } = registration;
     const userId = randomUUID();
     const claim = { type: 'ClaimUsername', username, userId } as const;
@@ -41,7 +52,7 @@ export class RegisterUserHandler {
       hashPassword(password).then((hash) => this.vault.seal(userId, hash)),
       this.vault.seal(userId, confirmation.token),
     ]);
-    const asNewUser: CommandContext = { ...context, actor: { type: 'user', userId, role: 'user' } };
+    const asNewUser = commandContext({ type: 'user', userId, role: 'user' }, context);
     // The claim is the one place two registrations of a name meet: its stream is appended to only
     // where it does not exist yet, so exactly one of them wins.
     await this.streams.handle(usernameStreamName(username), usernameDecider, claim, asNewUser);

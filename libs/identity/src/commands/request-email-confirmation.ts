@@ -1,23 +1,33 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireUser, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { RecordedEvent } from '@glint/eventstore';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { newOpaqueToken } from '../credentials/opaque-tokens';
-import { userDecider } from '../decider';
 import { userStreamName, type EmailConfirmationRequested } from '../events';
+import { userDecider } from '../user-decider';
 
 /** Sends the signed-in user a new confirmation mail; earlier links keep working until they expire. */
-@Injectable()
-export class RequestEmailConfirmationHandler {
+export class RequestEmailConfirmationCommand extends Command<{ expiresAt: Date }> {
+  constructor(
+    readonly principal: Principal,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RequestEmailConfirmationCommand)
+export class RequestEmailConfirmationHandler implements ICommandHandler<RequestEmailConfirmationCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
-  async execute(principal: Principal, context: CommandContext): Promise<{ expiresAt: Date }> {
+  async execute({ principal, context }: RequestEmailConfirmationCommand): Promise<{ expiresAt: Date }> {
     const { userId } = requireUser(principal);
     const confirmation = newOpaqueToken();
     const tokenSealed = await this.vault.seal(userId, confirmation.token);

@@ -1,6 +1,6 @@
 import { requireUser, type Principal, type UserPrincipal } from '@glint/access';
 import type { EventSourcedStreams } from '@glint/event-sourcing';
-import { userDecider, type Account } from '../decider';
+import { userDecider, type Account } from '../user-decider';
 import { userStreamName } from '../events';
 
 export interface SignedInAccount {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { PERSONAL_DATA } from '@glint/runtime';
-import type { Account, PasswordCheck, TwoFactorCheck } from '../decider';
+import type { Account, PasswordCheck, TwoFactorCheck } from '../user-decider';
 import { passwordMatches } from './password-hashing';
 import { codeTimeStep } from './two-factor-codes';
 

@@ -1,25 +1,23 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
 import type { CommandContext } from '@glint/event-sourcing';
-import { LogInHandler } from '../commands/log-in';
-import { LogOutHandler } from '../commands/log-out';
-import { SessionResponse, toSessionResponse } from './responses';
+import { LogInCommand } from '../commands/log-in';
+import { LogOutCommand } from '../commands/log-out';
 import { LogInDto } from './session.dto';
+import { SessionResponse, toSessionResponse } from './session.response';
 
 @ApiTags('sessions')
 @Controller('api/sessions')
 export class SessionsController {
-  constructor(
-    private readonly logIn: LogInHandler,
-    private readonly logOut: LogOutHandler,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @ApiOperation({ summary: 'Sign in: a session token valid for 30 days (with totpCode when two-factor sign-in is enabled)' })
   @ApiCreatedResponse({ type: SessionResponse })
   async start(@Body() body: LogInDto, @RequestCommandContext() context: CommandContext): Promise<SessionResponse> {
-    return toSessionResponse(await this.logIn.execute(body, context));
+    return toSessionResponse(await this.commands.execute(new LogInCommand(body, context)));
   }
 
   @Delete('current')
@@ -28,6 +26,6 @@ export class SessionsController {
   @ApiOperation({ summary: 'Sign out: the session token stops working at once' })
   @ApiNoContentResponse()
   end(@CurrentPrincipal() principal: Principal, @RequestCommandContext() context: CommandContext): Promise<void> {
-    return this.logOut.execute(principal, context);
+    return this.commands.execute(new LogOutCommand(principal, context));
   }
 }

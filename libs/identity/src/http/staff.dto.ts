@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { STAFF_ROLES, type StaffRole } from '@glint/access';
-import { STAFF_REASON_MAX_LENGTH } from '../decider';
+import { STAFF_REASON_MAX_LENGTH } from '../user-decider';
 
 export class UserIdParams {
   @ApiProperty({ format: 'uuid' })

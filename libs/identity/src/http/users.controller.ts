@@ -1,20 +1,21 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@glint/access';
-import { PublicProfileQuery } from '../queries/public-profile';
+import { GetPublicProfileQuery } from '../queries/get-public-profile';
 import { UsernameParams } from './account.dto';
-import { PublicProfileResponse, toPublicProfileResponse } from './responses';
+import { PublicProfileResponse, toPublicProfileResponse } from './public-profile.response';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('api/users')
 export class UsersController {
-  constructor(private readonly publicProfile: PublicProfileQuery) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':username')
   @ApiOperation({ summary: 'A user’s public profile, by username in any case; a deleted account shows as deleted' })
   @ApiOkResponse({ type: PublicProfileResponse })
   async profile(@Param() params: UsernameParams, @CurrentPrincipal() principal: Principal): Promise<PublicProfileResponse> {
-    return toPublicProfileResponse(await this.publicProfile.execute(principal, params.username));
+    return toPublicProfileResponse(await this.queries.execute(new GetPublicProfileQuery(principal, params.username)));
   }
 }

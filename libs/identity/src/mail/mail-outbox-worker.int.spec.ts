@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing';
+import { commandContext, EventSourcedStreams, systemActor, type CommandContext } from '@glint/event-sourcing';
 import { PersonalDataVault } from '@glint/personal-data';
 import { accounts, mailOutbox } from '@glint/projections';
 import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
+import { until } from '@glint/testing';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
-import { RegisterUserHandler } from '../commands/register-user';
+import { RegisterUserCommand, RegisterUserHandler } from '../commands/register-user';
 import { tokenHash } from '../credentials/opaque-tokens';
 import { userStreamName, type EmailConfirmationRequested } from '../events';
 import type { Mail, MailDelivery } from './mail-delivery';
@@ -12,15 +13,20 @@ import { MailOutboxWorker } from './mail-outbox-worker';
 
 const quiet = { log: () => undefined, error: () => undefined };
 const DAY_MS = 24 * 3600 * 1000;
-const at = (time: Date): CommandContext => ({ actor: { type: 'system' }, correlationId: 'c-mail', causationId: null, now: time });
+const at = (time: Date): CommandContext => commandContext(systemActor(), { correlationId: 'c-mail', now: time });
 
 class RecordingDelivery implements MailDelivery {
   readonly sent: Mail[] = [];
   failures = 0;
+  /** Mails handed over so far, taken or not. */
+  handedOver = 0;
+
+  /** `holdUntil` keeps each mail in hand until it is satisfied. */
+  constructor(private readonly holdUntil?: () => Promise<unknown>) {}
 
   async send(mail: Mail): Promise<void> {
-    // Slow enough that two workers overlap.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    this.handedOver++;
+    await this.holdUntil?.();
     if (this.failures > 0) {
       this.failures--;
       throw new Error('mail service unavailable');
@@ -38,7 +44,8 @@ describe('the mail outbox worker', () => {
   const settings = { webBaseUrl: 'https://glint.example', pollIntervalMs: 50 };
 
   const worker = (delivery: MailDelivery) => new MailOutboxWorker(engine, vault, delivery, settings);
-  const registerAt = async (username: string, time = new Date()) => (await register.execute({ username, email: `${username}@glint.test`, password: 'correct horse' }, at(time))).userId;
+  const registerAt = async (username: string, time = new Date()) =>
+    (await register.execute(new RegisterUserCommand({ username, email: `${username}@glint.test`, password: 'correct horse' }, at(time)))).userId;
   const projectEverything = async () => {
     const head = await opened.store.headPosition();
     await engine.catchUp('accounts', head);
@@ -69,8 +76,10 @@ describe('the mail outbox worker', () => {
     const users = await Promise.all(['ana', 'ben', 'cara', 'dan', 'eve', 'fay'].map((name) => registerAt(name)));
     await projectEverything();
 
-    const first = new RecordingDelivery();
-    const second = new RecordingDelivery();
+    // A worker's mail is held until the other worker holds one too: both are then delivering at once.
+    const bothDelivering = (): Promise<unknown> => until('both workers to be delivering a mail', () => first.handedOver > 0 && second.handedOver > 0);
+    const first = new RecordingDelivery(bothDelivering);
+    const second = new RecordingDelivery(bothDelivering);
     await Promise.all([worker(first).deliverDue(), worker(second).deliverDue()]);
 
     const sent = [...first.sent, ...second.sent];
@@ -145,7 +154,7 @@ describe('the mail outbox worker', () => {
       const userId = await registerAt('joe');
       await projectEverything();
       [asked] = await confirmationAsked(userId);
-      for (let waited = 0; delivery.sent.length === 0 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      await until('the polling worker to send the mail', () => delivery.sent.length > 0);
     } finally {
       await running.onModuleDestroy();
     }

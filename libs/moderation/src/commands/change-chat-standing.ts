@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireUser, type Principal } from '@glint/access';
 import { unreachable, type CommandContext, type EventSourcedStreams } from '@glint/event-sourcing';
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
@@ -26,14 +27,27 @@ export interface ChangedStanding {
  */
 const READ_NEXT = ['chat_standing', 'moderation_log', 'moderation_usernames'];
 
-@Injectable()
-export class ChangeChatStandingHandler {
+/** The owner, staff or a moderator with the permission it needs times a chatter out or bans them, or lifts either. */
+export class ChangeChatStandingCommand extends Command<ChangedStanding> {
+  constructor(
+    readonly principal: Principal,
+    readonly channelUsername: string,
+    readonly targetUsername: string,
+    readonly change: StandingChange,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ChangeChatStandingCommand)
+export class ChangeChatStandingHandler implements ICommandHandler<ChangeChatStandingCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
-  async execute(principal: Principal, channelUsername: string, targetUsername: string, change: StandingChange, context: CommandContext): Promise<ChangedStanding> {
+  async execute({ principal, channelUsername, targetUsername, change, context }: ChangeChatStandingCommand): Promise<ChangedStanding> {
     const moderator = requireUser(principal);
     const em = this.readModels.entityManager();
     const channel = await moderatedChannel(em, channelUsername);

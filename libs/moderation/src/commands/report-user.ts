@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireUser, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { PersonalDataVault } from '@glint/personal-data';
@@ -20,15 +21,26 @@ export interface UserReport {
   channel?: string;
 }
 
-@Injectable()
-export class ReportUserHandler {
+/** A signed-in user reports another to platform staff. */
+export class ReportUserCommand extends Command<{ reportId: string }> {
+  constructor(
+    readonly principal: Principal,
+    readonly report: UserReport,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReportUserCommand)
+export class ReportUserHandler implements ICommandHandler<ReportUserCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
   ) {}
 
-  async execute(principal: Principal, report: UserReport, context: CommandContext): Promise<{ reportId: string }> {
+  async execute({ principal, report, context }: ReportUserCommand): Promise<{ reportId: string }> {
     const reporter = requireUser(principal);
     const em = this.readModels.entityManager();
     const target = await namedUser(em, report.target, 'target');

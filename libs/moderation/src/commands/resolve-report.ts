@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireStaff, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
@@ -17,14 +18,26 @@ export interface ResolvedReport {
 /** Staff read the queue and their own audit trail right after resolving. */
 const READ_NEXT = ['user_reports', 'staff_audit_log'];
 
-@Injectable()
-export class ResolveReportHandler {
+/** Staff settle a report as actioned or dismissed, once, saying why in a note. */
+export class ResolveReportCommand extends Command<ResolvedReport> {
+  constructor(
+    readonly principal: Principal,
+    readonly reportId: string,
+    readonly resolution: { resolution: ReportResolution; note: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ResolveReportCommand)
+export class ResolveReportHandler implements ICommandHandler<ResolveReportCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
-  async execute(principal: Principal, reportId: string, resolution: { resolution: ReportResolution; note: string }, context: CommandContext): Promise<ResolvedReport> {
+  async execute({ principal, reportId, resolution, context }: ResolveReportCommand): Promise<ResolvedReport> {
     requireStaff(principal, MODERATING_STAFF_ROLES);
     const note = resolution.note.trim();
     const handled = await this.streams.handle(reportStream(reportId), reportDecider, { type: 'ResolveReport', reportId, resolution: resolution.resolution, note }, context);

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,22 +14,14 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
+import { ApiPageResponse, PageQueryDto } from '@glint/api';
 import type { CommandContext } from '@glint/event-sourcing';
-import { ChangeChatStandingHandler } from '../commands/change-chat-standing';
-import { ChannelModerationLogQuery } from '../queries/channel-moderation-log';
-import { UserStandingQuery } from '../queries/user-standing';
+import { ChangeChatStandingCommand, type StandingChange } from '../commands/change-chat-standing';
+import { GetUserStandingQuery } from '../queries/get-user-standing';
+import { ListModerationLogQuery } from '../queries/list-moderation-log';
 import { BanUserDto, TimeOutUserDto } from './chat-standing.dto';
-import {
-  BanResponse,
-  ModerationLogResponse,
-  StandingResponse,
-  TimeoutResponse,
-  toBanResponse,
-  toModerationLogResponse,
-  toStandingResponse,
-  toTimeoutResponse,
-} from './moderation-responses';
-import { PageQueryDto } from './page-query.dto';
+import { BanResponse, StandingResponse, TimeoutResponse, toBanResponse, toStandingResponse, toTimeoutResponse } from './chat-standing.response';
+import { ModerationLogChannelResponse, ModerationLogEntryResponse, toModerationLogResponse, type ModerationLogResponse } from './moderation-log.response';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
@@ -37,9 +30,8 @@ import { PageQueryDto } from './page-query.dto';
 @Controller('api/channels/:username')
 export class ChannelModerationController {
   constructor(
-    private readonly changeStanding: ChangeChatStandingHandler,
-    private readonly moderationLog: ChannelModerationLogQuery,
-    private readonly userStanding: UserStandingQuery,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post('timeouts')
@@ -53,8 +45,8 @@ export class ChannelModerationController {
     @CurrentPrincipal() principal: Principal,
     @RequestCommandContext() context: CommandContext,
   ): Promise<TimeoutResponse> {
-    const change = { type: 'TimeOutUser' as const, durationSeconds: body.durationSeconds, preset: body.preset, reason: body.reason };
-    return toTimeoutResponse(await this.changeStanding.execute(principal, channel, body.user, change, context));
+    const change: StandingChange = { type: 'TimeOutUser', durationSeconds: body.durationSeconds, preset: body.preset, reason: body.reason };
+    return toTimeoutResponse(await this.commands.execute(new ChangeChatStandingCommand(principal, channel, body.user, change, context)));
   }
 
   @Delete('timeouts/:targetUsername')
@@ -69,7 +61,7 @@ export class ChannelModerationController {
     @CurrentPrincipal() principal: Principal,
     @RequestCommandContext() context: CommandContext,
   ): Promise<void> {
-    await this.changeStanding.execute(principal, channel, target, { type: 'LiftTimeout' }, context);
+    await this.commands.execute(new ChangeChatStandingCommand(principal, channel, target, { type: 'LiftTimeout' }, context));
   }
 
   @Post('bans')
@@ -79,7 +71,7 @@ export class ChannelModerationController {
   @ApiForbiddenResponse({ description: '`missing_moderator_permission`, naming the permission' })
   @ApiConflictResponse({ description: '`already_banned`: banning twice records nothing' })
   async ban(@Param('username') channel: string, @Body() body: BanUserDto, @CurrentPrincipal() principal: Principal, @RequestCommandContext() context: CommandContext): Promise<BanResponse> {
-    return toBanResponse(await this.changeStanding.execute(principal, channel, body.user, { type: 'BanUser', reason: body.reason }, context));
+    return toBanResponse(await this.commands.execute(new ChangeChatStandingCommand(principal, channel, body.user, { type: 'BanUser', reason: body.reason }, context)));
   }
 
   @Delete('bans/:targetUsername')
@@ -94,15 +86,16 @@ export class ChannelModerationController {
     @CurrentPrincipal() principal: Principal,
     @RequestCommandContext() context: CommandContext,
   ): Promise<void> {
-    await this.changeStanding.execute(principal, channel, target, { type: 'UnbanUser' }, context);
+    await this.commands.execute(new ChangeChatStandingCommand(principal, channel, target, { type: 'UnbanUser' }, context));
   }
 
   @Get('moderation-log')
   @ApiOperation({ summary: 'The channel’s moderation log, newest first (owner, its moderators, staff admin/support)' })
-  @ApiOkResponse({ type: ModerationLogResponse })
+  @ApiPageResponse(ModerationLogEntryResponse, ModerationLogChannelResponse)
+  @ApiBadRequestResponse({ description: '`invalid_input` naming the field, or `invalid_cursor`' })
   @ApiForbiddenResponse({ description: '`not_channel_moderator`' })
   async log(@Param('username') channel: string, @Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal): Promise<ModerationLogResponse> {
-    return toModerationLogResponse(await this.moderationLog.execute(principal, channel, query));
+    return toModerationLogResponse(await this.queries.execute(new ListModerationLogQuery(principal, channel, query)));
   }
 
   @Get('standing/:targetUsername')
@@ -110,6 +103,6 @@ export class ChannelModerationController {
   @ApiOkResponse({ type: StandingResponse })
   @ApiForbiddenResponse({ description: '`not_channel_moderator`' })
   async standing(@Param('username') channel: string, @Param('targetUsername') target: string, @CurrentPrincipal() principal: Principal): Promise<StandingResponse> {
-    return toStandingResponse(await this.userStanding.execute(principal, channel, target));
+    return toStandingResponse(await this.queries.execute(new GetUserStandingQuery(principal, channel, target)));
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@glint/api';
 import { REPORT_NOTES_MAX_LENGTH } from '../commands/report-user';
 import { RESOLUTION_NOTE_MAX_LENGTH } from '../commands/resolve-report';
 import { REPORT_PLACES, REPORT_REASONS, REPORT_RESOLUTIONS, type ReportPlace, type ReportReason, type ReportResolution } from '../events';
@@ -47,4 +48,13 @@ export class ReportIdParams {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   reportId!: string;
+}
+
+export const REPORT_STATUSES = ['open', 'resolved'] as const;
+
+export class ReportQueueQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: REPORT_STATUSES, default: 'open' })
+  @IsOptional()
+  @IsIn(REPORT_STATUSES)
+  status?: (typeof REPORT_STATUSES)[number];
 }

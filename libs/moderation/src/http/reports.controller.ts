@@ -1,16 +1,17 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
 import type { CommandContext } from '@glint/event-sourcing';
-import { ReportUserHandler } from '../commands/report-user';
+import { ReportUserCommand } from '../commands/report-user';
 import { ReportUserDto } from './report.dto';
-import { ReportFiledResponse } from './report-responses';
+import { ReportFiledResponse } from './report.response';
 
 @ApiTags('moderation')
 @ApiBearerAuth()
 @Controller('api/reports')
 export class ReportsController {
-  constructor(private readonly reportUser: ReportUserHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @ApiOperation({ summary: 'Report a user to platform staff: where it happened, why, and notes only staff read' })
@@ -19,6 +20,6 @@ export class ReportsController {
   @ApiUnauthorizedResponse({ description: '`sign_in_required`' })
   @ApiNotFoundResponse({ description: '`user_not_found` or `channel_not_found`' })
   report(@Body() body: ReportUserDto, @CurrentPrincipal() principal: Principal, @RequestCommandContext() context: CommandContext): Promise<ReportFiledResponse> {
-    return this.reportUser.execute(principal, body, context);
+    return this.commands.execute(new ReportUserCommand(principal, body, context));
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -6,20 +7,19 @@ import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
+import { ApiPageResponse, PageQueryDto, type Page } from '@glint/api';
 import type { CommandContext } from '@glint/event-sourcing';
-import { ResolveReportHandler } from '../commands/resolve-report';
-import { ReportQueueQuery } from '../queries/report-queue';
-import { StaffAuditTrailQuery } from '../queries/staff-audit-trail';
-import { PageQueryDto, ReportQueueQueryDto } from './page-query.dto';
-import { ReportIdParams, ReportResolutionDto } from './report.dto';
-import { ReportQueueResponse, ReportResolutionResponse, toReportQueueResponse, toReportResolutionResponse } from './report-responses';
-import { StaffAuditLogResponse, toStaffAuditLogResponse } from './staff-audit-responses';
+import { ResolveReportCommand } from '../commands/resolve-report';
+import { ListReportsQuery } from '../queries/list-reports';
+import { ListStaffAuditLogQuery } from '../queries/list-staff-audit-log';
+import { ReportIdParams, ReportQueueQueryDto, ReportResolutionDto } from './report.dto';
+import { QueuedReportResponse, ReportResolutionResponse, toReportQueueResponse, toReportResolutionResponse } from './report.response';
+import { StaffAuditEntryResponse, toStaffAuditLogResponse } from './staff-audit-log.response';
 
 @ApiTags('staff')
 @ApiBearerAuth()
@@ -28,16 +28,16 @@ import { StaffAuditLogResponse, toStaffAuditLogResponse } from './staff-audit-re
 @Controller('api/staff')
 export class StaffModerationController {
   constructor(
-    private readonly reportQueue: ReportQueueQuery,
-    private readonly resolveReport: ResolveReportHandler,
-    private readonly auditTrail: StaffAuditTrailQuery,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('reports')
   @ApiOperation({ summary: 'User reports, newest first, with the reporters’ notes (admin, support)' })
-  @ApiOkResponse({ type: ReportQueueResponse })
-  async reports(@Query() query: ReportQueueQueryDto, @CurrentPrincipal() principal: Principal): Promise<ReportQueueResponse> {
-    return toReportQueueResponse(await this.reportQueue.execute(principal, { status: query.status ?? 'open', before: query.before, limit: query.limit }));
+  @ApiPageResponse(QueuedReportResponse)
+  @ApiBadRequestResponse({ description: '`invalid_input` naming the field, or `invalid_cursor`' })
+  async reports(@Query() query: ReportQueueQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<QueuedReportResponse>> {
+    return toReportQueueResponse(await this.queries.execute(new ListReportsQuery(principal, { status: query.status ?? 'open', cursor: query.cursor, limit: query.limit })));
   }
 
   @Post('reports/:reportId/resolution')
@@ -52,13 +52,14 @@ export class StaffModerationController {
     @CurrentPrincipal() principal: Principal,
     @RequestCommandContext() context: CommandContext,
   ): Promise<ReportResolutionResponse> {
-    return toReportResolutionResponse(await this.resolveReport.execute(principal, params.reportId, body, context));
+    return toReportResolutionResponse(await this.commands.execute(new ResolveReportCommand(principal, params.reportId, body, context)));
   }
 
   @Get('audit-log')
   @ApiOperation({ summary: 'Everything staff did, newest first (admin, support)' })
-  @ApiOkResponse({ type: StaffAuditLogResponse })
-  async auditLog(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal): Promise<StaffAuditLogResponse> {
-    return toStaffAuditLogResponse(await this.auditTrail.execute(principal, query));
+  @ApiPageResponse(StaffAuditEntryResponse)
+  @ApiBadRequestResponse({ description: '`invalid_input` naming the field, or `invalid_cursor`' })
+  async auditLog(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<StaffAuditEntryResponse>> {
+    return toStaffAuditLogResponse(await this.queries.execute(new ListStaffAuditLogQuery(principal, query)));
   }
 }

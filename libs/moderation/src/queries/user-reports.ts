@@ -1,15 +1,11 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Page, PageRequest } from '@glint/api';
 import { UserReportRow } from '@glint/projections';
-import { pageSize, toPage, type Page, type PageQuery } from './page';
+import { readNewestFirst } from './newest-first';
 
 export type ReportStatus = UserReportRow['status'];
 
 /** One page of the staff's report queue, newest first. */
-export async function readUserReports(em: EntityManager, query: PageQuery & { status: ReportStatus }): Promise<Page<UserReportRow>> {
-  const limit = pageSize(query);
-  const where: FilterQuery<UserReportRow> = { status: query.status };
-  if (query.before !== undefined) where.position = { $lt: query.before };
-  const rows = await em.find(UserReportRow, where, { orderBy: { position: 'desc' }, limit: limit + 1, disableIdentityMap: true });
-  return toPage(rows, limit);
+export function readUserReports(em: EntityManager, request: PageRequest & { status: ReportStatus }): Promise<Page<UserReportRow>> {
+  return readNewestFirst(em, UserReportRow, { status: request.status }, request);
 }

@@ -4,8 +4,8 @@ import { requireStaff, type Principal } from '@glint/access';
 import { existingChannel } from '@glint/channels';
 import { NotFoundError } from '@glint/domain-errors';
 import type { CommandContext } from '@glint/event-sourcing';
-import { READ_MODELS, STREAM_RECORDER, type ReadModels } from '@glint/runtime';
-import type { StreamRecorder } from '../stream-recorder';
+import { READ_MODELS, type ReadModels } from '@glint/runtime';
+import { StreamRecorder } from '../stream-recorder';
 
 /**
  * Staff end a channel's live stream. The gateway holding it closes the publisher and its viewers
@@ -26,7 +26,7 @@ export class ShutDownStreamCommand extends Command<{ streamId: string }> {
 export class ShutDownStreamHandler implements ICommandHandler<ShutDownStreamCommand> {
   constructor(
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
-    @Inject(STREAM_RECORDER) private readonly recorder: StreamRecorder,
+    private readonly recorder: StreamRecorder,
   ) {}
 
   async execute({ principal, username, reason, context }: ShutDownStreamCommand): Promise<{ streamId: string }> {

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
+import { ApiPageResponse, type Page } from '@glint/api';
 import type { CommandContext } from '@glint/event-sourcing';
 import { PUBLIC_WEB_URL } from '@glint/runtime';
 import { ShutDownStreamCommand } from '../commands/shut-down-stream';
 import { ListLiveStreamsQuery } from '../queries/list-live-streams';
-import { LIVE_LISTING_DEFAULT_LIMIT, LiveListingQueryDto } from './live-listing-query.dto';
-import { LiveStreamsResponse, toLiveStreamsResponse } from './live-streams.response';
+import { LiveListingQueryDto } from './live-listing.dto';
+import { LiveStreamResponse, toLiveStreamPage } from './live-stream.response';
 import { ShutdownStreamDto } from './shutdown-stream.dto';
 
 @ApiTags('streams')
@@ -22,21 +23,13 @@ export class StreamsController {
 
   @Get('live')
   @ApiOperation({ summary: 'The streams live now, filtered by category, tags, language and maturity; most watched or newest first.' })
-  @ApiOkResponse({ type: LiveStreamsResponse })
+  @ApiPageResponse(LiveStreamResponse)
   @ApiBadRequestResponse({ description: '`invalid_input` naming the parameter, or `invalid_cursor`' })
-  async live(@CurrentPrincipal() principal: Principal, @Query() query: LiveListingQueryDto): Promise<LiveStreamsResponse> {
+  async live(@CurrentPrincipal() principal: Principal, @Query() query: LiveListingQueryDto): Promise<Page<LiveStreamResponse>> {
     const page = await this.queries.execute(
-      new ListLiveStreamsQuery(principal, {
-        category: query.category,
-        tags: query.tags,
-        language: query.language,
-        mature: query.mature,
-        sort: query.sort ?? 'viewers',
-        limit: query.limit ?? LIVE_LISTING_DEFAULT_LIMIT,
-        cursor: query.cursor,
-      }),
+      new ListLiveStreamsQuery(principal, { category: query.category, tags: query.tags, language: query.language, mature: query.mature, sort: query.sort ?? 'viewers', limit: query.limit, cursor: query.cursor }),
     );
-    return toLiveStreamsResponse(page, this.publicWebUrl);
+    return toLiveStreamPage(page, this.publicWebUrl);
   }
 
   @Post(':channel/shutdown')

@@ -1,4 +1,4 @@
-import { LIVE_CHANNELS_TOPIC, LIVE_STREAMS_TOPIC, liveChannelTopic, type Publication } from '@glint/chat';
+import { LIVE_CHANNELS_TOPIC, LIVE_STREAMS_TOPIC, liveChannelTopic, type Publication } from '@glint/live-updates';
 import type { RecordedEvent } from '@glint/eventstore';
 import type { StreamEnded, StreamEvent, StreamMetadataChanged, StreamStarted, ViewerCountSampled } from '../events';
 

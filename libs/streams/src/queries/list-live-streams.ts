@@ -2,13 +2,14 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { requireScopeForApps, type Principal } from '@glint/access';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
-import { listLiveStreams, type LiveListingPage, type LiveListingQuery } from './live-listing';
+import type { Page } from '@glint/api';
+import { listLiveStreams, type LiveListingRequest, type LiveStreamEntry } from './live-listing';
 
 /** The live listing: public, as on the front page. */
-export class ListLiveStreamsQuery extends Query<LiveListingPage> {
+export class ListLiveStreamsQuery extends Query<Page<LiveStreamEntry>> {
   constructor(
     readonly principal: Principal,
-    readonly listing: LiveListingQuery,
+    readonly listing: LiveListingRequest,
   ) {
     super();
   }
@@ -18,7 +19,7 @@ export class ListLiveStreamsQuery extends Query<LiveListingPage> {
 export class ListLiveStreamsHandler implements IQueryHandler<ListLiveStreamsQuery> {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
 
-  async execute({ principal, listing }: ListLiveStreamsQuery): Promise<LiveListingPage> {
+  async execute({ principal, listing }: ListLiveStreamsQuery): Promise<Page<LiveStreamEntry>> {
     requireScopeForApps(principal, 'public');
     return listLiveStreams(this.readModels.entityManager(), listing);
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ValidationError } from '@glint/domain-errors';
+import { invalidCursor, pageSize, toPage, type Page, type PageRequest } from '@glint/api';
 
 /**
  * The listing's own guard against a gateway that died: a stream shows only while its gateway beat
@@ -10,7 +10,8 @@ export const LISTED_GATEWAY_BEAT_WITHIN_SECONDS = 15;
 
 export type LiveListingSort = 'viewers' | 'recent';
 
-export interface LiveListingQuery {
+/** The listing's own filters and order, on top of the page asked for. */
+export interface LiveListingRequest extends PageRequest {
   category?: string;
   /** A stream must carry every one of them. */
   tags?: string[];
@@ -18,9 +19,6 @@ export interface LiveListingQuery {
   /** Unset: every stream; false: no mature streams; true: mature streams only. */
   mature?: boolean;
   sort: LiveListingSort;
-  limit: number;
-  /** The `nextCursor` of the previous page. */
-  cursor?: string;
 }
 
 export interface LiveStreamEntry {
@@ -36,12 +34,6 @@ export interface LiveStreamEntry {
   viewers: number;
   peakViewers: number;
   startedAt: Date;
-}
-
-export interface LiveListingPage {
-  streams: LiveStreamEntry[];
-  /** Pass as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
 }
 
 interface LiveStreamRow {
@@ -73,34 +65,32 @@ const ORDER: Record<LiveListingSort, { by: string; after: string }> = {
 };
 
 /** The streams live now on a gateway that is beating, filtered and sorted as asked. */
-export async function listLiveStreams(em: EntityManager, query: LiveListingQuery): Promise<LiveListingPage> {
+export async function listLiveStreams(em: EntityManager, request: LiveListingRequest): Promise<Page<LiveStreamEntry>> {
+  const limit = pageSize(request);
   const where: string[] = [];
   const values: unknown[] = [LISTED_GATEWAY_BEAT_WITHIN_SECONDS];
   const filter = (condition: string, value: unknown): void => {
     where.push(condition);
     values.push(value);
   };
-  if (query.category !== undefined) filter('ls.category = ?', query.category);
-  if (query.tags !== undefined && query.tags.length > 0) filter('ls.tags @> ARRAY(SELECT jsonb_array_elements_text(?::jsonb))', JSON.stringify(query.tags));
-  if (query.language !== undefined) filter('ls.language = ?', query.language);
-  if (query.mature !== undefined) filter('ls.mature = ?', query.mature);
-  const order = ORDER[query.sort];
-  if (query.cursor !== undefined) {
-    const cursor = decodeCursor(query.cursor);
+  if (request.category !== undefined) filter('ls.category = ?', request.category);
+  if (request.tags !== undefined && request.tags.length > 0) filter('ls.tags @> ARRAY(SELECT jsonb_array_elements_text(?::jsonb))', JSON.stringify(request.tags));
+  if (request.language !== undefined) filter('ls.language = ?', request.language);
+  if (request.mature !== undefined) filter('ls.mature = ?', request.mature);
+  const order = ORDER[request.sort];
+  if (request.cursor !== undefined) {
+    const cursor = decodeCursor(request.cursor);
     where.push(order.after);
-    values.push(...(query.sort === 'viewers' ? [cursor.viewers, new Date(cursor.startedAt), cursor.streamId] : [new Date(cursor.startedAt), cursor.streamId]));
+    values.push(...(request.sort === 'viewers' ? [cursor.viewers, new Date(cursor.startedAt), cursor.streamId] : [new Date(cursor.startedAt), cursor.streamId]));
   }
-  // One more than asked tells whether another page exists.
   const rows = await em.execute<LiveStreamRow[]>(
     `SELECT ls.stream_id, ls.channel_id, ls.username, ls.title, ls.category, ls.subcategory, ls.tags, ls.language, ls.mature, ls.viewers, ls.peak_viewers, ls.started_at
        FROM live_streams ls JOIN gateway_heartbeats g ON g.gateway_id = ls.gateway_id AND g.beat_at > now() - make_interval(secs => ?)
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${order.by} LIMIT ?`,
-    [...values, query.limit + 1],
+    [...values, limit + 1],
   );
-  const shown = rows.slice(0, query.limit).map(toEntry);
-  const last = shown[shown.length - 1];
-  return { streams: shown, nextCursor: rows.length > query.limit ? encodeCursor({ viewers: last.viewers, startedAt: last.startedAt.toISOString(), streamId: last.streamId }) : null };
+  return toPage(rows, limit, (row) => encodeCursor({ viewers: row.viewers, startedAt: new Date(row.started_at).toISOString(), streamId: row.stream_id }), toEntry);
 }
 
 function toEntry(row: LiveStreamRow): LiveStreamEntry {
@@ -125,16 +115,15 @@ function encodeCursor(cursor: Cursor): string {
 }
 
 function decodeCursor(text: string): Cursor {
-  const invalid = new ValidationError('invalid_cursor', 'The cursor is not one this listing gave out; pass the nextCursor of the previous page.', 'cursor');
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
-    throw invalid;
+    throw invalidCursor();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid;
+  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalidCursor();
   const [viewers, startedAt, streamId] = parsed as unknown[];
-  if (!Number.isSafeInteger(viewers) || (viewers as number) < 0) throw invalid;
-  if (typeof startedAt !== 'string' || Number.isNaN(Date.parse(startedAt)) || typeof streamId !== 'string' || streamId.length > 100) throw invalid;
+  if (!Number.isSafeInteger(viewers) || (viewers as number) < 0) throw invalidCursor();
+  if (typeof startedAt !== 'string' || Number.isNaN(Date.parse(startedAt)) || typeof streamId !== 'string' || streamId.length > 100) throw invalidCursor();
   return { viewers: viewers as number, startedAt, streamId };
 }

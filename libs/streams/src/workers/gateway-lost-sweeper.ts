@@ -1,14 +1,16 @@
+import type { CommandBus } from '@nestjs/cqrs';
 import { Client } from 'pg';
 import { commandContext, systemActor } from '@glint/event-sourcing';
+import { ChangeStreamMetadataCommand } from '../commands/change-stream-metadata';
+import { EndStreamCommand } from '../commands/end-stream';
 import type { StreamInfo } from '../events';
-import type { StreamRecorder } from '../stream-recorder';
 
 const LOCK_NAME = 'glint.gateway-lost-sweeper';
 export const SWEEPER_ACTOR_ID = 'gateway-lost-sweeper';
 
 export interface GatewayLostSweeperOptions {
   databaseUrl: string;
-  recorder: StreamRecorder;
+  commands: CommandBus;
   /** A gateway whose last heartbeat is older than this no longer holds its streams. */
   gatewayLostAfterMs: number;
   intervalMs: number;
@@ -26,9 +28,9 @@ interface ChannelInfoRow extends StreamInfo {
  * when its process dies the session ends and another takes over on its next tick.
  *
  * The metadata is reconciled rather than reacted to: each tick compares the live listing with the
- * channel pages and asks the recorder to change what differs. That needs no checkpoint of its own,
+ * channel pages and sends a metadata change for each stream that differs. That needs no checkpoint of its own,
  * survives any crash, and a rebuild of a read model never replays old titles onto a live stream;
- * `changeMetadata` records nothing when the stream already says it, so a listing that lags
+ * a metadata change records nothing when the stream already says it, so a listing that lags
  * behind the stream costs a read, not a duplicate event.
  */
 export class GatewayLostSweeper {
@@ -64,7 +66,7 @@ export class GatewayLostSweeper {
     );
     const ended: string[] = [];
     for (const { stream_id } of lost.rows) {
-      if (await this.options.recorder.end(stream_id, { reason: 'gateway_lost', at: now }, this.context(now))) ended.push(stream_id);
+      if (await this.options.commands.execute(new EndStreamCommand(stream_id, 'gateway_lost', this.context(now)))) ended.push(stream_id);
     }
     const stale = await session.query<ChannelInfoRow>(
       `SELECT ls.stream_id, cp.title, cp.category, cp.subcategory, ARRAY(SELECT jsonb_array_elements_text(cp.tags)) AS tags, cp.language, cp.mature
@@ -74,7 +76,7 @@ export class GatewayLostSweeper {
     );
     const changed: string[] = [];
     for (const { stream_id, ...info } of stale.rows) {
-      if (await this.options.recorder.changeMetadata(stream_id, info, this.context(now))) changed.push(stream_id);
+      if (await this.options.commands.execute(new ChangeStreamMetadataCommand(stream_id, info, this.context(now)))) changed.push(stream_id);
     }
     return { ended, changed };
   }

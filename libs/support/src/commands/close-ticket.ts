@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
@@ -6,14 +7,25 @@ import { ticketStreamName } from '../events';
 import { ticketDecider } from '../ticket-decider';
 import { ticketParticipant } from '../ticket-participant';
 
-@Injectable()
-export class CloseTicketHandler {
+/** The ticket's owner or support staff close it, once. */
+export class CloseTicketCommand extends Command<void> {
+  constructor(
+    readonly principal: Principal,
+    readonly ticketId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CloseTicketCommand)
+export class CloseTicketHandler implements ICommandHandler<CloseTicketCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
-  async execute(principal: Principal, ticketId: string, context: CommandContext): Promise<void> {
+  async execute({ principal, ticketId, context }: CloseTicketCommand): Promise<void> {
     const by = ticketParticipant(principal);
     const handled = await this.streams.handle(ticketStreamName(ticketId), ticketDecider, { type: 'CloseTicket', ticketId, by }, context);
     if (handled.lastPosition !== null) await this.readModels.catchUp('support_tickets', handled.lastPosition);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { PersonalDataVault } from '@glint/personal-data';
@@ -8,16 +9,26 @@ import { ticketStreamName } from '../events';
 import { ticketDecider } from '../ticket-decider';
 import { ticketParticipant } from '../ticket-participant';
 
-@Injectable()
-export class OpenTicketHandler {
+/** A signed-in user asks support for help; the answer is the new ticket's id. */
+export class OpenTicketCommand extends Command<string> {
+  constructor(
+    readonly principal: Principal,
+    readonly ticket: { subject: string; body: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(OpenTicketCommand)
+export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
   ) {}
 
-  /** The new ticket's id. */
-  async execute(principal: Principal, ticket: { subject: string; body: string }, context: CommandContext): Promise<string> {
+  async execute({ principal, ticket, context }: OpenTicketCommand): Promise<string> {
     const { userId } = ticketParticipant(principal);
     const ticketId = randomUUID();
     const sealedBody = await this.vault.seal(userId, ticket.body);

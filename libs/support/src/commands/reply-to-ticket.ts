@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { PersonalDataVault } from '@glint/personal-data';
@@ -7,15 +8,27 @@ import { ticketStreamName } from '../events';
 import { ticketDecider } from '../ticket-decider';
 import { ticketParticipant } from '../ticket-participant';
 
-@Injectable()
-export class ReplyToTicketHandler {
+/** The ticket's owner or support staff write in an open ticket. */
+export class ReplyToTicketCommand extends Command<void> {
+  constructor(
+    readonly principal: Principal,
+    readonly ticketId: string,
+    readonly body: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ReplyToTicketCommand)
+export class ReplyToTicketHandler implements ICommandHandler<ReplyToTicketCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
   ) {}
 
-  async execute(principal: Principal, ticketId: string, body: string, context: CommandContext): Promise<void> {
+  async execute({ principal, ticketId, body, context }: ReplyToTicketCommand): Promise<void> {
     const by = ticketParticipant(principal);
     const streamName = ticketStreamName(ticketId);
     const { state } = await this.streams.load(streamName, ticketDecider);

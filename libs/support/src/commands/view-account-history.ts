@@ -1,25 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireStaff, type Principal } from '@glint/access';
+import { DEFAULT_PAGE_SIZE, positionCursor, type Page, type PageRequest } from '@glint/api';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { Actor, EventStore } from '@glint/eventstore';
 import { readAccountFacts } from '@glint/identity';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { readAccountHistory, type AccountRelation } from '@glint/projections';
 import { EVENT_SOURCED_STREAMS, EVENT_STORE, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
-import { decideAccountView, HISTORY_PAGE_LIMIT, SUPPORT_DESK_ROLES } from '../account-view-decider';
+import { decideAccountView, SUPPORT_DESK_ROLES } from '../account-view-decider';
 import { supportAccessStreamName, type AccountViewFilters } from '../events';
 import { readEventsAtPositions } from '../queries/events-at-positions';
 import { openPersonalValues } from '../queries/opened-personal-values';
 
-export interface AccountHistoryRequest {
+export interface AccountHistoryRequest extends PageRequest {
   reason: string;
   types?: string[];
   /** ISO-8601; inclusive. */
   from?: string;
   /** ISO-8601; exclusive. */
   to?: string;
-  before?: number;
-  limit?: number;
 }
 
 /** One fact about the account, as support sees it: personal values opened, null where erased. */
@@ -36,17 +36,23 @@ export interface SupportHistoryEntry {
   data: unknown;
 }
 
-export interface SupportHistoryPage {
-  entries: SupportHistoryEntry[];
-  nextBefore: number | null;
-}
-
 /**
  * Support reads an account's history: the look is recorded, with its reason, before anything is
  * shown. The page holds the log as it stood when the request came, without the look itself.
  */
-@Injectable()
-export class ViewAccountHistoryHandler {
+export class ViewAccountHistoryCommand extends Command<Page<SupportHistoryEntry>> {
+  constructor(
+    readonly principal: Principal,
+    readonly subjectUserId: string,
+    readonly request: AccountHistoryRequest,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ViewAccountHistoryCommand)
+export class ViewAccountHistoryHandler implements ICommandHandler<ViewAccountHistoryCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -54,14 +60,14 @@ export class ViewAccountHistoryHandler {
     @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
   ) {}
 
-  async execute(principal: Principal, subjectUserId: string, request: AccountHistoryRequest, context: CommandContext): Promise<SupportHistoryPage> {
+  async execute({ principal, subjectUserId, request, context }: ViewAccountHistoryCommand): Promise<Page<SupportHistoryEntry>> {
     const staff = requireStaff(principal, SUPPORT_DESK_ROLES);
     const filters: AccountViewFilters = {
       types: request.types ?? [],
       from: request.from ?? null,
       to: request.to ?? null,
-      before: request.before ?? null,
-      limit: request.limit ?? HISTORY_PAGE_LIMIT.default,
+      before: positionCursor.decode(request.cursor),
+      limit: request.limit ?? DEFAULT_PAGE_SIZE,
     };
     const em = this.readModels.entityManager();
     const subject = await readAccountFacts(em, subjectUserId);
@@ -84,7 +90,7 @@ export class ViewAccountHistoryHandler {
       page.entries.map((entry) => events.get(entry.position)?.data ?? null),
     );
     return {
-      entries: page.entries.map((entry, index) => ({
+      items: page.entries.map((entry, index) => ({
         position: entry.position,
         eventId: entry.eventId,
         type: entry.eventType,
@@ -96,7 +102,7 @@ export class ViewAccountHistoryHandler {
         causationId: events.get(entry.position)?.metadata.causationId ?? null,
         data: data[index],
       })),
-      nextBefore: page.nextBefore,
+      nextCursor: page.nextBefore === null ? null : positionCursor.encode(page.nextBefore),
     };
   }
 }

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireStaff, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { EventStore } from '@glint/eventstore';
@@ -14,8 +15,19 @@ import { supportAccessStreamName } from '../events';
  * Support looks at an account as it stood at a moment (now when no moment is given): the look is
  * recorded with its reason first, then the account is rebuilt by replaying its streams up to then.
  */
-@Injectable()
-export class ViewAccountStateHandler {
+export class ViewAccountStateCommand extends Command<AccountState> {
+  constructor(
+    readonly principal: Principal,
+    readonly subjectUserId: string,
+    readonly request: { reason: string; asOf?: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ViewAccountStateCommand)
+export class ViewAccountStateHandler implements ICommandHandler<ViewAccountStateCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -23,7 +35,7 @@ export class ViewAccountStateHandler {
     @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
   ) {}
 
-  async execute(principal: Principal, subjectUserId: string, request: { reason: string; asOf?: string }, context: CommandContext): Promise<AccountState> {
+  async execute({ principal, subjectUserId, request, context }: ViewAccountStateCommand): Promise<AccountState> {
     const staff = requireStaff(principal, SUPPORT_DESK_ROLES);
     const em = this.readModels.entityManager();
     const subject = await readAccountFacts(em, subjectUserId);

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { HISTORY_PAGE_LIMIT, VIEW_REASON_LENGTH } from '../account-view-decider';
-import { PageBefore, PageSize } from './page-query-fields';
+import { PageQueryDto } from '@glint/api';
+import { VIEW_REASON_LENGTH } from '../account-view-decider';
 
 export class AccountParams {
   @ApiProperty({ format: 'uuid' })
@@ -17,7 +17,7 @@ function eventTypeList({ value }: { value: unknown }): unknown {
   return listed.flatMap((item: string) => item.split(',')).map((item) => item.trim()).filter((item) => item !== '');
 }
 
-export class AccountHistoryQueryDto {
+export class AccountHistoryQueryDto extends PageQueryDto {
   @ApiProperty({ minLength: VIEW_REASON_LENGTH.min, maxLength: VIEW_REASON_LENGTH.max, description: 'Why you look: recorded with the look itself.' })
   @IsString()
   @Length(VIEW_REASON_LENGTH.min, VIEW_REASON_LENGTH.max)
@@ -40,12 +40,6 @@ export class AccountHistoryQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-
-  @PageBefore()
-  before?: number;
-
-  @PageSize(HISTORY_PAGE_LIMIT)
-  limit?: number;
 }
 
 export class AccountStateQueryDto {

@@ -1,31 +1,31 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
+import { ApiPageResponse } from '@glint/api';
 import type { CommandContext } from '@glint/event-sourcing';
-import { ViewAccountHistoryHandler } from '../commands/view-account-history';
-import { ViewAccountStateHandler } from '../commands/view-account-state';
+import { ViewAccountHistoryCommand } from '../commands/view-account-history';
+import { ViewAccountStateCommand } from '../commands/view-account-state';
 import { AccountHistoryQueryDto, AccountParams, AccountStateQueryDto } from './account-history.dto';
-import { AccountStateResponse, HistoryPageResponse, toHistoryPageResponse } from './support-responses';
+import { HistoryAccountResponse, HistoryEntryResponse, toHistoryPageResponse, type HistoryPageResponse } from './account-history.response';
+import { AccountStateResponse } from './account-state.response';
 
 @ApiTags('support')
 @ApiBearerAuth()
 @Controller('api/support/accounts')
 export class AccountViewsController {
-  constructor(
-    private readonly viewHistory: ViewAccountHistoryHandler,
-    private readonly viewState: ViewAccountStateHandler,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Get(':userId/history')
   @ApiOperation({ summary: 'Every event about an account, newest first (support and admins; the look is recorded with its reason)' })
-  @ApiOkResponse({ type: HistoryPageResponse })
+  @ApiPageResponse(HistoryEntryResponse, HistoryAccountResponse)
   async history(
     @Param() params: AccountParams,
     @Query() query: AccountHistoryQueryDto,
     @CurrentPrincipal() principal: Principal,
     @RequestCommandContext() context: CommandContext,
   ): Promise<HistoryPageResponse> {
-    return toHistoryPageResponse(params.userId, await this.viewHistory.execute(principal, params.userId, query, context));
+    return toHistoryPageResponse(params.userId, await this.commands.execute(new ViewAccountHistoryCommand(principal, params.userId, query, context)));
   }
 
   @Get(':userId/state')
@@ -37,6 +37,6 @@ export class AccountViewsController {
     @CurrentPrincipal() principal: Principal,
     @RequestCommandContext() context: CommandContext,
   ): Promise<AccountStateResponse> {
-    return this.viewState.execute(principal, params.userId, query, context);
+    return this.commands.execute(new ViewAccountStateCommand(principal, params.userId, query, context));
   }
 }

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { PageQueryDto } from '@glint/api';
 import { TICKET_BODY_MAX_LENGTH, TICKET_SUBJECT_MAX_LENGTH } from '../ticket-decider';
-import { TICKET_PAGE_LIMIT } from '../queries/support-tickets';
-import { PageBefore, PageSize } from './page-query-fields';
 
 const NOT_BLANK = /\S/;
 
@@ -34,15 +33,9 @@ export class TicketParams {
   ticketId!: string;
 }
 
-export class TicketListQueryDto {
+export class TicketListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'] })
   @IsOptional()
   @IsIn(['open', 'closed'])
   status?: 'open' | 'closed';
-
-  @PageBefore()
-  before?: number;
-
-  @PageSize(TICKET_PAGE_LIMIT)
-  limit?: number;
 }

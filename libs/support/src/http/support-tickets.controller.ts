@@ -1,45 +1,46 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
+import { ApiPageResponse, type Page } from '@glint/api';
 import type { CommandContext } from '@glint/event-sourcing';
-import { CloseTicketHandler } from '../commands/close-ticket';
-import { OpenTicketHandler } from '../commands/open-ticket';
-import { ReplyToTicketHandler } from '../commands/reply-to-ticket';
-import { SupportTicketsQuery } from '../queries/support-tickets-query';
+import { CloseTicketCommand } from '../commands/close-ticket';
+import { OpenTicketCommand } from '../commands/open-ticket';
+import { ReplyToTicketCommand } from '../commands/reply-to-ticket';
+import { GetSupportTicketQuery } from '../queries/get-support-ticket';
+import { ListSupportTicketsQuery } from '../queries/list-support-tickets';
 import { OpenTicketDto, TicketListQueryDto, TicketParams, TicketReplyDto } from './support-ticket.dto';
-import { TicketListResponse, TicketResponse, toTicketListResponse, toTicketResponse } from './support-responses';
+import { TicketResponse, TicketSummaryResponse, toTicketListResponse, toTicketResponse } from './support-ticket.response';
 
 @ApiTags('support')
 @ApiBearerAuth()
 @Controller('api/support/tickets')
 export class SupportTicketsController {
   constructor(
-    private readonly openTicket: OpenTicketHandler,
-    private readonly replyToTicket: ReplyToTicketHandler,
-    private readonly closeTicket: CloseTicketHandler,
-    private readonly tickets: SupportTicketsQuery,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
   @ApiOperation({ summary: 'Open a support ticket' })
   @ApiCreatedResponse({ type: TicketResponse })
   async open(@Body() body: OpenTicketDto, @CurrentPrincipal() principal: Principal, @RequestCommandContext() context: CommandContext): Promise<TicketResponse> {
-    const ticketId = await this.openTicket.execute(principal, body, context);
-    return toTicketResponse(await this.tickets.get(principal, ticketId));
+    const ticketId = await this.commands.execute(new OpenTicketCommand(principal, body, context));
+    return this.ticket(principal, ticketId);
   }
 
   @Get()
   @ApiOperation({ summary: 'My tickets, newest first; support staff see everyone’s' })
-  @ApiOkResponse({ type: TicketListResponse })
-  async list(@Query() query: TicketListQueryDto, @CurrentPrincipal() principal: Principal): Promise<TicketListResponse> {
-    return toTicketListResponse(await this.tickets.list(principal, query));
+  @ApiPageResponse(TicketSummaryResponse)
+  async list(@Query() query: TicketListQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<TicketSummaryResponse>> {
+    return toTicketListResponse(await this.queries.execute(new ListSupportTicketsQuery(principal, query)));
   }
 
   @Get(':ticketId')
   @ApiOperation({ summary: 'A ticket with its messages (its owner and support staff)' })
   @ApiOkResponse({ type: TicketResponse })
-  async get(@Param() params: TicketParams, @CurrentPrincipal() principal: Principal): Promise<TicketResponse> {
-    return toTicketResponse(await this.tickets.get(principal, params.ticketId));
+  get(@Param() params: TicketParams, @CurrentPrincipal() principal: Principal): Promise<TicketResponse> {
+    return this.ticket(principal, params.ticketId);
   }
 
   @Post(':ticketId/replies')
@@ -51,8 +52,8 @@ export class SupportTicketsController {
     @CurrentPrincipal() principal: Principal,
     @RequestCommandContext() context: CommandContext,
   ): Promise<TicketResponse> {
-    await this.replyToTicket.execute(principal, params.ticketId, body.body, context);
-    return toTicketResponse(await this.tickets.get(principal, params.ticketId));
+    await this.commands.execute(new ReplyToTicketCommand(principal, params.ticketId, body.body, context));
+    return this.ticket(principal, params.ticketId);
   }
 
   @Post(':ticketId/closure')
@@ -60,7 +61,12 @@ export class SupportTicketsController {
   @ApiOperation({ summary: 'Close a ticket (its owner and support staff); closing it twice is a 409' })
   @ApiOkResponse({ type: TicketResponse })
   async close(@Param() params: TicketParams, @CurrentPrincipal() principal: Principal, @RequestCommandContext() context: CommandContext): Promise<TicketResponse> {
-    await this.closeTicket.execute(principal, params.ticketId, context);
-    return toTicketResponse(await this.tickets.get(principal, params.ticketId));
+    await this.commands.execute(new CloseTicketCommand(principal, params.ticketId, context));
+    return this.ticket(principal, params.ticketId);
+  }
+
+  /** Every route on one ticket answers with the ticket as it now stands. */
+  private async ticket(principal: Principal, ticketId: string): Promise<TicketResponse> {
+    return toTicketResponse(await this.queries.execute(new GetSupportTicketQuery(principal, ticketId)));
   }
 }

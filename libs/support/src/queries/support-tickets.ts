@@ -1,34 +1,25 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { pageSize, positionCursor, toPage, type Page, type PageRequest } from '@glint/api';
 import { SupportTicketMessageRow, SupportTicketRow, type SupportTicketStatus } from '@glint/projections';
 
-export const TICKET_PAGE_LIMIT = { default: 50, max: 200 } as const;
-
-export interface SupportTicketListQuery {
+export interface SupportTicketListRequest extends PageRequest {
   /** Only this user's tickets; every ticket when not given. */
   userId?: string;
   status?: SupportTicketStatus;
-  /** Cursor: tickets opened before this one (the `nextBefore` of the previous page). */
-  before?: number;
-  limit?: number;
 }
 
-export interface SupportTicketPage {
-  tickets: SupportTicketRow[];
-  nextBefore: number | null;
-}
-
-/** Tickets newest first, one page at a time. */
-export async function listSupportTickets(em: EntityManager, query: SupportTicketListQuery = {}): Promise<SupportTicketPage> {
-  const limit = query.limit ?? TICKET_PAGE_LIMIT.default;
+/** Tickets newest first, one page at a time; the cursor is the position a ticket was opened at. */
+export async function listSupportTickets(em: EntityManager, query: SupportTicketListRequest = {}): Promise<Page<SupportTicketRow>> {
+  const limit = pageSize(query);
+  const before = positionCursor.decode(query.cursor);
   const where: FilterQuery<SupportTicketRow> = {};
   if (query.userId !== undefined) where.userId = query.userId;
   if (query.status !== undefined) where.status = query.status;
-  if (query.before !== undefined) where.openedPosition = { $lt: query.before };
+  if (before !== null) where.openedPosition = { $lt: before };
   // One extra row tells whether an older page exists without a count.
   const rows = await em.find(SupportTicketRow, where, { orderBy: { openedPosition: 'desc' }, limit: limit + 1, disableIdentityMap: true });
-  const tickets = rows.slice(0, limit);
-  return { tickets, nextBefore: rows.length > limit ? tickets[tickets.length - 1].openedPosition : null };
+  return toPage(rows, limit, (row) => positionCursor.encode(row.openedPosition));
 }
 
 /** A ticket and its messages in the order they were written, bodies still sealed; null when unknown. */

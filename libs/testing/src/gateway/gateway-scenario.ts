@@ -1,7 +1,7 @@
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
 import { until } from '../waiting';
 import { EVENT_STORE } from '@glint/runtime';
-import { GatewayService } from '@glint/gateway';
+import { GatewaySessions } from '@glint/gateway';
 import { streamIdOf, streamStreamName } from '@glint/streams';
 import { SyntheticPublisher, SyntheticViewer, type Exchange } from './synthetic-peers';
 import { ApiClient, expectStatus, type ApiResponse } from '../api-client';
@@ -20,6 +20,12 @@ export interface Channel {
 export interface Session<Peer> {
   peer: Peer;
   location: string;
+}
+
+/** A publisher's session, with what an encoder that trickles keeps: its offer, and the ETag a PATCH must name. */
+export interface PublishingSession extends Session<SyntheticPublisher> {
+  offer: string;
+  etag: string;
 }
 
 /** Channels, encoders and players against a running platform, through the gateway's HTTP endpoints only. */
@@ -48,16 +54,16 @@ export class GatewayScenario {
   }
 
   /** An encoder publishing as OBS does: its offer carries no ICE candidates. */
-  async publish(channel: Channel): Promise<Session<SyntheticPublisher>> {
-    let location = '';
-    const peer = await SyntheticPublisher.connect(this.exchange(`/whip/${channel.username}`, channel.streamKey, (at) => (location = at)), { withoutCandidates: true, bindAddress: '127.0.0.1' });
-    return { peer, location };
+  async publish(channel: Channel): Promise<PublishingSession> {
+    const made = { location: '', offer: '', etag: '' };
+    const peer = await SyntheticPublisher.connect(this.exchange(`/whip/${channel.username}`, channel.streamKey, made), { withoutCandidates: true, bindAddress: '127.0.0.1' });
+    return { peer, ...made };
   }
 
   async watch(channel: Channel): Promise<Session<SyntheticViewer>> {
-    let location = '';
-    const peer = await SyntheticViewer.connect(this.exchange(`/whep/${channel.username}`, undefined, (at) => (location = at)), { bindAddress: '127.0.0.1' });
-    return { peer, location };
+    const made = { location: '', offer: '', etag: '' };
+    const peer = await SyntheticViewer.connect(this.exchange(`/whep/${channel.username}`, undefined, made), { bindAddress: '127.0.0.1' });
+    return { peer, location: made.location };
   }
 
   /**
@@ -65,8 +71,8 @@ export class GatewayScenario {
    * before the gateway's callback saying so has run, and a key frame sent in between passes it by.
    */
   async viewersConnected(count: number): Promise<void> {
-    const gateway = this.platform.app.get(GatewayService, { strict: false });
-    await until(`${count} viewers connected at the gateway`, () => gateway.status().connectedViewers >= count, { timeoutMs: 5_000 });
+    const gateway = this.platform.app.get(GatewaySessions, { strict: false });
+    await until(`${count} viewers connected at the gateway`, () => gateway.status().connectedViewers >= count);
   }
 
   async leave(session: Session<{ close(): void }>): Promise<void> {
@@ -96,10 +102,11 @@ export class GatewayScenario {
     return this.store().headPosition();
   }
 
-  private exchange(path: string, streamKey: string | undefined, located: (location: string) => void): Exchange {
+  /** The offer/answer exchange at `path`, keeping in `made` what the session's later requests need. */
+  private exchange(path: string, streamKey: string | undefined, made: { location: string; offer: string; etag: string }): Exchange {
     return async (offer) => {
       const response = expectStatus(await this.sendSdp(path, offer, { streamKey }), 201, `POST ${path}`);
-      located(response.headers.get('location') ?? '');
+      Object.assign(made, { offer, location: response.headers.get('location') ?? '', etag: response.headers.get('etag') ?? '' });
       return response.body as string;
     };
   }

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { CommandBus } from '@nestjs/cqrs';
 import type { StaffRole } from '@glint/access';
-import { commandContext, systemActor, type EventSourcedStreams } from '@glint/event-sourcing';
-import type { EventStore } from '@glint/eventstore';
-import { grantStaffRoleByPlatform, RegisterUserHandler, userStreamName, type EmailConfirmationRequested } from '@glint/identity';
+import { commandContext, systemActor } from '@glint/event-sourcing';
+import { GrantStaffRoleAsPlatformCommand, RegisterUserCommand, userStreamName, type EmailConfirmationRequested } from '@glint/identity';
 import type { PersonalDataVault } from '@glint/personal-data';
-import { EVENT_SOURCED_STREAMS, EVENT_STORE, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { ApiClient, expectStatus } from '../api-client';
-import type { PlatformUnderTest } from './platform-under-test';
+import { eventStore, service, type PlatformUnderTest } from './platform-under-test';
 
 export interface GivenUserOptions {
   /** The e-mail address confirmed through the real link; true unless said otherwise. */
@@ -61,10 +61,10 @@ export class Given {
 
   /** The token of the newest confirmation mail the user was sent, opened as their mailbox would. */
   async latestConfirmationToken(userId: string): Promise<string> {
-    const events = await this.service<EventStore>(EVENT_STORE).readStream(userStreamName(userId));
+    const events = await eventStore(this.platform).readStream(userStreamName(userId));
     const requested = events.filter((event) => event.type === 'EmailConfirmationRequested').at(-1);
     if (!requested) throw new Error(`No confirmation mail was ever asked for user ${userId}.`);
-    const token = await this.service<PersonalDataVault>(PERSONAL_DATA).open((requested.data as EmailConfirmationRequested['data']).tokenSealed);
+    const token = await service<PersonalDataVault>(this.platform, PERSONAL_DATA).open((requested.data as EmailConfirmationRequested['data']).tokenSealed);
     if (token === null) throw new Error(`The confirmation token of user ${userId} was erased with their account.`);
     return token;
   }
@@ -75,7 +75,7 @@ export class Given {
 
   private async registerHoursAgo(hours: number, username: string, email: string, password: string): Promise<string> {
     const then = new Date(Date.now() - hours * HOUR_MS);
-    const registered = await this.service<RegisterUserHandler>(RegisterUserHandler).execute({ username, email, password }, commandContext(systemActor('test-given'), { now: then }));
+    const registered = await this.commands.execute(new RegisterUserCommand({ username, email, password }, commandContext(systemActor('test-given'), { now: then })));
     return registered.userId;
   }
 
@@ -87,12 +87,12 @@ export class Given {
   }
 
   private async grantStaffRole(username: string, role: StaffRole): Promise<void> {
-    const streams = this.service<EventSourcedStreams>(EVENT_SOURCED_STREAMS);
-    const { position } = await grantStaffRoleByPlatform(streams, username, role, commandContext(systemActor('test-given')));
-    if (position !== null) await this.service<ReadModels>(READ_MODELS).catchUp('accounts', position);
+    const { position } = await this.commands.execute(new GrantStaffRoleAsPlatformCommand(username, role, commandContext(systemActor('test-given'))));
+    // The platform's grant needs only the log; the role must count on the user's next request.
+    if (position !== null) await service<ReadModels>(this.platform, READ_MODELS).catchUp('accounts', position);
   }
 
-  private service<T>(token: symbol | (abstract new (...args: never[]) => T)): T {
-    return this.platform.app.get<T>(token, { strict: false });
+  private get commands(): CommandBus {
+    return service(this.platform, CommandBus);
   }
 }

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@glint/eventstore';
 import { codeFor, timeStepAt } from '@glint/identity';
+import { until } from '../waiting';
 import { eventStore, type PlatformUnderTest } from './platform-under-test';
 
 /** What the identity context appended after `position`: the proof that a refused request recorded nothing. */
@@ -18,6 +19,5 @@ export function totpCode(secret: string, steps = 0): string {
  * "now" and "the step after" still mean that when the platform checks them.
  */
 export async function awayFromStepBoundary(): Promise<void> {
-  const intoStep = Date.now() % 30_000;
-  if (intoStep > 28_000) await new Promise((resolve) => setTimeout(resolve, 30_000 - intoStep + 100));
+  await until('the clock to leave the last two seconds of a TOTP step', () => Date.now() % 30_000 <= 28_000);
 }

@@ -1,15 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
-import { EVENT_STORE, STREAM_RECORDER } from '@glint/runtime';
-import { streamStreamName, type StreamHandle, type StreamRecorder } from '@glint/streams';
-import { commandContext, systemActor } from '@glint/event-sourcing';
+import { commandContext, systemActor, type CommandContext } from '@glint/event-sourcing';
+import { EVENT_STORE } from '@glint/runtime';
+import { EndStreamCommand, SampleViewerCountCommand, StartStreamCommand, streamStreamName, type StreamEndReason, type StreamHandle } from '@glint/streams';
 import { ApiClient, expectStatus } from '../api-client';
 import { readModels, type PlatformUnderTest } from './platform-under-test';
 import type { GivenUser } from './given';
 
 /**
  * Streams without media: the test stands in for a gateway, beating in `gateway_heartbeats` as a
- * gateway does and recording the streams' facts through the platform's own recorder.
+ * gateway does and sending the streams' facts as the commands a gateway sends.
  */
 export class StreamsScenario {
   readonly api: ApiClient;
@@ -21,8 +22,8 @@ export class StreamsScenario {
     this.heart = setInterval(() => void this.beatAll(), 250);
   }
 
-  get recorder(): StreamRecorder {
-    return this.platform.app.get<StreamRecorder>(STREAM_RECORDER, { strict: false });
+  private get commands(): CommandBus {
+    return this.platform.app.get(CommandBus, { strict: false });
   }
 
   private get em(): EntityManager {
@@ -51,15 +52,17 @@ export class StreamsScenario {
   }
 
   async start(channelId: string, gatewayId: string): Promise<StreamHandle> {
-    return this.recorder.start({ channelId, gatewayId, media: { video: 'H264', audio: 'opus' } }, this.context());
+    return this.commands.execute(new StartStreamCommand(channelId, gatewayId, { video: 'H264', audio: 'opus' }, this.context()));
   }
 
-  async viewers(handle: StreamHandle, current: number): Promise<void> {
-    await this.recorder.sample(handle, { type: 'SampleViewerCount', sample: { current, peak: current, average: current, totalViews: current }, at: new Date() }, this.context());
+  /** A viewer count sampled after `handle`; the handle the next sample goes after. */
+  async viewers(handle: StreamHandle, current: number): Promise<StreamHandle> {
+    return this.commands.execute(new SampleViewerCountCommand(handle, { current, peak: current, average: current, totalViews: current }, this.context()));
   }
 
-  context() {
-    return commandContext(systemActor('test-gateway'), { now: new Date(), correlationId: `streams-e2e-${Date.now()}` });
+  /** Whether the stream ended now, rather than before. */
+  async end(handle: StreamHandle, reason: StreamEndReason): Promise<boolean> {
+    return this.commands.execute(new EndStreamCommand(handle.streamId, reason, this.context()));
   }
 
   async streamEvents(streamId: string): Promise<RecordedEvent[]> {
@@ -69,11 +72,15 @@ export class StreamsScenario {
   /** The live listing's stream ids for this query, as anonymous reads it. */
   async listed(query = ''): Promise<string[]> {
     const listing = expectStatus(await this.api.get(`/api/streams/live?limit=100${query}`), 200, 'reading the live listing');
-    return listing.body.streams.map((stream: { streamId: string }) => stream.streamId);
+    return listing.body.items.map((stream: { streamId: string }) => stream.streamId);
   }
 
   close(): void {
     clearInterval(this.heart);
+  }
+
+  private context(): CommandContext {
+    return commandContext(systemActor('test-gateway'), { correlationId: `streams-e2e-${Date.now()}` });
   }
 
   private async beatAll(): Promise<void> {

@@ -1,0 +1,22 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { requireUser, type Principal } from '@glint/access';
+import type { DeveloperAppRow } from '@glint/projections';
+import { READ_MODELS, type ReadModels } from '@glint/runtime';
+import { listAppsOfOwner } from './registered-apps';
+
+/** The apps the signed-in user registered and has not deleted, oldest first. */
+export class ListMyAppsQuery extends Query<DeveloperAppRow[]> {
+  constructor(readonly principal: Principal) {
+    super();
+  }
+}
+
+@QueryHandler(ListMyAppsQuery)
+export class ListMyAppsHandler implements IQueryHandler<ListMyAppsQuery> {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
+
+  execute({ principal }: ListMyAppsQuery): Promise<DeveloperAppRow[]> {
+    return listAppsOfOwner(this.readModels.entityManager(), requireUser(principal).userId);
+  }
+}

@@ -1,0 +1,34 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { requireStaff, type Principal } from '@glint/access';
+import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
+import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { userStreamName } from '../events';
+import { userDecider } from '../user-decider';
+
+/** An admin makes someone staff, or changes which staff role they hold. */
+export class GrantStaffRoleCommand extends Command<void> {
+  constructor(
+    readonly principal: Principal,
+    readonly userId: string,
+    readonly role: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(GrantStaffRoleCommand)
+export class GrantStaffRoleHandler implements ICommandHandler<GrantStaffRoleCommand> {
+  constructor(
+    @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+  ) {}
+
+  async execute({ principal, userId, role, context }: GrantStaffRoleCommand): Promise<void> {
+    const admin = requireStaff(principal, ['admin']);
+    const handled = await this.streams.handle(userStreamName(userId), userDecider, { type: 'GrantStaffRole', role, grantedBy: admin.userId }, context);
+    // The new role counts from the holder's very next request.
+    if (handled.lastPosition !== null) await this.readModels.catchUp('accounts', handled.lastPosition);
+  }
+}

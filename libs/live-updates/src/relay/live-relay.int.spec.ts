@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import { newEventId, type NewEvent, type RecordedEvent } from '@glint/eventstore';
+import { quietPeriod, until } from '@glint/testing';
+import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
+import type { Publication } from '../topics';
+import { LiveRelay } from './live-relay';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const happened = (type: string): NewEvent => ({
+  id: newEventId(),
+  type,
+  data: {},
+  metadata: { correlationId: 'c-1', causationId: null, actor: { type: 'system' }, occurredAt: new Date().toISOString() },
+});
+
+describe('LiveRelay', () => {
+  let opened: TestStore;
+  let publisher: Redis;
+  let subscriber: Redis;
+  const topic = `glint:test:relay:${randomUUID()}`;
+  const received: Array<{ id: string; event: string }> = [];
+  const relays: LiveRelay[] = [];
+  const quiet = { log: () => undefined, error: () => undefined };
+
+  // Every event becomes one frame on the test's own topic, so the test sees exactly what was relayed.
+  const publicationsOf = async (events: readonly RecordedEvent[]): Promise<Publication[]> => events.map((event) => ({ topic, frame: { id: event.id, event: event.type, data: {} } }));
+  const relay = () => {
+    const started = new LiveRelay({ store: opened.store, databaseUrl: opened.database.url, redis: publisher, publicationsOf, logger: quiet, lockRetryMs: 100, errorRetryMs: 100 });
+    relays.push(started);
+    return started;
+  };
+
+  beforeAll(async () => {
+    opened = await openTestStore();
+    publisher = new Redis(REDIS_URL);
+    subscriber = new Redis(REDIS_URL);
+    subscriber.on('message', (_, message: string) => received.push(JSON.parse(message)));
+    await subscriber.subscribe(topic);
+  });
+  afterAll(async () => {
+    await Promise.all(relays.map((started) => started.stop()));
+    await subscriber.quit();
+    await publisher.quit();
+    await closeTestStore(opened);
+  });
+
+  it('starts at the head of the log, relays each later event once with one relay active, and a standby takes over where it stopped', async () => {
+    await opened.store.append('before-1', [happened('BeforeAnyRelay')]);
+    const first = relay();
+    await first.start();
+    const firstEvent = happened('First');
+    await opened.store.append('stream-1', [firstEvent]);
+    await until('the first frame', () => received.length >= 1);
+
+    // The first relay is active now; a second one stands by, and relays nothing while it waits.
+    const second = relay();
+    await second.start();
+    await opened.store.append('stream-1', [happened('Second'), happened('Third')]);
+    await until('three frames', () => received.length >= 3);
+    await quietPeriod(300, 'a standby relaying too would send its copies of Second and Third as soon as the active relay sent its own');
+    expect(received.map((frame) => frame.event)).toEqual(['First', 'Second', 'Third']);
+    expect(received[0].id).toBe(firstEvent.id);
+
+    await first.stop();
+    await opened.store.append('stream-1', [happened('Fourth')]);
+    await until('the fourth frame, from the relay that took over', () => received.length >= 4);
+
+    // With no relay running the log moves on; the next relay starts from the stored checkpoint.
+    await second.stop();
+    await opened.store.append('stream-1', [happened('Fifth')]);
+    await relay().start();
+    await until('the fifth frame', () => received.length >= 5);
+    await quietPeriod(300, 'a relay resuming before its checkpoint would send the older frames in the batch that brought Fifth');
+    expect(received.map((frame) => frame.event)).toEqual(['First', 'Second', 'Third', 'Fourth', 'Fifth']);
+  });
+});

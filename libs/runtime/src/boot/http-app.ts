@@ -1,0 +1,73 @@
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { WsAdapter } from '@nestjs/platform-ws';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { PlatformConfig } from '../config/platform-config';
+import type { JsonLogger } from '../logging/json-logger';
+import { openRuntimeResources, type RuntimeResources } from './runtime-resources';
+import { StartupFailure } from './startup-failure';
+
+/** Larger bodies are refused (413) before any route reads them. */
+const REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** A start failure Nest has already logged, so it is not printed twice. */
+export class ReportedByNest extends Error {
+  constructor(options: { cause: unknown }) {
+    super('Nest could not build the application', options);
+  }
+}
+
+export interface StartedHttpApp {
+  app: NestFastifyApplication;
+  config: PlatformConfig;
+  logger: JsonLogger;
+}
+
+export interface HttpAppDefinition {
+  /** Variables that win over the environment (tests run several platforms in one process). */
+  overrides?: Record<string, string>;
+  /** What Nest runs, around the resources opened at start. */
+  module(resources: RuntimeResources): DynamicModule;
+  /**
+   * Fastify hooks that must exist before Nest adds its routes (a cache answered ahead of them); the
+   * function it returns is given the built app, before it listens.
+   */
+  prepareAdapter?(adapter: FastifyAdapter, logger: JsonLogger): (app: NestFastifyApplication) => void;
+  /** After the app is built and before it listens (the API docs). */
+  beforeListen?(app: NestFastifyApplication): void;
+}
+
+/**
+ * Starts an HTTP process of Glint (the platform, a gateway run alone): configuration, Redis, the
+ * database (embedded when DATABASE_URL is unset), then Nest builds the modules on Fastify with
+ * WebSockets and listens on PORT. What was opened is released when a later step fails.
+ */
+export async function startHttpApp(definition: HttpAppDefinition): Promise<StartedHttpApp> {
+  const resources = await openRuntimeResources({ overrides: definition.overrides, redis: true, embeddedDatabase: 'start' });
+  const { config, logger } = resources;
+  // Fastify rather than Express: it serves a read such as the channel page several times faster.
+  const adapter = new FastifyAdapter({ bodyLimit: REQUEST_BODY_LIMIT_BYTES });
+  const adapterPrepared = definition.prepareAdapter?.(adapter, logger);
+  let app: NestFastifyApplication;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(definition.module(resources), adapter, { logger, abortOnError: false });
+  } catch (error) {
+    // Nest has logged why; release what was opened before it.
+    resources.redis?.disconnect();
+    await resources.database.stop();
+    throw new ReportedByNest({ cause: error });
+  }
+  adapterPrepared?.(app);
+  definition.beforeListen?.(app);
+  app.useWebSocketAdapter(new WsAdapter(app));
+  try {
+    await app.listen(config.port, '0.0.0.0');
+  } catch (error) {
+    await app.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupFailure(`Port ${config.port} is already in use — stop what listens there or set PORT.`);
+    }
+    throw error;
+  }
+  return { app, config, logger };
+}

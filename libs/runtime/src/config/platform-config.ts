@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { hostname } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
+import { StartupFailure } from '../boot/startup-failure';
+import { DEFAULT_EMBEDDED_POSTGRES_PORT } from '@glint/database';
+import type { GatewaySettings } from './gateway-settings';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'verbose';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'];
+
+export type EventStoreChoice = { kind: 'postgres' } | { kind: 'eventstoredb'; url: string };
+
+/** Everything the platform reads from its environment, checked once at start. */
+export interface PlatformConfig {
+  port: number;
+  /** Null: Glint runs its own embedded PostgreSQL with `embeddedPostgres`. */
+  databaseUrl: string | null;
+  embeddedPostgres: { port: number; dataDir: string };
+  redisUrl: string;
+  eventStore: EventStoreChoice;
+  logLevel: LogLevel;
+  /** Where Glint's web pages are reached from outside: links in mails point there. */
+  publicWebUrl: string;
+  gateway: GatewayConfig;
+  /** Stream ends after which the worker gives up on a gateway that stopped beating. */
+  gatewayLostAfterMs: number;
+}
+
+/** The WHIP/WHEP gateway's settings (GATEWAY_*). */
+export type GatewayConfig = GatewaySettings;
+
+const DEFAULTS = {
+  PORT: '3000',
+  EMBEDDED_POSTGRES_PORT: String(DEFAULT_EMBEDDED_POSTGRES_PORT),
+  EMBEDDED_POSTGRES_DATA_DIR: './.data/postgres',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  EVENT_STORE: 'postgres',
+  LOG_LEVEL: 'info',
+  GATEWAY: 'on',
+  GATEWAY_UDP_PORT: '8189',
+  GATEWAY_PUBLISHER_SILENCE_MS: '5000',
+  GATEWAY_FIRST_MEDIA_DEADLINE_MS: '15000',
+  GATEWAY_SAMPLE_INTERVAL_MS: '10000',
+  GATEWAY_HEARTBEAT_MS: '1000',
+  GATEWAY_LOST_AFTER_MS: '10000',
+  GATEWAY_NACK_BUFFER_PACKETS: '512',
+  GATEWAY_MAX_VIEWERS: '2000',
+} as const;
+
+type Environment = Record<string, unknown>;
+
+/**
+ * Reads the platform's variables from `env` and reports every bad one in a single message, so a
+ * person fixes them all in one go. URL values are never echoed back: they may carry passwords.
+ */
+export function parsePlatformConfig(env: Environment, cwd: string = process.cwd()): PlatformConfig {
+  const problems: string[] = [];
+  const read = (name: string, fallback?: string): string | undefined => {
+    const value = env[name];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
+  };
+
+  const port = (name: 'PORT' | 'EMBEDDED_POSTGRES_PORT'): number => {
+    const raw = read(name, DEFAULTS[name]) as string;
+    const value = Number(raw);
+    if (/^\d+$/.test(raw) && value >= 1 && value <= 65535) return value;
+    problems.push(`${name} must be a TCP port, a whole number from 1 to 65535 (got "${raw}")`);
+    return 0;
+  };
+
+  const whole = (name: keyof typeof DEFAULTS, min: number, max: number, what: string): number => {
+    const raw = read(name, DEFAULTS[name]) as string;
+    const value = Number(raw);
+    if (/^\d+$/.test(raw) && value >= min && value <= max) return value;
+    problems.push(`${name} must be ${what}, a whole number from ${min} to ${max} (got "${raw}")`);
+    return Number(DEFAULTS[name]);
+  };
+
+  const url = (name: string, protocols: string[], fallback?: string): string | undefined => {
+    const raw = read(name, fallback);
+    if (raw === undefined) return undefined;
+    if (protocols.some((protocol) => raw.startsWith(`${protocol}//`)) && URL.canParse(raw)) return raw;
+    problems.push(`${name} must be a URL starting with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}`);
+    return undefined;
+  };
+
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = read(name, fallback) as string;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  };
+
+  const config: PlatformConfig = {
+    port: port('PORT'),
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']) ?? null,
+    embeddedPostgres: {
+      port: port('EMBEDDED_POSTGRES_PORT'),
+      dataDir: absolute(read('EMBEDDED_POSTGRES_DATA_DIR', DEFAULTS.EMBEDDED_POSTGRES_DATA_DIR) as string, cwd),
+    },
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:'], DEFAULTS.REDIS_URL) ?? DEFAULTS.REDIS_URL,
+    eventStore: { kind: 'postgres' },
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, DEFAULTS.LOG_LEVEL),
+    publicWebUrl: '',
+    gateway: {
+      enabled: oneOf('GATEWAY', ['on', 'off'] as const, DEFAULTS.GATEWAY) === 'on',
+      id: read('GATEWAY_ID') ?? `gateway-${hostname()}-${randomBytes(4).toString('hex')}`,
+      udpPort: whole('GATEWAY_UDP_PORT', 1025, 65535, 'a UDP port above 1024'),
+      udpBindAddress: read('GATEWAY_UDP_BIND') ?? null,
+      announcedAddresses: (read('GATEWAY_ANNOUNCED_ADDRESSES') ?? '').split(',').map((address) => address.trim()).filter(Boolean),
+      publicUrl: '',
+      publisherSilenceMs: whole('GATEWAY_PUBLISHER_SILENCE_MS', 500, 60_000, 'milliseconds'),
+      firstMediaDeadlineMs: whole('GATEWAY_FIRST_MEDIA_DEADLINE_MS', 1_000, 120_000, 'milliseconds'),
+      sampleIntervalMs: whole('GATEWAY_SAMPLE_INTERVAL_MS', 1_000, 300_000, 'milliseconds'),
+      heartbeatIntervalMs: whole('GATEWAY_HEARTBEAT_MS', 100, 10_000, 'milliseconds'),
+      nackBufferPackets: whole('GATEWAY_NACK_BUFFER_PACKETS', 16, 8192, 'a packet count'),
+      maxViewers: whole('GATEWAY_MAX_VIEWERS', 1, 100_000, 'a viewer count'),
+    },
+    gatewayLostAfterMs: whole('GATEWAY_LOST_AFTER_MS', 1_000, 120_000, 'milliseconds'),
+  };
+  config.publicWebUrl = url('PUBLIC_WEB_URL', ['http:', 'https:'], `http://localhost:${config.port}`) ?? '';
+  config.gateway.publicUrl = url('GATEWAY_PUBLIC_URL', ['http:', 'https:'], config.publicWebUrl) ?? '';
+  for (const address of config.gateway.announcedAddresses) {
+    if (isIP(address) === 0) problems.push(`GATEWAY_ANNOUNCED_ADDRESSES must be IP addresses separated by commas (got "${address}")`);
+  }
+  if (config.gateway.udpBindAddress !== null && isIP(config.gateway.udpBindAddress) === 0) problems.push(`GATEWAY_UDP_BIND must be an IP address (got "${config.gateway.udpBindAddress}")`);
+  if (config.gatewayLostAfterMs <= config.gateway.heartbeatIntervalMs * 2) problems.push('GATEWAY_LOST_AFTER_MS must be more than twice GATEWAY_HEARTBEAT_MS, or a late beat ends live streams');
+
+  if (oneOf('EVENT_STORE', ['postgres', 'eventstoredb'] as const, DEFAULTS.EVENT_STORE) === 'eventstoredb') {
+    const eventStoreUrl = url('EVENTSTORE_URL', ['esdb:', 'esdb+discover:']);
+    if (eventStoreUrl) config.eventStore = { kind: 'eventstoredb', url: eventStoreUrl };
+    else if (read('EVENTSTORE_URL') === undefined) problems.push('EVENTSTORE_URL is required when EVENT_STORE=eventstoredb (for example esdb://127.0.0.1:2113?tls=false)');
+  }
+
+  if (problems.length > 0) {
+    throw new StartupFailure(`Glint cannot start: ${problems.join('; ')}. Fix the environment (or .env) and start again.`);
+  }
+  return config;
+}
+
+function absolute(path: string, cwd: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
