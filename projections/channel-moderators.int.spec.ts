@@ -51,10 +51,10 @@ describe('channel_moderators', () => {
   });
 
   it('lists the moderators still serving, longest-serving first', async () => {
-    expect(await listModerators(engine.entityManager(), ANA)).toEqual([
+    expect((await listModerators(engine.entityManager(), ANA)).items).toEqual([
       { userId: BEN, username: 'ben', permissions: { ...none, timeout: true, unTimeout: true, deleteMessage: true }, appointedAt: new Date('2026-11-24T10:00:00.000Z') },
     ]);
-    expect(await listModerators(engine.entityManager(), BEN)).toEqual([]);
+    expect((await listModerators(engine.entityManager(), BEN)).items).toEqual([]);
   });
 
   it('rebuilds the same rows from the log', async () => {

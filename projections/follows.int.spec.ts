@@ -57,15 +57,15 @@ describe('follows', () => {
     const first = await listFollowers(em, ANA, { limit: 2 });
     expect(first).toMatchObject({
       total: 3,
-      entries: [
+      items: [
         { userId: DEE, username: null, deleted: true, followedAt: new Date('2026-11-24T10:03:00.000Z') },
         { userId: CLEO, username: 'cleo', deleted: false, followedAt: new Date('2026-11-24T10:05:00.000Z') },
       ],
     });
     expect(first.nextCursor).toEqual(expect.any(String));
-    expect(await listFollowers(em, ANA, { limit: 2, after: first.nextCursor! })).toEqual({
+    expect(await listFollowers(em, ANA, { limit: 2, cursor: first.nextCursor! })).toEqual({
       total: 3,
-      entries: [{ userId: BEN, username: 'ben', deleted: false, followedAt: new Date('2026-11-24T10:00:00.000Z') }],
+      items: [{ userId: BEN, username: 'ben', deleted: false, followedAt: new Date('2026-11-24T10:00:00.000Z') }],
       nextCursor: null,
     });
   });
@@ -73,17 +73,19 @@ describe('follows', () => {
   it('lists the channels a user follows, a deleted account as deleted', async () => {
     expect(await listFollowing(engine.entityManager(), DEE, { limit: 10 })).toEqual({
       total: 2,
-      entries: [
+      items: [
         { userId: BEN, username: 'ben', deleted: false, followedAt: new Date('2026-11-24T10:04:00.000Z') },
         { userId: ANA, username: 'ana', deleted: false, followedAt: new Date('2026-11-24T10:03:00.000Z') },
       ],
       nextCursor: null,
     });
-    expect(await listFollowing(engine.entityManager(), BEN, { limit: 10 })).toMatchObject({ total: 1, entries: [{ userId: ANA }] });
+    expect(await listFollowing(engine.entityManager(), BEN, { limit: 10 })).toMatchObject({ total: 1, items: [{ userId: ANA }] });
   });
 
   it('refuses a cursor it did not give out', async () => {
-    await expect(listFollowers(engine.entityManager(), ANA, { limit: 2, after: '1 OR 1=1' })).rejects.toBeInstanceOf(ValidationError);
+    const refused = listFollowers(engine.entityManager(), ANA, { limit: 2, cursor: '1 OR 1=1' });
+    await expect(refused).rejects.toBeInstanceOf(ValidationError);
+    await expect(refused).rejects.toMatchObject({ code: 'invalid_cursor', field: 'cursor' });
   });
 
   it('rebuilds the same rows from the log', async () => {

@@ -4,6 +4,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@glint/database';
+import { until } from '@glint/testing';
 import { createTestDatabase, type TestDatabase } from '@glint/testing/database';
 
 /**
@@ -18,7 +19,8 @@ interface Launched {
   child: ChildProcess;
   stdout: string[];
   stderr: string[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** How the process ended; null while it runs. */
+  exit: { code: number | null; signal: NodeJS.Signals | null } | null;
 }
 
 interface RunningPlatform extends Launched {
@@ -32,7 +34,7 @@ const running = new Set<RunningPlatform>();
 
 beforeAll(async () => {
   const build = launch(process.execPath, [NEST, 'build', 'platform'], { cwd: ROOT, env: process.env });
-  const [{ code }, db] = await Promise.all([build.exited, createTestDatabase()]);
+  const [{ code }, db] = await Promise.all([exitOf(build, 110_000), createTestDatabase()]);
   database = db;
   if (code !== 0) throw new Error(`nest build platform failed:\n${build.stdout.join('\n')}\n${build.stderr.join('\n')}`);
 }, 120_000);
@@ -81,7 +83,7 @@ describe('a platform on a test database, from start to stop', () => {
     const response = await fetch(`http://127.0.0.1:${platform.port}/health?probe=1`, { headers: { 'x-correlation-id': correlationId } });
     expect(response.headers.get('x-correlation-id')).toBe(correlationId);
 
-    const line = await eventually(() => logLines(platform).find((entry) => entry.correlationId === correlationId));
+    const line = await until('the request’s log line', () => logLines(platform).find((entry) => entry.correlationId === correlationId), { explain: () => printed(platform) });
     expect(line).toMatchObject({ level: 'info', context: 'Http', message: expect.stringMatching(/^GET \/health 200 \d+\.\dms$/) });
     expect(new Date(line.time).toISOString()).toBe(line.time);
     for (const text of platform.stdout.filter((text) => text.trim() !== '')) expect(() => JSON.parse(text)).not.toThrow();
@@ -127,14 +129,14 @@ describe('a platform on a test database, from start to stop', () => {
     expect(outage.body).toMatchObject({ status: 'error', error: { redis: { status: 'down' } }, info: { database: { status: 'up' } } });
 
     await redis.restore();
-    await eventually(async () => ((await health()).status === 200 ? true : undefined), 15_000);
+    await until('status ok once Redis is back', async () => (await health()).status === 200, { explain: () => printed(platform) });
   });
 
   it('stops cleanly on SIGTERM: projections, event store and connections closed in order, exit code 0', async () => {
     const errorsBefore = platform.stderr.length;
     platform.child.kill('SIGTERM');
 
-    expect(await within(15_000, platform.exited)).toEqual({ code: 0, signal: null });
+    expect(await exitOf(platform)).toEqual({ code: 0, signal: null });
     expect(logLines(platform).at(-1)).toMatchObject({ context: 'Platform', message: 'Glint stopped (exit code 0)' });
     expect(platform.stderr.slice(errorsBefore)).toEqual([]);
   });
@@ -143,7 +145,7 @@ describe('a platform on a test database, from start to stop', () => {
 describe('a platform that cannot start', () => {
   it('refuses bad configuration with one message naming each variable and what it allows', async () => {
     const platform = launchPlatform(await freePort(), { DATABASE_URL: database.url, PORT: 'abc', EVENT_STORE: 'mongo' });
-    const { code } = await within(15_000, platform.exited);
+    const { code } = await exitOf(platform);
 
     expect(code).toBe(1);
     expect(platform.stdout.join('')).toBe('');
@@ -156,7 +158,7 @@ describe('a platform that cannot start', () => {
   it('exits with one line saying so when Redis is not reachable', async () => {
     const closedPort = await freePort();
     const platform = launchPlatform(await freePort(), { DATABASE_URL: database.url, REDIS_URL: `redis://127.0.0.1:${closedPort}` });
-    const { code } = await within(15_000, platform.exited);
+    const { code } = await exitOf(platform);
 
     expect(code).toBe(1);
     expect(platform.stdout.join('')).toBe('');
@@ -189,40 +191,35 @@ describe('a platform without DATABASE_URL', () => {
 /** Starts the built platform on a free port and waits until it answers HTTP. */
 async function start(env: Record<string, string>): Promise<RunningPlatform> {
   const platform = launchPlatform(await freePort(), env);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const answered = await fetch(`http://127.0.0.1:${platform.port}/health`).then(
-      () => true,
-      () => false,
-    );
-    if (answered) return platform;
-    if (platform.child.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`the platform did not start:\n${platform.stdout.join('\n')}\n${platform.stderr.join('\n')}`);
-    }
-    await new Promise((resolveDelay) => setTimeout(resolveDelay, 200));
-  }
+  await until(
+    'the platform to answer HTTP',
+    async () => {
+      if (platform.exit) throw new Error(`the platform did not start:\n${printed(platform)}`);
+      return fetch(`http://127.0.0.1:${platform.port}/health`).then(
+        () => true,
+        () => false,
+      );
+    },
+    { timeoutMs: 30_000, explain: () => printed(platform) },
+  );
+  return platform;
 }
 
 function launchPlatform(port: number, env: Record<string, string>): RunningPlatform {
-  const platform = {
-    ...launch(process.execPath, [ENTRY], {
-      cwd: scratch,
-      env: { ...process.env, PORT: String(port), EVENT_STORE: 'postgres', LOG_LEVEL: 'info', ...env },
-    }),
-    port,
-  };
+  const launched = launch(process.execPath, [ENTRY], {
+    cwd: scratch,
+    env: { ...process.env, PORT: String(port), EVENT_STORE: 'postgres', LOG_LEVEL: 'info', ...env },
+  });
+  // The launched object itself, not a copy: its `exit` is filled in when the process ends.
+  const platform: RunningPlatform = Object.assign(launched, { port });
   running.add(platform);
   return platform;
 }
 
 function launch(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Launched {
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const launched: Launched = {
-    child,
-    stdout: [],
-    stderr: [],
-    exited: new Promise((resolveExit) => child.once('close', (code, signal) => resolveExit({ code, signal }))),
-  };
+  const launched: Launched = { child, stdout: [], stderr: [], exit: null };
+  child.once('close', (code, signal) => (launched.exit = { code, signal }));
   collectLines(child.stdout, launched.stdout);
   collectLines(child.stderr, launched.stderr);
   return launched;
@@ -245,29 +242,20 @@ async function stop(platform: RunningPlatform): Promise<void> {
   running.delete(platform);
   if (platform.child.exitCode !== null || platform.child.signalCode !== null) return;
   platform.child.kill('SIGTERM');
-  await within(15_000, platform.exited).catch(() => platform.child.kill('SIGKILL'));
+  await exitOf(platform).catch(() => platform.child.kill('SIGKILL'));
+}
+
+/** How the process ended, once it has; a process that hangs fails the wait with what it printed. */
+function exitOf(launched: Launched, timeoutMs = 15_000): Promise<NonNullable<Launched['exit']>> {
+  return until('the process to exit', () => launched.exit, { timeoutMs, explain: () => printed(launched) });
+}
+
+function printed(launched: Launched): string {
+  return `${launched.stdout.join('\n')}\n${launched.stderr.join('\n')}`;
 }
 
 function logLines(platform: RunningPlatform): Array<Record<string, any>> {
   return platform.stdout.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
-}
-
-async function eventually<T>(find: () => T | undefined | Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`nothing came within ${timeoutMs} ms`);
-    await new Promise((resolveDelay) => setTimeout(resolveDelay, 50));
-  }
-}
-
-function within<T>(milliseconds: number, promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`nothing happened within ${milliseconds} ms`)), milliseconds);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
 interface RedisLink {

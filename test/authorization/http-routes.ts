@@ -279,7 +279,7 @@ export const HTTP_ROUTES = {
     call: async (_caller, cast) => ({
       path: '/api/apps',
       check: (body, caller) => {
-        const listed = (body.apps as Array<{ appId: string }>).map((app) => app.appId);
+        const listed = (body.items as Array<{ appId: string }>).map((app) => app.appId);
         if (caller.role === 'owner') expect(listed).toContain(cast.rotatedApp.appId);
         else expect(listed).not.toContain(cast.rotatedApp.appId);
       },

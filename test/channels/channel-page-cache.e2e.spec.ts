@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { ApiClient } from '@glint/testing';
+import { ApiClient, eventually } from '@glint/testing';
 import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 /**
@@ -30,21 +29,18 @@ describe('the channel page served from the cache of two processes', () => {
     return response.body.title;
   }
 
-  async function eventually(read: () => Promise<string>, expected: string): Promise<void> {
-    const deadline = Date.now() + 3_000;
-    let seen = await read();
-    while (seen !== expected && Date.now() < deadline) {
-      await sleep(20);
-      seen = await read();
-    }
-    expect(seen).toBe(expected);
-  }
+  /**
+   * Until the anonymous page on `platform` shows `title`. The deadline is what is tested: it is well
+   * under the cache's 5 s maximum age, so a page is seen to change because its change was heard of,
+   * not because it grew old.
+   */
+  const showsTitle = (platform: PlatformUnderTest, title: string) => eventually(async () => expect(await anonymousTitleOn(platform)).toBe(title), { timeoutMs: 3_000 });
 
   it('shows an edit to the editor at once, and to anonymous readers on both processes soon after', async () => {
     // Fill both caches.
     for (let read = 0; read < 3; read++) {
-      await eventually(() => anonymousTitleOn(first), 'Before');
-      await eventually(() => anonymousTitleOn(second), 'Before');
+      await showsTitle(first, 'Before');
+      await showsTitle(second, 'Before');
     }
 
     const edited = await new ApiClient(second.baseUrl).patch(`/api/channels/${owner.username}`, { title: 'After' }, owner.token);
@@ -52,8 +48,8 @@ describe('the channel page served from the cache of two processes', () => {
     const ownRead = await new ApiClient(first.baseUrl).get(`/api/channels/${owner.username}`, owner.token);
     expect(ownRead.body.title).toBe('After');
 
-    await eventually(() => anonymousTitleOn(first), 'After');
-    await eventually(() => anonymousTitleOn(second), 'After');
+    await showsTitle(first, 'After');
+    await showsTitle(second, 'After');
     // Once seen, the old page never comes back.
     for (let read = 0; read < 20; read++) {
       expect(await anonymousTitleOn(first)).toBe('After');

@@ -1,13 +1,5 @@
-import { ApiClient, expectStatus } from '@glint/testing';
+import { ApiClient, expectStatus, until } from '@glint/testing';
 import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, headPosition } from '@glint/testing/platform';
-
-async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('follows over HTTP', () => {
   let platform: PlatformUnderTest;
@@ -87,29 +79,40 @@ describe('follows over HTTP', () => {
     for (const follower of [cleo, dee]) expectStatus(await api.put(follow(ana.username), { liveNotifications: true }, follower.token), 200, 'following');
     const first = await api.get(`/api/channels/${ana.username}/followers?limit=2`);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ followerCount: 3, followers: [{ userId: dee.userId, username: dee.username, deleted: false }, { userId: cleo.userId, username: cleo.username }] });
-    expect(first.body.followers[0].followedAt).toEqual(expect.any(String));
-    const second = await api.get(`/api/channels/${ana.username}/followers?limit=2&after=${first.body.nextCursor}`);
-    expect(second.body).toMatchObject({ followerCount: 3, followers: [{ userId: ben.userId, username: ben.username }], nextCursor: null });
+    expect(first.body).toMatchObject({ followerCount: 3, items: [{ userId: dee.userId, username: dee.username, deleted: false }, { userId: cleo.userId, username: cleo.username }] });
+    expect(first.body.items[0].followedAt).toEqual(expect.any(String));
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await api.get(`/api/channels/${ana.username}/followers?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body).toMatchObject({ followerCount: 3, items: [{ userId: ben.userId, username: ben.username }], nextCursor: null });
+    const whole = await api.get(`/api/channels/${ana.username}/followers`);
+    expect(whole.body).toMatchObject({ followerCount: 3, items: [{ userId: dee.userId }, { userId: cleo.userId }, { userId: ben.userId }], nextCursor: null });
   });
 
   it('lists the channels a user follows, with their count', async () => {
     expectStatus(await api.put(follow(ben.username), { liveNotifications: true }, dee.token), 200, 'following');
     const response = await api.get(`/api/users/${dee.username}/following`);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ followingCount: 2, following: [{ channelId: ben.userId, username: ben.username }, { channelId: ana.userId, username: ana.username }], nextCursor: null });
+    expect(response.body).toMatchObject({ followingCount: 2, items: [{ channelId: ben.userId, username: ben.username }, { channelId: ana.userId, username: ana.username }], nextCursor: null });
+    const first = await api.get(`/api/users/${dee.username}/following?limit=1`);
+    expect(first.body).toMatchObject({ followingCount: 2, items: [{ channelId: ben.userId }], nextCursor: expect.any(String) });
+    const last = await api.get(`/api/users/${dee.username}/following?limit=1&cursor=${first.body.nextCursor}`);
+    expect(last.body).toMatchObject({ followingCount: 2, items: [{ channelId: ana.userId }], nextCursor: null });
   });
 
-  it.each([
-    ['a limit of 0', '?limit=0', 'limit'],
-    ['a limit of 101', '?limit=101', 'limit'],
-    ['a limit that is not a number', '?limit=ten', 'limit'],
-    ['a cursor it never gave out', '?after=abc', 'after'],
-    ['an unknown parameter', '?sort=oldest', 'sort'],
-  ])('refuses %s in a list with a 400 naming it', async (_, query, field) => {
-    const response = await api.get(`/api/channels/${ana.username}/followers${query}`);
-    expect(response.status).toBe(400);
-    expect(response.body.field).toBe(field);
+  describe.each([
+    ['followers', () => `/api/channels/${ana.username}/followers`],
+    ['following', () => `/api/users/${dee.username}/following`],
+  ])('the %s list', (_, list) => {
+    it.each([
+      ['a limit of 0', '?limit=0', 'invalid_input', 'limit'],
+      ['a limit of 101', '?limit=101', 'invalid_input', 'limit'],
+      ['a limit that is not a number', '?limit=ten', 'invalid_input', 'limit'],
+      ['a cursor it never gave out', '?cursor=abc', 'invalid_cursor', 'cursor'],
+      ['an unknown parameter', '?sort=oldest', 'invalid_input', 'sort'],
+    ])('refuses %s with a 400 naming it', async (_, query, error, field) => {
+      const response = await api.get(`${list()}${query}`);
+      expect({ status: response.status, error: response.body.error, field: response.body.field }).toEqual({ status: 400, error, field });
+    });
   });
 
   it('answers 404 for the lists of an unknown channel or user', async () => {
@@ -122,17 +125,17 @@ describe('follows over HTTP', () => {
     expect(await followerCount(ana.username)).toBe(3);
     expectStatus(await api.request('DELETE', '/api/users/me', { body: { password: ben.password }, token: ben.token }), 204, 'deleting the account');
 
-    await eventually('the deleted channel to be gone', async () => (await api.get(`/api/channels/${ben.username}`)).status === 404);
+    await until('the deleted channel to be gone', async () => (await api.get(`/api/channels/${ben.username}`)).status === 404);
     expect((await api.get(`/api/channels/${ben.username}/followers`)).status).toBe(404);
     expect((await api.put(follow(ben.username), { liveNotifications: true }, cleo.token)).status).toBe(404);
 
-    await eventually('the follows to show the deleted account', async () => (await api.get(`/api/users/${dee.username}/following`)).body.following[0].deleted === true);
+    await until('the follows to show the deleted account', async () => (await api.get(`/api/users/${dee.username}/following`)).body.items[0].deleted === true);
     // A follow is a fact about two accounts; the deletion erases Ben's personal data, not the facts counted from his account.
     expect(await followerCount(ana.username)).toBe(3);
     const followers = await api.get(`/api/channels/${ana.username}/followers`);
     expect(followers.body.followerCount).toBe(3);
-    expect(followers.body.followers.find((follower: { userId: string }) => follower.userId === ben.userId)).toMatchObject({ username: null, deleted: true });
-    expect((await api.get(`/api/users/${dee.username}/following`)).body).toMatchObject({ followingCount: 2, following: [{ channelId: ben.userId, username: null, deleted: true }, { channelId: ana.userId }] });
+    expect(followers.body.items.find((follower: { userId: string }) => follower.userId === ben.userId)).toMatchObject({ username: null, deleted: true });
+    expect((await api.get(`/api/users/${dee.username}/following`)).body).toMatchObject({ followingCount: 2, items: [{ channelId: ben.userId, username: null, deleted: true }, { channelId: ana.userId }] });
     expect((await api.get(`/api/users/${ben.username}/following`)).status).toBe(404);
   });
 });

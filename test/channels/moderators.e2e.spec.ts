@@ -61,8 +61,22 @@ describe('channel moderators over HTTP', () => {
   ])('shows the list to %s', async (_, who, status) => {
     const response = await api.get(moderators(), who().token);
     expect(response.status).toBe(status);
-    if (status === 200) expect(response.body.moderators.map((moderator: { username: string }) => moderator.username)).toEqual([ben.username, cleo.username]);
+    if (status === 200) expect(response.body.items.map((moderator: { username: string }) => moderator.username)).toEqual([ben.username, cleo.username]);
     else expect(response.body.error).toBe('not_channel_moderator');
+  });
+
+  it('pages the list, longest-serving first, in the one page shape', async () => {
+    const first = await api.get(`${moderators()}?limit=1`, ana.token);
+    expect(first.body).toMatchObject({ items: [{ username: ben.username }], nextCursor: expect.any(String) });
+    const second = await api.get(`${moderators()}?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`, ana.token);
+    expect(second.body).toMatchObject({ items: [{ username: cleo.username }], nextCursor: null });
+  });
+
+  it.each([
+    ['a cursor it never gave out', '?cursor=abc', 'invalid_cursor', 'cursor'],
+    ['a page larger than 100', '?limit=101', 'invalid_input', 'limit'],
+  ])('refuses %s', async (_, query, error, field) => {
+    expect((await api.get(`${moderators()}${query}`, ana.token)).body).toMatchObject({ status: 400, error, field });
   });
 
   it('asks an anonymous caller to sign in', async () => {

@@ -1,5 +1,5 @@
 import type { EventStore } from '@glint/eventstore';
-import { ApiClient, recordsNothing } from '@glint/testing';
+import { ApiClient, expectStatus, recordsNothing, type ApiResponse } from '@glint/testing';
 import { eventStore, Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 
 describe('developer apps over HTTP', () => {
@@ -52,11 +52,11 @@ describe('developer apps over HTTP', () => {
 
     const listed = await api.get('/api/apps', ana.token);
     expect(listed.status).toBe(200);
-    expect(listed.body.apps).toEqual([
+    expect(listed.body.items).toEqual([
       { appId, name: 'Clip Bot', description: 'Makes clips', clientId, scopes: ['public', 'chat'], registeredAt: expect.any(String), secretRotatedAt: null },
     ]);
     expect(JSON.stringify(listed.body)).not.toContain(clientSecret);
-    expect((await api.get('/api/apps', ben.token)).body).toEqual({ apps: [] });
+    expect((await api.get('/api/apps', ben.token)).body).toEqual({ items: [], nextCursor: null });
     expect((await api.get('/api/apps')).status).toBe(401);
 
     const byJson = await tokenFor({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
@@ -108,7 +108,7 @@ describe('developer apps over HTTP', () => {
     expect((await tokenFor({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret })).status).toBe(401);
     expect((await tokenFor({ grant_type: 'client_credentials', client_id: clientId, client_secret: rotated.body.clientSecret })).status).toBe(200);
     expect((await api.get('/api/apps', before)).status).toBe(403);
-    expect((await api.get('/api/apps', ana.token)).body.apps.find((app: { appId: string }) => app.appId === appId).secretRotatedAt).toEqual(expect.any(String));
+    expect((await api.get('/api/apps', ana.token)).body.items.find((app: { appId: string }) => app.appId === appId).secretRotatedAt).toEqual(expect.any(String));
   });
 
   it('deletes an app for its owner only: its tokens stop at once, and deleting again records nothing', async () => {
@@ -122,10 +122,36 @@ describe('developer apps over HTTP', () => {
     expect((await api.delete(`/api/apps/${appId}`, ana.token)).status).toBe(204);
     expect((await api.get('/api/apps', token)).body).toMatchObject({ status: 401, error: 'invalid_token' });
     expect((await tokenFor({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret })).body).toMatchObject({ status: 401, error: 'invalid_client' });
-    expect((await api.get('/api/apps', ana.token)).body.apps.map((app: { appId: string }) => app.appId)).not.toContain(appId);
+    expect((await api.get('/api/apps', ana.token)).body.items.map((app: { appId: string }) => app.appId)).not.toContain(appId);
     await recordsNothing(store, async () => {
       expect((await api.delete(`/api/apps/${appId}`, ana.token)).status).toBe(204);
     });
+  });
+
+  it('pages through my apps oldest first, keeps its place when the last app shown is deleted, and refuses a cursor it did not give out', async () => {
+    const cleo = await new Given(platform).user();
+    const registered: string[] = [];
+    for (const name of ['First Bot', 'Second Bot', 'Third Bot']) registered.push(expectStatus(await api.post('/api/apps', { name }, cleo.token), 201, 'registering an app').body.appId);
+    const appIds = (page: ApiResponse) => (page.body.items as Array<{ appId: string }>).map((app) => app.appId);
+
+    const whole = await api.get('/api/apps', cleo.token);
+    expect({ appIds: appIds(whole), nextCursor: whole.body.nextCursor }).toEqual({ appIds: registered, nextCursor: null });
+    const first = await api.get('/api/apps?limit=2', cleo.token);
+    expect({ appIds: appIds(first), nextCursor: first.body.nextCursor }).toEqual({ appIds: registered.slice(0, 2), nextCursor: expect.any(String) });
+    expectStatus(await api.delete(`/api/apps/${registered[1]}`, cleo.token), 204, 'deleting the last app shown');
+    const last = await api.get(`/api/apps?limit=2&cursor=${first.body.nextCursor}`, cleo.token);
+    expect({ appIds: appIds(last), nextCursor: last.body.nextCursor }).toEqual({ appIds: [registered[2]], nextCursor: null });
+
+    const anasApp = (await api.get('/api/apps?limit=1', ana.token)).body.items[0].appId;
+    for (const [query, error, field] of [
+      ['?cursor=not-a-cursor', 'invalid_cursor', 'cursor'],
+      [`?cursor=${anasApp}`, 'invalid_cursor', 'cursor'],
+      ['?limit=0', 'invalid_input', 'limit'],
+      ['?limit=101', 'invalid_input', 'limit'],
+    ]) {
+      const refused = await api.get(`/api/apps${query}`, cleo.token);
+      expect({ query, status: refused.status, error: refused.body.error, field: refused.body.field }).toEqual({ query, status: 400, error, field });
+    }
   });
 
   it('documents the routes in the OpenAPI document', async () => {

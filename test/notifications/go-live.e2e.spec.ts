@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { commandContext, systemActor } from '@glint/event-sourcing';
-import { GoLiveJobs, goLiveJobId, NOTIFY_FOLLOWERS, NotifyFollowersCommand, type GoLiveOutcome } from '@glint/notifications';
-import type { GatewaySettings } from '@glint/gateway';
-import { GATEWAY_SETTINGS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { GoLiveJobs, GoLiveWorker, goLiveJobId, NOTIFY_FOLLOWERS, NotifyFollowersCommand, type GoLiveOutcome } from '@glint/notifications';
+import { type GatewaySettings, GATEWAY_SETTINGS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { EndStreamCommand, StartStreamCommand } from '@glint/streams';
 import { LoggedMailDelivery, type Mail } from '@glint/identity';
 import { SocketClient, type ReceivedFrame, headPosition, Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
@@ -19,6 +18,7 @@ describe('go-live notifications', () => {
   let given: Given;
   let commands: CommandBus;
   let jobs: GoLiveJobs;
+  let worker: GoLiveWorker;
   let mails: jest.SpyInstance<Promise<void>, [Mail]>;
   const sockets: SocketClient[] = [];
   let fan: GivenUser;
@@ -69,6 +69,7 @@ describe('go-live notifications', () => {
     given = new Given(platform);
     commands = platform.app.get(CommandBus);
     jobs = platform.app.get(GoLiveJobs, { strict: false });
+    worker = platform.app.get(GoLiveWorker, { strict: false });
     [fan, quiet, stranger] = await Promise.all([given.user(), given.user(), given.user()]);
     await Promise.all([fan, quiet, stranger].map(listening));
   });
@@ -127,16 +128,16 @@ describe('go-live notifications', () => {
 
   it('notifies no one of a stream that ended before its job ran', async () => {
     const { channelId } = await channelFollowedBy([[fan, true]]);
-    await jobs.worker.pause();
+    await worker.worker.pause();
     try {
       const streamId = await startStream(channelId);
       await commands.execute(new EndStreamCommand(streamId, 'publisher_silent', context()));
-      jobs.worker.resume();
+      worker.worker.resume();
       expect(await finishedJob(goLiveJobId(streamId))).toEqual({ streamId, outcome: 'stream_ended' });
       expect(goLiveMails(streamId)).toEqual([]);
       expect(goLiveFrames(fan, streamId)).toEqual([]);
     } finally {
-      jobs.worker.resume();
+      worker.worker.resume();
     }
   });
 
@@ -147,7 +148,7 @@ describe('go-live notifications', () => {
       [fan, true],
       [second, true],
     ]);
-    await jobs.worker.pause();
+    await worker.worker.pause();
     try {
       const streamId = await startStream(channelId);
       // Claimed in follower-id order; the mail service fails on the second follower's mail.
@@ -158,7 +159,7 @@ describe('go-live notifications', () => {
         return loggedSend.call(this, mail);
       });
       await expect(notify(streamId)).rejects.toThrow('unavailable');
-      jobs.worker.resume();
+      worker.worker.resume();
       expect(await finishedJob(goLiveJobId(streamId))).toMatchObject({ followers: 2, mailsSent: 1 });
       // Handed to the mail service: the first follower's once, the other's failed try, then the retry's.
       expect(goLiveMails(streamId).map((mail) => mail.to)).toEqual([first.email, failing.email, failing.email]);
@@ -166,7 +167,7 @@ describe('go-live notifications', () => {
       expect(await inbox.get(second.userId)!.next((frame) => frame.id === `go-live:${streamId}`)).toMatchObject({ event: 'channel_live' });
     } finally {
       mails.mockImplementation(loggedSend);
-      jobs.worker.resume();
+      worker.worker.resume();
     }
   });
 });

@@ -51,13 +51,13 @@ describe('support: an account as it stood at any moment', () => {
         mature: page.body.mature,
         chatRules: page.body.chatRules,
         ...page.body.chatSettings,
-        moderators: moderators.moderators.map((moderator: { userId: string; permissions: unknown }) => ({ userId: moderator.userId, permissions: moderator.permissions })),
+        moderators: moderators.items.map((moderator: { userId: string; permissions: unknown }) => ({ userId: moderator.userId, permissions: moderator.permissions })),
       };
     }
     return {
       profile: { username: me.username, email: me.email, emailConfirmed: me.emailConfirmed, staffRole: me.staffRole, twoFactorEnabled: me.twoFactorEnabled },
       channel,
-      follows: following.following
+      follows: following.items
         .map((followed: { channelId: string }) => ({ channelId: followed.channelId, liveNotifications: followNotifications.get(followed.channelId) }))
         .sort((a: { channelId: string }, b: { channelId: string }) => a.channelId.localeCompare(b.channelId)),
       moderationStanding: standing.banned || standing.timedOutUntil ? [{ channelId: ben.userId, banned: standing.banned, timedOutUntil: standing.timedOutUntil }] : [],

@@ -9,3 +9,13 @@ export function writeTable(stream: NodeJS.WritableStream, table: string[][]): vo
   const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
   for (const row of table) stream.write(`${row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()}\n`);
 }
+
+/** A command line that cannot run: what is wrong, and the usage to show with it when that helps. */
+export interface CommandLineProblem {
+  problem: string;
+  usage?: string;
+}
+
+export function isCommandLineProblem(parsed: object): parsed is CommandLineProblem {
+  return 'problem' in parsed;
+}

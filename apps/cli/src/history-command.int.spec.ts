@@ -1,44 +1,36 @@
 import type { UserPrincipal } from '@glint/access';
-import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing';
-import { RegisterUserCommand, RegisterUserHandler } from '@glint/identity';
-import { PersonalDataVault } from '@glint/personal-data';
-import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
-import { projections, usersConcernedBy } from '@glint/projections';
-import { OpenTicketCommand, OpenTicketHandler } from '@glint/support';
+import { commandContext, type CommandContext } from '@glint/event-sourcing';
+import { RegisterUserCommand } from '@glint/identity';
+import { usersConcernedBy } from '@glint/projections';
+import { OpenTicketCommand } from '@glint/support';
+import { openCliApplication, type CliApplication } from '@glint/cli-app';
 import { readWholeLog } from '@glint/testing/projections';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { lastLine, lines, runCliHere, runCliProcess } from '@glint/testing/cli';
 
-const context = (correlationId: string, userId?: string): CommandContext => ({
-  actor: userId ? { type: 'user', userId, role: 'user' } : { type: 'system' },
-  correlationId,
-  causationId: null,
-  now: new Date(),
-});
+const context = (correlationId: string, userId?: string): CommandContext =>
+  commandContext(userId ? { type: 'user', userId, role: 'user' } : { type: 'system' }, { correlationId });
 
 describe('npm run cli -- history <username>', () => {
   let opened: TestStore;
-  let vault: PersonalDataVault;
-  let engine: ProjectionEngine;
+  let application: CliApplication;
   let ana: { userId: string; username: string };
   let env: Record<string, string>;
 
   beforeAll(async () => {
     opened = await openTestStore();
     env = { DATABASE_URL: opened.database.url };
-    vault = new PersonalDataVault({ connectionString: opened.database.url });
-    engine = createProjectionEngine({ store: opened.store, databaseUrl: opened.database.url, projections, logger: { log: () => undefined, error: () => undefined } });
-    const streams = new EventSourcedStreams(opened.store);
-    ana = await new RegisterUserHandler(streams, vault, engine).execute(new RegisterUserCommand({ username: 'Ana_Streams', email: 'ana@glint.test', password: 'correct horse battery' }, context('c-register')));
-    await new RegisterUserHandler(streams, vault, engine).execute(new RegisterUserCommand({ username: 'ben', email: 'ben@glint.test', password: 'correct horse battery' }, context('c-register-ben')));
+    // The account is made by the same commands the platform runs, in the CLI's own application.
+    application = await openCliApplication(env);
+    const { commands } = application;
+    ana = await commands.execute(new RegisterUserCommand({ username: 'Ana_Streams', email: 'ana@glint.test', password: 'correct horse battery' }, context('c-register')));
+    await commands.execute(new RegisterUserCommand({ username: 'ben', email: 'ben@glint.test', password: 'correct horse battery' }, context('c-register-ben')));
     const principal: UserPrincipal = { kind: 'user', userId: ana.userId, username: ana.username, sessionId: 's-1', staffRole: null, emailConfirmed: true, accountCreatedAt: new Date() };
-    const openTicket = new OpenTicketHandler(streams, engine, vault);
-    await openTicket.execute(new OpenTicketCommand(principal, { subject: 'Payout missing', body: 'It never came.' }, context('c-ticket-1', ana.userId)));
-    await openTicket.execute(new OpenTicketCommand(principal, { subject: 'Still missing', body: 'Any news?' }, context('c-ticket-2', ana.userId)));
+    await commands.execute(new OpenTicketCommand(principal, { subject: 'Payout missing', body: 'It never came.' }, context('c-ticket-1', ana.userId)));
+    await commands.execute(new OpenTicketCommand(principal, { subject: 'Still missing', body: 'Any news?' }, context('c-ticket-2', ana.userId)));
   });
   afterAll(async () => {
-    await engine?.stop();
-    await vault?.close();
+    await application?.close();
     await closeTestStore(opened ?? {});
   });
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Injectable, Module, UseFilters } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
-import { GatewayModule, GatewayService } from '@glint/gateway';
+import { GatewayModule, GatewaySessions } from '@glint/gateway';
 import { GATEWAY_LOST_AFTER_MS, DependencyHealthIndicators, HealthResponseFilter } from '@glint/runtime';
 
 /**
@@ -11,7 +11,7 @@ import { GATEWAY_LOST_AFTER_MS, DependencyHealthIndicators, HealthResponseFilter
 export class GatewayHealthIndicator {
   constructor(
     private readonly health: HealthIndicatorService,
-    private readonly gateway: GatewayService,
+    private readonly gateway: GatewaySessions,
     @Inject(GATEWAY_LOST_AFTER_MS) private readonly lostAfterMs: number,
   ) {}
 

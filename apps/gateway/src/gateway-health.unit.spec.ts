@@ -1,5 +1,5 @@
 import { HealthIndicatorService } from '@nestjs/terminus';
-import type { GatewayService, GatewayStatus } from '@glint/gateway';
+import type { GatewaySessions, GatewayStatus } from '@glint/gateway';
 import { GatewayHealthIndicator } from './gateway-health';
 
 const LOST_AFTER_MS = 10_000;
@@ -7,7 +7,7 @@ const NOW = Date.parse('2026-12-02T08:00:00Z');
 
 function indicatorFor(status: Partial<GatewayStatus>): GatewayHealthIndicator {
   const gateway = { status: (): GatewayStatus => ({ id: 'gw-a', enabled: true, udpPort: 8189, publishers: 2, viewers: 31, connectedViewers: 30, lastHeartbeatAt: null, ...status }) };
-  return new GatewayHealthIndicator(new HealthIndicatorService(), gateway as unknown as GatewayService, LOST_AFTER_MS);
+  return new GatewayHealthIndicator(new HealthIndicatorService(), gateway as unknown as GatewaySessions, LOST_AFTER_MS);
 }
 
 describe("a lone gateway's health", () => {

@@ -5,13 +5,13 @@ import { channelPagePublications } from './live/channel-page-publications';
 import { channelIdFromReadModels } from './live/live-channels';
 import { DeveloperAppsModule } from '@glint/developer-apps';
 import { SupportModule } from '@glint/support';
-import { IdentityModule } from '@glint/identity';
+import { IdentityModule, MailOutboxModule } from '@glint/identity';
 import { ModerationModule } from '@glint/moderation';
 import { ChannelsModule } from '@glint/channels';
 import { CommunityModule } from '@glint/community';
 import { NotificationsModule } from '@glint/notifications';
 import { GatewayModule } from '@glint/gateway';
-import { StreamsModule, streamPublications } from '@glint/streams';
+import { GatewayLostSweeperModule, StreamsModule, streamPublications } from '@glint/streams';
 import { AccessModule } from '@glint/access';
 import { ApiModule } from '@glint/api';
 import { projections } from '@glint/projections';
@@ -35,12 +35,14 @@ export class PlatformModule implements NestModule {
         DeveloperAppsModule,
         SupportModule,
         IdentityModule,
+        MailOutboxModule,
         ChatModule,
         ModerationModule,
         ChannelsModule,
         CommunityModule,
         GatewayModule,
         StreamsModule,
+        GatewayLostSweeperModule,
         LiveUpdatesModule.register({ channelIdOf: channelIdFromReadModels }),
         LiveRelayModule.register([chatPublications, channelPagePublications, streamPublications]),
         NotificationsModule,

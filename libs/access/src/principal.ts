@@ -47,3 +47,14 @@ export function actorOf(principal: Principal): Actor {
       return { type: 'system', id: 'anonymous' };
   }
 }
+
+/**
+ * Someone running Glint's own tools where it runs (the CLI): the platform acting on an operator's
+ * word, recorded as a `system` actor. No request authenticates as one; only commands that say they
+ * take it accept it.
+ */
+export interface OperatorPrincipal {
+  kind: 'operator';
+  /** The tool acting, as its events' actor id names it (`cli`). */
+  id: string;
+}

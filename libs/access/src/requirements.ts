@@ -1,5 +1,5 @@
 import { ForbiddenError, UnauthenticatedError } from '@glint/domain-errors';
-import type { AppScope, Principal, StaffRole, UserPrincipal } from './principal';
+import type { AppScope, OperatorPrincipal, Principal, StaffRole, UserPrincipal } from './principal';
 
 /** The signed-in person; anonymous callers and app tokens are refused. */
 export function requireUser(principal: Principal): UserPrincipal {
@@ -29,4 +29,13 @@ export function requireScopeForApps(principal: Principal, scope: AppScope): void
   if (principal.kind === 'app' && !principal.scopes.includes(scope)) {
     throw new ForbiddenError('missing_scope', `This app token lacks the "${scope}" scope; request a token with it.`);
   }
+}
+
+/**
+ * A staff member holding one of `roles`, or an operator: who looks, as the record of a look names
+ * them (null for an operator, whose actor is the tool).
+ */
+export function requireStaffOrOperator(principal: Principal | OperatorPrincipal, roles: readonly StaffRole[]): { staffUserId: string | null } {
+  if (principal.kind === 'operator') return { staffUserId: null };
+  return { staffUserId: requireStaff(principal, roles).userId };
 }

@@ -92,6 +92,34 @@ export const positionCursor = {
   },
 };
 
+/**
+ * Cursors of lists ordered by several columns (a time, then an id to break ties): the last item's
+ * sort values, opaque to callers. `decode` takes the kinds the values must have, and refuses a
+ * cursor this list did not give out.
+ */
+export const keyCursor = {
+  encode(values: ReadonlyArray<string | number>): string {
+    return Buffer.from(JSON.stringify(values)).toString('base64url');
+  },
+  decode<const Kinds extends ReadonlyArray<'string' | 'number' | 'time'>>(cursor: string | undefined, kinds: Kinds): { [K in keyof Kinds]: Kinds[K] extends 'number' ? number : string } | null {
+    if (cursor === undefined) return null;
+    let values: unknown;
+    try {
+      values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      throw invalidCursor();
+    }
+    if (!Array.isArray(values) || values.length !== kinds.length) throw invalidCursor();
+    kinds.forEach((kind, index) => {
+      const value: unknown = values[index];
+      const fits =
+        kind === 'number' ? Number.isSafeInteger(value) && (value as number) >= 0 : typeof value === 'string' && value.length <= 100 && (kind === 'string' || !Number.isNaN(Date.parse(value)));
+      if (!fits) throw invalidCursor();
+    });
+    return values as { [K in keyof Kinds]: Kinds[K] extends 'number' ? number : string };
+  },
+};
+
 /** Cuts the one extra row a query fetched, and gives the cursor of the last row kept. */
 export function toPage<Row, Item = Row>(rows: readonly Row[], limit: number, cursorOf: (row: Row) => string, toItem: (row: Row) => Item = (row) => row as unknown as Item): Page<Item> {
   const kept = rows.slice(0, limit);

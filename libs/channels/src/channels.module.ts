@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChannelQueriesModule } from './channel-queries.module';
 import { CreateChannelHandler } from './commands/create-channel';
 import { RemoveModeratorHandler } from './commands/remove-moderator';
 import { RotateStreamKeyHandler } from './commands/rotate-stream-key';
@@ -9,11 +10,10 @@ import { ChannelModeratorsController } from './http/channel-moderators.controlle
 import { ChannelPageCache } from './http/channel-page-cache';
 import { ChannelPageChangeFeed } from './http/channel-page-change-feed';
 import { ChannelsController } from './http/channels.controller';
-import { GetChannelPageHandler } from './queries/get-channel-page';
-import { ListChannelModeratorsHandler } from './queries/list-channel-moderators';
 
 /** Channels, their settings and stream keys, and the moderators their owners appoint. */
 @Module({
+  imports: [ChannelQueriesModule],
   controllers: [ChannelsController, ChannelModeratorsController],
   providers: [
     CreateChannelHandler,
@@ -22,8 +22,6 @@ import { ListChannelModeratorsHandler } from './queries/list-channel-moderators'
     RotateStreamKeyHandler,
     SetModeratorPermissionsHandler,
     RemoveModeratorHandler,
-    GetChannelPageHandler,
-    ListChannelModeratorsHandler,
     { provide: ChannelPageCache, useFactory: () => new ChannelPageCache() },
     ChannelPageChangeFeed,
   ],

@@ -1,6 +1,5 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type DomainError } from '@glint/domain-errors';
-import { foldEvents } from '@glint/event-sourcing';
-import { refusalOf } from '@glint/testing';
+import { decide, refusalOf } from '@glint/testing';
 import type { ActingUser } from './acting-user';
 import type { ModeratorEvent } from './events';
 import { moderatorsDecider, type ModeratorCommand } from './moderators-decider';
@@ -41,8 +40,6 @@ const changed = (permissions: ModeratorPermissions, changedBy = CHANNEL): Modera
 });
 const removed = (changedBy = CHANNEL): ModeratorEvent => ({ type: 'ModeratorRemoved', data: { channelId: CHANNEL, ownerId: CHANNEL, moderatorId: BEN, changedBy } });
 
-const decide = (given: ModeratorEvent[], when: ModeratorCommand) => moderatorsDecider.decide(when, foldEvents(moderatorsDecider, given));
-
 describe('the moderator appointments decider records', () => {
   it.each<[string, ModeratorEvent[], ModeratorCommand, ModeratorEvent[]]>([
     ['an appointment by the owner', [], set(owner, timeouts), [appointed(timeouts)]],
@@ -54,7 +51,7 @@ describe('the moderator appointments decider records', () => {
     ['a removal by an admin', [appointed(timeouts), changed(everything)], remove(admin), [removed(ADMIN)]],
     ['a removal of a moderator whose account was globally banned', [appointed(timeouts)], remove(owner), [removed()]],
   ])('%s', (_, given, when, then) => {
-    expect(decide(given, when)).toEqual(then);
+    expect(decide(moderatorsDecider, given, when)).toEqual(then);
   });
 });
 
@@ -71,7 +68,7 @@ describe('the moderator appointments decider refuses', () => {
     ['removing someone who is not a moderator', [], remove(owner), ConflictError, { code: 'not_a_moderator' }],
     ['removing a moderator twice', [appointed(timeouts), removed()], remove(owner), ConflictError, { code: 'not_a_moderator' }],
   ])('%s', (_, given, when, errorType, expected) => {
-    const refusal = refusalOf(() => decide(given, when));
+    const refusal = refusalOf(() => decide(moderatorsDecider, given, when));
     expect(refusal).toBeInstanceOf(errorType);
     expect({ code: refusal.code, field: refusal.field }).toEqual({ field: undefined, ...expected });
   });

@@ -6,7 +6,6 @@ import { ChatRateLimit } from './chat-rate-limit';
 import { DeleteChatMessageHandler } from './commands/delete-chat-message';
 import { SendChatMessageHandler } from './commands/send-chat-message';
 import { ChatController } from './http/chat.controller';
-import { GetChatChannelHandler } from './queries/get-chat-channel';
 import { ListChatMessagesHandler } from './queries/list-chat-messages';
 import { RecentChatHandler } from './queries/recent-chat';
 import { ChatSocket } from './socket/chat.socket';
@@ -22,7 +21,6 @@ import { ChatSocket } from './socket/chat.socket';
     { provide: ChatRateLimit, useFactory: (redis: Redis) => new ChatRateLimit(redis), inject: [REDIS] },
     SendChatMessageHandler,
     DeleteChatMessageHandler,
-    GetChatChannelHandler,
     RecentChatHandler,
     ListChatMessagesHandler,
     ChatSocket,

@@ -77,7 +77,7 @@ describe('developer apps: commands, read model and token resolver', () => {
     // Tokens issued before the rotation live out their hour.
     expect(await resolver.resolve(all.accessToken)).not.toBeNull();
 
-    const [listed] = await listAppsOfOwner(engine.entityManager(), ana.userId);
+    const { items: [listed] } = await listAppsOfOwner(engine.entityManager(), ana.userId, {});
     expect(listed).toMatchObject({ appId: app.appId, name: 'Clip Bot', scopes: ['public', 'chat'], secretRotatedAt: expect.any(Date), deletedAt: null });
   });
 
@@ -106,7 +106,7 @@ describe('developer apps: commands, read model and token resolver', () => {
     await remove.execute(new DeleteAppCommand(ben, app.appId, at(new Date(), ben)));
     expect(await resolver.resolve(issued.accessToken)).toBeNull();
     expect(await codeOf(token(app.clientId, app.clientSecret))).toBe('invalid_client');
-    expect(await listAppsOfOwner(engine.entityManager(), ben.userId)).toEqual([]);
+    expect(await listAppsOfOwner(engine.entityManager(), ben.userId, {})).toEqual({ items: [], nextCursor: null });
     expect(await countRegisteredApps(engine.entityManager())).toBe(counted - 1);
     expect(await countRegisteredApps(engine.entityManager(), { before: beforeDeletion })).toBe(counted);
     expect(await countRegisteredApps(engine.entityManager(), { before: minutesAgo(300) })).toBe(0);

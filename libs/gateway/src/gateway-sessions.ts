@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError } from '@glint/domain-errors';
-import { GATEWAY_SETTINGS } from '@glint/runtime';
+import { GATEWAY_SETTINGS, type GatewaySettings } from '@glint/runtime';
 import { GatewayHeartbeat } from './gateway-heartbeat';
-import type { GatewaySettings } from './gateway-settings';
 import type { LiveChannel } from './live-channel';
 
 export interface GatewayStatus {

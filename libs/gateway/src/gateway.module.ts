@@ -1,16 +1,14 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { GATEWAY_SETTINGS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { ChannelQueriesModule } from '@glint/channels';
+import { GATEWAY_SETTINGS, READ_MODELS, type ReadModels, type GatewaySettings } from '@glint/runtime';
 import { GatewayHeartbeat } from './gateway-heartbeat';
 import { GatewaySessions } from './gateway-sessions';
-import type { GatewaySettings } from './gateway-settings';
 import { gatewayRequest } from './http/gateway-request';
 import { GatewayRateLimit } from './http/gateway-rate-limit';
 import { SdpBodyParser } from './http/sdp-body';
 import { WhepController } from './http/whep.controller';
 import { WhipController } from './http/whip.controller';
 import { PublisherSignalling } from './publisher-signalling';
-import { GetWatchedChannelHandler } from './queries/get-watched-channel';
-import { VerifyStreamKeyHandler } from './queries/verify-stream-key';
 import { StreamLifecycle } from './stream-lifecycle';
 import { ViewerSignalling } from './viewer-signalling';
 
@@ -21,6 +19,7 @@ import { ViewerSignalling } from './viewer-signalling';
  * runs StreamsModule too.
  */
 @Module({
+  imports: [ChannelQueriesModule],
   controllers: [WhipController, WhepController],
   providers: [
     {
@@ -32,8 +31,6 @@ import { ViewerSignalling } from './viewer-signalling';
     StreamLifecycle,
     PublisherSignalling,
     ViewerSignalling,
-    VerifyStreamKeyHandler,
-    GetWatchedChannelHandler,
     GatewayRateLimit,
     SdpBodyParser,
   ],

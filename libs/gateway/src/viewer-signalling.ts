@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { NotFoundError, UnavailableError } from '@glint/domain-errors';
-import { GATEWAY_SETTINGS } from '@glint/runtime';
+import { GATEWAY_SETTINGS, type GatewaySettings } from '@glint/runtime';
 import { GetStreamHolderQuery } from '@glint/streams';
 import { GatewaySessions, newSessionId } from './gateway-sessions';
-import type { GatewaySettings } from './gateway-settings';
 import { parseSdp } from './media/sdp';
 
 /** Where a viewer's offer went: answered here, or sent to the gateway holding the channel. */

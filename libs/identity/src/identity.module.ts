@@ -20,16 +20,15 @@ import { SessionsController } from './http/sessions.controller';
 import { StaffUsersController } from './http/staff-users.controller';
 import { UsersController } from './http/users.controller';
 import { LoggedMailDelivery, MAIL_DELIVERY } from './mail/mail-delivery';
-import { PUBLIC_WEB_URL } from '@glint/runtime';
-import { mailOutboxSettings } from './mail/mail-outbox-settings';
-import { MAIL_OUTBOX_SETTINGS, MailOutboxWorker } from './mail/mail-outbox-worker';
 import { GetMyAccountHandler } from './queries/get-my-account';
 import { GetPublicProfileHandler } from './queries/get-public-profile';
+import { LookUpAccountsHandler } from './queries/look-up-accounts';
 import { SessionTokenResolver } from './session-token-resolver';
 
 /**
  * Accounts and access. Global so the platform's access guard finds the session-token resolver it
- * composes; its mail outbox worker runs in every platform process.
+ * composes, and the contexts that send mail find the delivery. Its mail outbox worker is a module
+ * of its own (`MailOutboxModule`), run by the platform.
  */
 @Global()
 @Module({
@@ -51,12 +50,11 @@ import { SessionTokenResolver } from './session-token-resolver';
     GrantStaffRoleAsPlatformHandler,
     GetMyAccountHandler,
     GetPublicProfileHandler,
+    LookUpAccountsHandler,
     SessionTokenResolver,
     { provide: SESSION_TOKEN_RESOLVER, useExisting: SessionTokenResolver },
-    { provide: MAIL_OUTBOX_SETTINGS, useFactory: mailOutboxSettings, inject: [PUBLIC_WEB_URL] },
     // No mail service is wired yet: every mail is logged, which is what development needs.
     { provide: MAIL_DELIVERY, useClass: LoggedMailDelivery },
-    MailOutboxWorker,
   ],
   exports: [SESSION_TOKEN_RESOLVER, MAIL_DELIVERY],
 })

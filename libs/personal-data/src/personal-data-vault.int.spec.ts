@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ForbiddenError, ValidationError } from '@glint/domain-errors';
+import { until } from '@glint/testing';
 import { createTestDatabase, type TestDatabase } from '@glint/testing/database';
 import { PersonalDataVault } from './personal-data-vault';
 import { isSealed } from './sealed-value';
@@ -76,7 +77,9 @@ describe('PersonalDataVault', () => {
       await other.query('BEGIN');
       await other.query("INSERT INTO personal_data_keys (user_id, key) VALUES ('user-ivy', $1)", [randomBytes(32)]);
       const sealing = vault.seal('user-ivy', 'ivy@example.org');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // pg_locks is read live, even inside the open transaction (pg_stat_activity would be a snapshot).
+      const blockedByOther = async () => (await other.query('SELECT 1 FROM pg_locks WHERE NOT granted AND pg_backend_pid() = ANY (pg_blocking_pids(pid))')).rowCount! > 0;
+      await until('the seal to wait for the uncommitted key', blockedByOther);
       await other.query('COMMIT');
       expect(await vault.open(await sealing)).toBe('ivy@example.org');
     } finally {

@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { PostgresEventStore, type RecordedEvent } from '@glint/eventstore';
+import { until } from '@glint/testing';
 import { createTestDatabase, type TestDatabase } from '@glint/testing/database';
-import { AccountScenario, accountHistoryRows, readWholeLog, waitFor, EVENT_TALLY_DDL } from '@glint/testing/projections';
+import { AccountScenario, accountHistoryRows, readWholeLog, EVENT_TALLY_DDL } from '@glint/testing/projections';
 
 const REPOSITORY = join(__dirname, '../../..');
 const PROJECTOR = join(__dirname, '../../testing/src/projections/run-projector.ts');
@@ -88,9 +89,12 @@ describe('a projector killed mid-batch', () => {
       const projector = startProjector(database.url, applicationName);
       running.push(projector);
       await projector.started;
-      await waitFor('both projections to commit a batch', async () => (await slowestCheckpoint()) > progress[progress.length - 1], 30_000);
+      await until('both projections to commit a batch', async () => (await slowestCheckpoint()) > progress[progress.length - 1], { timeoutMs: 30_000, explain: projector.output });
+      // Not a wait for an outcome: a moment drawn from the seed, so each round's kill lands at another
+      // depth of a batch. A state the test can see (a checkpoint, an open transaction) only shows
+      // where a batch starts, so waiting for one would kill every round at the same point.
       await new Promise((resolve) => setTimeout(resolve, scenario.random() * 400));
-      await waitFor('a batch in flight', () => batchInFlight(applicationName), 10_000);
+      await until('a batch in flight', () => batchInFlight(applicationName), { explain: projector.output });
       projector.child.kill('SIGKILL');
       await projector.exited;
       running.splice(running.indexOf(projector), 1);
@@ -103,7 +107,7 @@ describe('a projector killed mid-batch', () => {
     const last = startProjector(database.url, `glint-kill-test-${process.pid}-last`);
     running.push(last);
     await last.started;
-    await waitFor('the restarted projector to catch up', async () => (await checkpoints()).every((checkpoint) => checkpoint.position === head), 60_000);
+    await until('the restarted projector to catch up', async () => (await checkpoints()).every((checkpoint) => checkpoint.position === head), { timeoutMs: 60_000, explain: last.output });
     last.child.kill('SIGTERM');
     expect(await last.exited).toBe(0);
     running.splice(running.indexOf(last), 1);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { newEventId, type NewEvent, type RecordedEvent } from '@glint/eventstore';
+import { until } from '@glint/testing';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
-import { waitFor } from '@glint/testing/projections';
 import { LogFollower, type LogFollowerOptions } from './log-follower';
 
 const TABLE = 'follower_test_checkpoints';
@@ -13,24 +13,10 @@ const happened = (type: string): NewEvent => ({
   metadata: { correlationId: 'c-1', causationId: null, actor: { type: 'system' }, occurredAt: new Date().toISOString() },
 });
 
-/** What the followers of one test did, in order; a test awaits a state of it instead of sleeping. */
+/** What the followers of one test did, in order; a test waits `until` it shows a state. */
 class Observed {
   readonly handled: Array<{ follower: string; type: string }> = [];
   readonly lines: Array<{ follower: string; line: string }> = [];
-  private readonly waiters = new Set<{ holds: () => boolean; resolve: () => void }>();
-
-  saw(): void {
-    for (const waiter of this.waiters) {
-      if (!waiter.holds()) continue;
-      this.waiters.delete(waiter);
-      waiter.resolve();
-    }
-  }
-
-  until(holds: () => boolean): Promise<void> {
-    if (holds()) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.add({ holds, resolve }));
-  }
 
   logged(follower: string, line: string): boolean {
     return this.lines.some((entry) => entry.follower === follower && entry.line === line);
@@ -56,10 +42,7 @@ describe('LogFollower', () => {
 
   /** A follower on its own lock and checkpoint row, reporting to `observed` under `label`. */
   function follower(observed: Observed, label: string, names: { lock: string; checkpoint: string; application: string }, overrides: Partial<LogFollowerOptions> = {}): LogFollower {
-    const note = (line: string) => {
-      observed.lines.push({ follower: label, line });
-      observed.saw();
-    };
+    const note = (line: string) => observed.lines.push({ follower: label, line });
     const created = new LogFollower({
       store: opened.store,
       databaseUrl: opened.database.url,
@@ -68,7 +51,6 @@ describe('LogFollower', () => {
       applicationName: names.application,
       handle: async (events) => {
         for (const event of events) observed.handled.push({ follower: label, type: event.type });
-        observed.saw();
       },
       logger: { log: note, error: note },
       messages: { active: 'active', waiting: 'waiting', lockLost: 'lock lost', failed: (error) => `failed: ${error}`, batchFailed: (error) => `batch failed: ${error}` },
@@ -104,7 +86,7 @@ describe('LogFollower', () => {
     expect(await checkpointOf(names.checkpoint)).toBe(head);
 
     const { lastPosition } = await opened.store.append(`stream-${names.checkpoint}`, [happened('One'), happened('Two')]);
-    await observed.until(() => observed.handled.length >= 2);
+    await until('both events handled', () => observed.handled.length >= 2);
     await first.stop();
     expect(observed.typesHandled()).toEqual(['One', 'Two']);
     expect(await checkpointOf(names.checkpoint)).toBe(lastPosition);
@@ -124,14 +106,13 @@ describe('LogFollower', () => {
           throw new Error('the mail service is down');
         }
         for (const type of types) observed.handled.push({ follower: 'retried', type });
-        observed.saw();
       },
     });
     await retried.start();
 
     await opened.store.append(`stream-${names.checkpoint}`, [happened('Refused')]);
     await opened.store.append(`stream-${names.checkpoint}`, [happened('After')]);
-    await observed.until(() => observed.handled.length >= 2);
+    await until('both events handled', () => observed.handled.length >= 2);
     await retried.stop();
 
     expect(attempts[0][0]).toBe('Refused');
@@ -144,16 +125,16 @@ describe('LogFollower', () => {
     const names = freshNames();
     const first = follower(observed, 'first', names);
     await first.start();
-    await observed.until(() => observed.logged('first', 'active'));
+    await until('the first follower to be active', () => observed.logged('first', 'active'));
     const second = follower(observed, 'second', names);
     await second.start();
-    await observed.until(() => observed.logged('second', 'waiting'));
+    await until('the second follower to wait for the lock', () => observed.logged('second', 'waiting'));
 
     const { lastPosition } = await opened.store.append(`stream-${names.checkpoint}`, [happened('BeforeTheLoss')]);
-    await observed.until(() => observed.handled.length >= 1);
+    await until('the first event handled', () => observed.handled.length >= 1);
     expect(observed.handled).toEqual([{ follower: 'first', type: 'BeforeTheLoss' }]);
     // The checkpoint moves after the handler returns; the session dies only once it has moved.
-    await waitFor('the checkpoint past the first event', async () => (await checkpointOf(names.checkpoint)) === lastPosition);
+    await until('the checkpoint past the first event', async () => (await checkpointOf(names.checkpoint)) === lastPosition);
 
     const { rows } = await opened.sql.query<{ pid: number }>(
       `SELECT locks.pid FROM pg_locks locks JOIN pg_stat_activity activity ON activity.pid = locks.pid
@@ -162,10 +143,10 @@ describe('LogFollower', () => {
     );
     expect(rows).toHaveLength(1);
     await opened.sql.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
-    await observed.until(() => observed.logged('first', 'lock lost'));
+    await until('the first follower to log its lost lock', () => observed.logged('first', 'lock lost'));
 
     await opened.store.append(`stream-${names.checkpoint}`, [happened('AfterTheLoss')]);
-    await observed.until(() => observed.handled.length >= 2);
+    await until('both events handled', () => observed.handled.length >= 2);
     await Promise.all([first.stop(), second.stop()]);
     expect(observed.typesHandled()).toEqual(['BeforeTheLoss', 'AfterTheLoss']);
   });
@@ -175,11 +156,11 @@ describe('LogFollower', () => {
     const names = freshNames();
     const active = follower(observed, 'active', names);
     await active.start();
-    await observed.until(() => observed.logged('active', 'active'));
+    await until('the one follower to take the lock', () => observed.logged('active', 'active'));
     // A wait far longer than the test's timeout: stop must end it rather than sit it out.
     const waiting = follower(observed, 'waiting', names, { lockRetryMs: 10 * 60_000 });
     await waiting.start();
-    await observed.until(() => observed.logged('waiting', 'waiting'));
+    await until('the other follower to wait for the lock', () => observed.logged('waiting', 'waiting'));
 
     await waiting.stop();
     await active.stop();

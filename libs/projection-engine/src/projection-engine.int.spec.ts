@@ -3,8 +3,9 @@ import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
 import { accountHistory } from '@glint/projections';
 import { createProjectionEngine, defineProjection } from '.';
+import { until } from '@glint/testing';
 import { type TestDatabase, closeTestStore, openTestStore } from '@glint/testing/database';
-import { AccountScenario, accountHistoryRows, readWholeLog, recordingLogger, waitFor, waitForCaughtUp, EVENT_TALLY_DDL, eventTally } from '@glint/testing/projections';
+import { AccountScenario, accountHistoryRows, readWholeLog, recordingLogger, waitForCaughtUp, EVENT_TALLY_DDL, eventTally } from '@glint/testing/projections';
 
 const users = ['ana', 'ben', 'chiara', 'dmitri', 'eun', 'fatima', 'gus', 'hana'];
 
@@ -85,9 +86,9 @@ describe('the projection engine', () => {
       const follows = await accountHistory.page(engine.entityManager(), 'chiara', { types: ['ChannelFollowed'], limit: 200 });
       expect(follows.entries.map((entry) => entry.position)).toEqual(newest.filter((row) => row.event_type === 'ChannelFollowed').map((row) => row.position));
 
-      const [from, until] = [newest[15].occurred_at, newest[4].occurred_at].sort();
-      const window = await accountHistory.page(engine.entityManager(), 'chiara', { occurredFrom: new Date(from), occurredBefore: new Date(until), limit: 200 });
-      const inWindow = newest.filter((row) => row.occurred_at >= from && row.occurred_at < until);
+      const [from, to] = [newest[15].occurred_at, newest[4].occurred_at].sort();
+      const window = await accountHistory.page(engine.entityManager(), 'chiara', { occurredFrom: new Date(from), occurredBefore: new Date(to), limit: 200 });
+      const inWindow = newest.filter((row) => row.occurred_at >= from && row.occurred_at < to);
       expect(inWindow.length).toBeGreaterThan(5);
       expect(window.entries.map((entry) => entry.position)).toEqual(inWindow.map((row) => row.position));
       expect(window.nextBefore).toBeNull();
@@ -106,16 +107,16 @@ describe('the projection engine', () => {
     const acquired = (entries: typeof first.entries) => entries.some((entry) => entry.event === 'Projection.Lock.Acquired');
     try {
       await a.start();
-      await waitFor('the first engine to take the lock', () => acquired(first.entries));
+      await until('the first engine to take the lock', () => acquired(first.entries));
       await b.start();
-      await waitFor('the second engine to wait for the lock', () => second.entries.some((entry) => entry.event === 'Projection.Lock.Waiting'));
+      await until('the second engine to wait for the lock', () => second.entries.some((entry) => entry.event === 'Projection.Lock.Waiting'));
 
       await scenario.append(store, 60);
       await waitForCaughtUp(a);
       expect(acquired(second.entries)).toBe(false);
 
       await a.stop();
-      await waitFor('the second engine to take over', () => acquired(second.entries));
+      await until('the second engine to take over', () => acquired(second.entries));
       await scenario.append(store, 60);
       await waitForCaughtUp(b);
       expect(await accountHistoryRows(sql)).toEqual(await scenario.expectedRows(store));

@@ -2,11 +2,13 @@ import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
 import { accountHistory } from '@glint/projections';
 import { createProjectionEngine, defineProjection, rebuildSchemaName, type RebuildProgress } from '.';
+import { until } from '@glint/testing';
 import { type TestDatabase, closeTestStore, openTestStore } from '@glint/testing/database';
 import { AccountScenario, accountHistoryRows, recordingLogger, waitForCaughtUp } from '@glint/testing/projections';
 
 const users = ['ana', 'ben', 'chiara', 'dmitri', 'eun', 'fatima', 'gus'];
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Paces the writer and the reader that run beside a rebuild, as live traffic would: not a wait for an outcome. */
+const pace = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('rebuilding account_history', () => {
   let database: TestDatabase;
@@ -40,7 +42,7 @@ describe('rebuilding account_history', () => {
       const writer = (async () => {
         while (writing) {
           await scenario.append(store, 2);
-          await sleep(3);
+          await pace(3);
         }
       })();
       let reading = true;
@@ -53,7 +55,7 @@ describe('rebuilding account_history', () => {
           } catch (error) {
             readErrors.push(error);
           }
-          await sleep(2);
+          await pace(2);
         }
       })();
 
@@ -61,7 +63,9 @@ describe('rebuilding account_history', () => {
       const plannedBefore = scenario.planned.length;
       const result = await rebuilder.rebuild('account_history', (step) => progress.push(step));
       const appendedWhileRebuilding = scenario.planned.length - plannedBefore;
-      await sleep(200);
+      // The live engine goes on with the writes that come after the swap, on the new tables.
+      const plannedAtSwap = scenario.planned.length;
+      await until('writes after the swap', () => scenario.planned.length >= plannedAtSwap + 20);
       writing = false;
       await writer;
       await waitForCaughtUp(live);

@@ -4,6 +4,7 @@ import type { Projection } from '@glint/projection-engine';
 import type { RuntimeResources } from './boot/runtime-resources';
 import { DatabaseModule } from './database/database.module';
 import { EventStoreModule } from './event-store/event-store.module';
+import { JobsModule } from './jobs/jobs.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RedisModule } from './redis/redis.module';
 import { RuntimeModule } from './runtime.module';
@@ -16,7 +17,7 @@ export interface GlintRuntimeOptions {
 
 /**
  * What every Glint process is built on, whatever else it runs: the validated configuration, the
- * database, Redis (where the process has it), the event store, the read models, the shared
+ * database, Redis and BullMQ's queues on it (where the process has Redis), the event store, the read models, the shared
  * providers and the command and query buses. `apps/platform`, `apps/gateway` and `apps/cli` import
  * it first, then the contexts they run. CqrsModule carries commands and queries only: projections
  * read the event store, never the in-memory event bus, which forgets everything on a crash.
@@ -29,7 +30,7 @@ export class GlintRuntimeModule {
       imports: [
         resources.configModule,
         DatabaseModule.register(resources.database),
-        ...(resources.redis ? [RedisModule.register(resources.redis)] : []),
+        ...(resources.redis ? [RedisModule.register(resources.redis), JobsModule.forRoot()] : []),
         EventStoreModule,
         ReadModelsModule.register({ projections: options.projections, run: options.runProjections }),
         RuntimeModule,

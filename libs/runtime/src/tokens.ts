@@ -28,9 +28,7 @@ export interface ReadModels {
   catchUp(projectionName: string, position: number): Promise<number>;
 }
 
-/** The WHIP/WHEP gateway's settings (`GatewaySettings` of `@glint/gateway`, from GATEWAY_*). */
+/** The WHIP/WHEP gateway's settings (`GatewaySettings`, from GATEWAY_*). */
 export const GATEWAY_SETTINGS = Symbol('GatewaySettings');
-/** `StreamRecorder` of `@glint/streams`: the one writer of live streams' facts. */
-export const STREAM_RECORDER = Symbol('StreamRecorder');
 /** Milliseconds without a heartbeat after which a gateway's streams are ended (GATEWAY_LOST_AFTER_MS). */
 export const GATEWAY_LOST_AFTER_MS = Symbol('GatewayLostAfterMs');

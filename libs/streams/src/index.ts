@@ -11,3 +11,4 @@ export { GetStreamHolderQuery, type StreamHolder } from './queries/get-stream-ho
 export { streamPublications } from './live/stream-publications';
 export { GatewayLostSweeper, type GatewayLostSweeperOptions } from './workers/gateway-lost-sweeper';
 export { listLiveStreams, LISTED_GATEWAY_BEAT_WITHIN_SECONDS, type LiveListingRequest, type LiveStreamEntry } from './queries/live-listing';
+export { GatewayLostSweeperModule } from './workers/gateway-lost-sweeper.module';

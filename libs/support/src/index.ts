@@ -4,4 +4,6 @@ export { decideAccountView, SUPPORT_DESK_ROLES, VIEW_REASON_LENGTH, type ViewAcc
 export { countSupportTickets, listSupportTickets, readSupportTicket } from './queries/support-tickets';
 export { type AccountState, type AccountProfile, type ChannelState } from './account-state/account-state';
 export { replayAccountState } from './account-state/account-state-replay';
-export { OpenTicketCommand, OpenTicketHandler } from './commands/open-ticket';
+export { OpenTicketCommand } from './commands/open-ticket';
+export { ViewAccountHistoryCommand } from './commands/view-account-history';
+export { ViewAccountStateCommand } from './commands/view-account-state';

@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, requireScopeForApps, type Principal } from '@glint/access';
-import { readChannelByUsername } from '@glint/channels';
+import { GetChannelPageQuery, type ChannelView } from '@glint/channels';
 import { NotFoundError } from '@glint/domain-errors';
-import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { goLivePage } from './go-live-page';
 import { loadPageAssets } from './page-assets';
 import { pageHeaders, type DeviceUse } from './page-security';
@@ -22,7 +22,7 @@ const HTML = 'text/html; charset=utf-8';
 export class WatchPagesController {
   private readonly assets = loadPageAssets();
 
-  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('assets/:asset')
   asset(@Param('asset') name: string, @Res() reply: FastifyReply): void {
@@ -39,10 +39,21 @@ export class WatchPagesController {
   /** Anyone may watch; an app reads channels only with the `public` scope, as on the channel API. */
   @Get(':username')
   async watch(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @Res() reply: FastifyReply): Promise<void> {
+    // An app without the `public` scope is refused whatever the path, even one no username can have.
     requireScopeForApps(principal, 'public');
-    const channel = USERNAME.test(username) ? await readChannelByUsername(this.readModels.entityManager(), username) : null;
-    if (!channel || channel.deleted) return sendPage(reply, 404, channelNotFoundPage(username), 'none');
+    const channel = USERNAME.test(username) ? await this.channelAt(principal, username) : null;
+    if (!channel) return sendPage(reply, 404, channelNotFoundPage(username), 'none');
     sendPage(reply, 200, watchPage(channel), 'none');
+  }
+
+  /** The channel the API shows at `username`; null where the API answers 404, which this page answers with a page of its own. */
+  private async channelAt(principal: Principal, username: string): Promise<ChannelView | null> {
+    try {
+      return (await this.queries.execute(new GetChannelPageQuery(principal, username))).channel;
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
   }
 }
 

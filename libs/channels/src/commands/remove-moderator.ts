@@ -5,7 +5,7 @@ import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing'
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { moderatorsStreamName } from '../events';
 import { moderatorsDecider } from '../moderators-decider';
-import { readChannelActedOn } from '../queries/acting-user';
+import { readChannelActedOn } from '../queries/channel-acted-on';
 import { readModeratorAccount } from '../queries/moderator-account';
 
 /** The owner or an admin takes a moderator's appointment away. */

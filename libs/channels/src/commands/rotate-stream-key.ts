@@ -5,7 +5,7 @@ import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing'
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { channelDecider } from '../channel-decider';
 import { channelStreamName } from '../events';
-import { readChannelActedOn } from '../queries/acting-user';
+import { readChannelActedOn } from '../queries/channel-acted-on';
 import { hashStreamKey, newStreamKey } from '../stream-key';
 
 /** The owner replaces the channel's stream key; the new key comes back this once. */

@@ -6,7 +6,7 @@ import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runt
 import { moderatorsStreamName } from '../events';
 import type { ModeratorPermissions } from '../moderator-permissions';
 import { moderatorsDecider } from '../moderators-decider';
-import { readChannelActedOn } from '../queries/acting-user';
+import { readChannelActedOn } from '../queries/channel-acted-on';
 import { readModeratorAccount } from '../queries/moderator-account';
 import { readModerator, type ModeratorView } from '../queries/moderators';
 

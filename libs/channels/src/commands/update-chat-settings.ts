@@ -6,7 +6,7 @@ import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runt
 import { channelDecider } from '../channel-decider';
 import type { ChatSettings } from '../chat-settings';
 import { channelStreamName } from '../events';
-import { readChannelActedOn } from '../queries/acting-user';
+import { readChannelActedOn } from '../queries/channel-acted-on';
 import { readChannel, type ChannelView } from '../queries/channel-view';
 
 /** The owner or an admin changes the rules the channel's chat enforces. */

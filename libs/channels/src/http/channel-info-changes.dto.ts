@@ -3,17 +3,17 @@ import { IsArray, IsBoolean, IsOptional, IsString } from 'class-validator';
 import { CATEGORIES } from '../categories';
 import { MAX_TAGS, SUBCATEGORY_MAX_LENGTH, TAG_MAX_LENGTH, TITLE_MAX_LENGTH } from '../channel-info';
 import { LANGUAGES } from '../languages';
-import { WhenGiven } from './when-given';
+import { OptionalNotNull } from './optional-not-null-field';
 
 /** What a channel page says; the channel's rules (lengths, the tag alphabet) are checked by the channel itself. */
 export class ChannelInfoChangesDto {
   @ApiPropertyOptional({ description: `1–${TITLE_MAX_LENGTH} characters after trimming; no invisible characters.`, maxLength: TITLE_MAX_LENGTH, example: 'Speedrunning 🔴' })
-  @WhenGiven()
+  @OptionalNotNull()
   @IsString()
   title?: string;
 
   @ApiPropertyOptional({ enum: CATEGORIES, example: 'gaming' })
-  @WhenGiven()
+  @OptionalNotNull()
   @IsString()
   category?: string;
 
@@ -27,18 +27,18 @@ export class ChannelInfoChangesDto {
     type: [String],
     example: ['speedrun', 'retro'],
   })
-  @WhenGiven()
+  @OptionalNotNull()
   @IsArray()
   @IsString({ each: true })
   tags?: string[];
 
   @ApiPropertyOptional({ description: 'An ISO 639-1 code.', enum: LANGUAGES, example: 'en' })
-  @WhenGiven()
+  @OptionalNotNull()
   @IsString()
   language?: string;
 
   @ApiPropertyOptional({ example: false })
-  @WhenGiven()
+  @OptionalNotNull()
   @IsBoolean()
   mature?: boolean;
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Query } from '@nestjs/common';
+import { ApiPageResponse, PageQueryDto, type Page } from '@glint/api';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
@@ -7,7 +8,7 @@ import { RemoveModeratorCommand } from '../commands/remove-moderator';
 import { SetModeratorPermissionsCommand } from '../commands/set-moderator-permissions';
 import { ListChannelModeratorsQuery } from '../queries/list-channel-moderators';
 import { SetModeratorDto } from './moderator-permissions.dto';
-import { ModeratorListResponse, ModeratorResponse, toModeratorResponse } from './moderator.response';
+import { ModeratorResponse, toModeratorResponse } from './moderator.response';
 
 @ApiTags('channels')
 @ApiBearerAuth()
@@ -20,10 +21,10 @@ export class ChannelModeratorsController {
 
   @Get()
   @ApiOperation({ summary: "The channel's moderators and their permissions (owner, its moderators, support and admin staff)." })
-  @ApiOkResponse({ type: ModeratorListResponse })
-  async list(@CurrentPrincipal() principal: Principal, @Param('username') username: string): Promise<ModeratorListResponse> {
-    const moderators = await this.queries.execute(new ListChannelModeratorsQuery(principal, username));
-    return { moderators: moderators.map(toModeratorResponse) };
+  @ApiPageResponse(ModeratorResponse)
+  async list(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @Query() query: PageQueryDto): Promise<Page<ModeratorResponse>> {
+    const page = await this.queries.execute(new ListChannelModeratorsQuery(principal, username, query));
+    return { items: page.items.map(toModeratorResponse), nextCursor: page.nextCursor };
   }
 
   @Put(':moderatorUsername')

@@ -29,15 +29,6 @@ export class ChannelPageResponse {
   @ApiProperty({ type: ChatSettingsResponse }) chatSettings!: ChatSettingsResponse;
 }
 
-export class CreatedChannelResponse {
-  @ApiProperty({ type: ChannelPageResponse }) channel!: ChannelPageResponse;
-  @ApiProperty({ description: 'Shown this once: keep it secret, it lets an encoder broadcast as the channel.' }) streamKey!: string;
-}
-
-export class StreamKeyResponse {
-  @ApiProperty({ description: 'Shown this once; the previous key stops working.' }) streamKey!: string;
-}
-
 export function toChannelPageResponse(channel: ChannelView): ChannelPageResponse {
   return {
     channelId: channel.channelId,

@@ -10,9 +10,11 @@ import { UpdateChatSettingsCommand } from '../commands/update-chat-settings';
 import { GetChannelPageQuery } from '../queries/get-channel-page';
 import { ChannelInfoChangesDto } from './channel-info-changes.dto';
 import { ChannelPageCache } from './channel-page-cache';
-import { ChannelPageResponse, CreatedChannelResponse, StreamKeyResponse, toChannelPageResponse } from './channel-page.response';
+import { ChannelPageResponse, toChannelPageResponse } from './channel-page.response';
 import { ChatSettingsChangesDto } from './chat-settings-changes.dto';
 import { CreateChannelDto } from './create-channel.dto';
+import { CreatedChannelResponse, toCreatedChannelResponse } from './created-channel.response';
+import { StreamKeyResponse } from './stream-key.response';
 
 @ApiTags('channels')
 @ApiBearerAuth()
@@ -28,8 +30,7 @@ export class ChannelsController {
   @ApiOperation({ summary: 'Open your channel (one per user); the answer carries its stream key, shown this once.' })
   @ApiCreatedResponse({ type: CreatedChannelResponse })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateChannelDto, @RequestCommandContext() context: CommandContext): Promise<CreatedChannelResponse> {
-    const { channel, streamKey } = await this.commands.execute(new CreateChannelCommand(principal, body, context));
-    return { channel: toChannelPageResponse(channel), streamKey };
+    return toCreatedChannelResponse(await this.commands.execute(new CreateChannelCommand(principal, body, context)));
   }
 
   @Get(':username')

@@ -9,10 +9,6 @@ export class ModeratorResponse {
   @ApiProperty({ format: 'date-time' }) appointedAt!: string;
 }
 
-export class ModeratorListResponse {
-  @ApiProperty({ type: [ModeratorResponse] }) moderators!: ModeratorResponse[];
-}
-
 export function toModeratorResponse(moderator: ModeratorView): ModeratorResponse {
   return { userId: moderator.userId, username: moderator.username, permissions: moderator.permissions, appointedAt: moderator.appointedAt.toISOString() };
 }

@@ -11,7 +11,10 @@ export interface ChannelPageRead {
   checkpoint: number;
 }
 
-/** The public channel page: anyone may read it, an app token with the `public` scope. */
+/**
+ * The public channel page, as the channel API, the watch page and a chat join read it: anyone may
+ * read it, an app token with the `public` scope.
+ */
 export class GetChannelPageQuery extends Query<ChannelPageRead> {
   constructor(
     readonly principal: Principal,

@@ -1,3 +1,4 @@
+import { keyCursor, pageSize, toPage, type Page, type PageRequest } from '@glint/api';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ModeratorPermissions } from '../moderator-permissions';
 
@@ -40,14 +41,16 @@ export async function readModerator(em: EntityManager, channelId: string, userId
   return row ? toModeratorView(row) : null;
 }
 
-/** The channel's moderators, longest-serving first. */
-export async function listModerators(em: EntityManager, channelId: string): Promise<ModeratorView[]> {
+/** The channel's moderators, longest-serving first, a page at a time. */
+export async function listModerators(em: EntityManager, channelId: string, request: PageRequest = {}): Promise<Page<ModeratorView>> {
+  const limit = pageSize(request);
+  const after = keyCursor.decode(request.cursor, ['time', 'string'] as const);
   const rows = await em.execute<ModeratorRow[]>(
     `SELECT moderator_id, moderator_username, ${PERMISSION_COLUMNS}, appointed_at FROM channel_moderators
-      WHERE channel_id = ? AND NOT moderator_deleted ORDER BY appointed_at, moderator_id`,
-    [channelId],
+      WHERE channel_id = ? AND NOT moderator_deleted ${after ? 'AND (appointed_at, moderator_id) > (?, ?)' : ''} ORDER BY appointed_at, moderator_id LIMIT ?`,
+    after ? [channelId, new Date(after[0]), after[1], limit + 1] : [channelId, limit + 1],
   );
-  return rows.map(toModeratorView);
+  return toPage(rows, limit, (row) => keyCursor.encode([new Date(row.appointed_at).toISOString(), row.moderator_id]), toModeratorView);
 }
 
 function toModeratorView(row: ModeratorRow): ModeratorView {

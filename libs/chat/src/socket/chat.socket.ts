@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ConnectedSocket, MessageBody, SubscribeMessage } from '@nestjs/websockets';
 import type { WebSocket } from 'ws';
 import { actorOf, type Principal } from '@glint/access';
+import { GetChannelPageQuery } from '@glint/channels';
 import { ConflictError, UnauthenticatedError } from '@glint/domain-errors';
 import { commandContext, type CommandContext } from '@glint/event-sourcing';
 import {
@@ -21,7 +22,6 @@ import {
 } from '@glint/live-updates';
 import { DeleteChatMessageCommand } from '../commands/delete-chat-message';
 import { SendChatMessageCommand } from '../commands/send-chat-message';
-import { GetChatChannelQuery } from '../queries/get-chat-channel';
 import { RecentChatQuery } from '../queries/recent-chat';
 import { ChannelFrame, DeleteFrame, SendFrame } from './chat-frames.dto';
 
@@ -81,7 +81,7 @@ export class ChatSocket extends LiveSocket<ChatConnection> {
   @SubscribeMessage('join')
   async join(@ConnectedSocket() socket: WebSocket, @MessageBody() frame: ChannelFrame): Promise<void> {
     const connection = this.connections.of(socket);
-    const channel = await this.queries.execute(new GetChatChannelQuery(await principalOnConnect(connection), frame.channel));
+    const { channel } = await this.queries.execute(new GetChannelPageQuery(await principalOnConnect(connection), frame.channel));
     connection.joined.get(channel.channelId)?.stop();
     connection.joined.delete(channel.channelId);
     if (connection.joined.size >= MAX_JOINED_CHANNELS) {

@@ -4,7 +4,7 @@ import { requireUser, type Principal } from '@glint/access';
 import { existingChannel } from '@glint/channels';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
-import { followDecider } from '../decider';
+import { followDecider } from '../follow-decider';
 import { followStreamName } from '../events';
 
 /** A signed-in user stops following a channel; unfollowing what one does not follow changes nothing. */

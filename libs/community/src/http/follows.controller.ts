@@ -2,14 +2,24 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Query 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
+import { ApiPageResponse, PageQueryDto } from '@glint/api';
 import type { CommandContext } from '@glint/event-sourcing';
 import { FollowChannelCommand } from '../commands/follow-channel';
 import { UnfollowChannelCommand } from '../commands/unfollow-channel';
 import { ListFollowersQuery } from '../queries/list-followers';
 import { ListFollowingQuery } from '../queries/list-following';
-import { FOLLOW_LIST_DEFAULT_LIMIT, FollowListQueryDto } from './follow-list-query.dto';
+import {
+  FollowedChannelResponse,
+  FollowerCountResponse,
+  FollowerResponse,
+  FollowingCountResponse,
+  toFollowersResponse,
+  toFollowingResponse,
+  type FollowersResponse,
+  type FollowingResponse,
+} from './follow-list.response';
 import { FollowDto } from './follow.dto';
-import { FollowersResponse, FollowingResponse, FollowResponse, toFollowersResponse, toFollowingResponse, toFollowResponse } from './follows.response';
+import { FollowResponse, toFollowResponse } from './follow.response';
 
 @ApiTags('follows')
 @ApiBearerAuth()
@@ -42,15 +52,15 @@ export class FollowsController {
 
   @Get('channels/:username/followers')
   @ApiOperation({ summary: "A channel's followers, newest first, with their count." })
-  @ApiOkResponse({ type: FollowersResponse })
-  async followers(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @Query() query: FollowListQueryDto): Promise<FollowersResponse> {
-    return toFollowersResponse(await this.queries.execute(new ListFollowersQuery(principal, username, { after: query.after, limit: query.limit ?? FOLLOW_LIST_DEFAULT_LIMIT })));
+  @ApiPageResponse(FollowerResponse, FollowerCountResponse)
+  async followers(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @Query() query: PageQueryDto): Promise<FollowersResponse> {
+    return toFollowersResponse(await this.queries.execute(new ListFollowersQuery(principal, username, query)));
   }
 
   @Get('users/:username/following')
   @ApiOperation({ summary: 'The channels a user follows, newest first, with their count.' })
-  @ApiOkResponse({ type: FollowingResponse })
-  async following(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @Query() query: FollowListQueryDto): Promise<FollowingResponse> {
-    return toFollowingResponse(await this.queries.execute(new ListFollowingQuery(principal, username, { after: query.after, limit: query.limit ?? FOLLOW_LIST_DEFAULT_LIMIT })));
+  @ApiPageResponse(FollowedChannelResponse, FollowingCountResponse)
+  async following(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @Query() query: PageQueryDto): Promise<FollowingResponse> {
+    return toFollowingResponse(await this.queries.execute(new ListFollowingQuery(principal, username, query)));
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ValidationError } from '@glint/domain-errors';
+import { pageSize, positionCursor, toPage, type Page, type PageRequest } from '@glint/api';
 
 /** One account in a follower or following list; a deleted account is listed without its name. */
 export interface FollowListEntry {
@@ -9,19 +9,8 @@ export interface FollowListEntry {
   followedAt: Date;
 }
 
-export interface FollowListPage {
-  /** How many the whole list holds. */
-  total: number;
-  entries: FollowListEntry[];
-  /** Pass as `after` for the next, older page; null on the last page. */
-  nextCursor: string | null;
-}
-
-export interface FollowListQuery {
-  /** The `nextCursor` of the previous page. */
-  after?: string;
-  limit: number;
-}
+/** A page of a follow list, with how many the whole list holds. */
+export type FollowListPage = Page<FollowListEntry> & { total: number };
 
 interface FollowListRow {
   user_id: string;
@@ -32,15 +21,15 @@ interface FollowListRow {
 }
 
 /** Who follows the channel, newest first. */
-export async function listFollowers(em: EntityManager, channelId: string, query: FollowListQuery): Promise<FollowListPage> {
-  const rows = await newestFirst(em, 'follower_id AS user_id, follower_username AS username, follower_deleted AS deleted', 'channel_id', channelId, query);
-  return page(rows, await countFollowers(em, channelId), query.limit);
+export async function listFollowers(em: EntityManager, channelId: string, request: PageRequest): Promise<FollowListPage> {
+  const page = await newestFirst(em, 'follower_id AS user_id, follower_username AS username, follower_deleted AS deleted', 'channel_id', channelId, request);
+  return { ...page, total: await countFollowers(em, channelId) };
 }
 
 /** The channels the user follows, newest first; a channel's id is its owner's user id. */
-export async function listFollowing(em: EntityManager, userId: string, query: FollowListQuery): Promise<FollowListPage> {
-  const rows = await newestFirst(em, 'channel_id AS user_id, channel_username AS username, channel_deleted AS deleted', 'follower_id', userId, query);
-  return page(rows, await countFollowing(em, userId), query.limit);
+export async function listFollowing(em: EntityManager, userId: string, request: PageRequest): Promise<FollowListPage> {
+  const page = await newestFirst(em, 'channel_id AS user_id, channel_username AS username, channel_deleted AS deleted', 'follower_id', userId, request);
+  return { ...page, total: await countFollowing(em, userId) };
 }
 
 export async function countFollowers(em: EntityManager, channelId: string): Promise<number> {
@@ -53,23 +42,17 @@ export async function countFollowing(em: EntityManager, userId: string): Promise
   return row?.following ?? 0;
 }
 
-const CURSOR = /^[1-9][0-9]{0,15}$/;
-
-async function newestFirst(em: EntityManager, columns: string, keyColumn: 'channel_id' | 'follower_id', key: string, query: FollowListQuery): Promise<FollowListRow[]> {
-  if (query.after !== undefined && !CURSOR.test(query.after)) throw new ValidationError('invalid_cursor', 'The cursor is not one this list gave out; pass the nextCursor of the previous page.', 'after');
-  const after = query.after === undefined ? '' : 'AND followed_position < ?';
+async function newestFirst(em: EntityManager, columns: string, keyColumn: 'channel_id' | 'follower_id', key: string, request: PageRequest): Promise<Page<FollowListEntry>> {
+  const limit = pageSize(request);
+  const before = positionCursor.decode(request.cursor);
   // One more than asked tells whether an older page exists, without counting.
-  return em.execute<FollowListRow[]>(
-    `SELECT ${columns}, followed_position, followed_at FROM follows WHERE ${keyColumn} = ? ${after} ORDER BY followed_position DESC LIMIT ?`,
-    query.after === undefined ? [key, query.limit + 1] : [key, query.after, query.limit + 1],
+  const rows = await em.execute<FollowListRow[]>(
+    `SELECT ${columns}, followed_position, followed_at FROM follows WHERE ${keyColumn} = ? ${before === null ? '' : 'AND followed_position < ?'} ORDER BY followed_position DESC LIMIT ?`,
+    before === null ? [key, limit + 1] : [key, before, limit + 1],
   );
+  return toPage(rows, limit, (row) => positionCursor.encode(Number(row.followed_position)), toEntry);
 }
 
-function page(rows: FollowListRow[], total: number, limit: number): FollowListPage {
-  const shown = rows.slice(0, limit);
-  return {
-    total,
-    entries: shown.map((row) => ({ userId: row.user_id, username: row.deleted ? null : row.username, deleted: row.deleted, followedAt: new Date(row.followed_at) })),
-    nextCursor: rows.length > limit ? String(shown[shown.length - 1].followed_position) : null,
-  };
+function toEntry(row: FollowListRow): FollowListEntry {
+  return { userId: row.user_id, username: row.deleted ? null : row.username, deleted: row.deleted, followedAt: new Date(row.followed_at) };
 }

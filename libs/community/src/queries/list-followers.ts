@@ -1,16 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { requireScopeForApps, type Principal } from '@glint/access';
+import type { PageRequest } from '@glint/api';
 import { existingChannel } from '@glint/channels';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
-import { listFollowers, type FollowListPage, type FollowListQuery } from './follow-lists';
+import { listFollowers, type FollowListPage } from './follow-lists';
 
 /** Who follows a channel, newest first: public, as on the channel page. */
 export class ListFollowersQuery extends Query<FollowListPage> {
   constructor(
     readonly principal: Principal,
     readonly username: string,
-    readonly page: FollowListQuery,
+    readonly page: PageRequest,
   ) {
     super();
   }

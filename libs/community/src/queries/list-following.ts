@@ -1,17 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { requireScopeForApps, type Principal } from '@glint/access';
+import type { PageRequest } from '@glint/api';
 import { NotFoundError } from '@glint/domain-errors';
 import { findAccountByUsername } from '@glint/identity';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
-import { listFollowing, type FollowListPage, type FollowListQuery } from './follow-lists';
+import { listFollowing, type FollowListPage } from './follow-lists';
 
 /** The channels a user follows, newest first: public, as their profile is. */
 export class ListFollowingQuery extends Query<FollowListPage> {
   constructor(
     readonly principal: Principal,
     readonly username: string,
-    readonly page: FollowListQuery,
+    readonly page: PageRequest,
   ) {
     super();
   }

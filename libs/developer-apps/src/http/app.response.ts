@@ -12,10 +12,6 @@ export class AppResponse {
   @ApiPropertyOptional({ format: 'date-time', nullable: true }) secretRotatedAt!: string | null;
 }
 
-export class AppListResponse {
-  @ApiProperty({ type: [AppResponse] }) apps!: AppResponse[];
-}
-
 export function toAppResponse(row: DeveloperAppRow): AppResponse {
   return {
     appId: row.appId,

@@ -1,13 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
+import { ApiPageResponse, PageQueryDto, type Page } from '@glint/api';
 import type { CommandContext } from '@glint/event-sourcing';
 import { DeleteAppCommand } from '../commands/delete-app';
 import { RegisterAppCommand } from '../commands/register-app';
 import { RotateAppSecretCommand } from '../commands/rotate-app-secret';
 import { ListMyAppsQuery } from '../queries/list-my-apps';
-import { AppListResponse, toAppResponse } from './app.response';
+import { AppResponse, toAppResponse } from './app.response';
 import { RegisteredAppResponse, RotatedSecretResponse, toRegisteredAppResponse } from './registered-app.response';
 import { AppIdParams, RegisterAppDto } from './register-app.dto';
 
@@ -28,10 +29,11 @@ export class AppsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The apps I registered, without their secrets' })
-  @ApiOkResponse({ type: AppListResponse })
-  async list(@CurrentPrincipal() principal: Principal): Promise<AppListResponse> {
-    return { apps: (await this.queries.execute(new ListMyAppsQuery(principal))).map(toAppResponse) };
+  @ApiOperation({ summary: 'The apps I registered, oldest first, without their secrets' })
+  @ApiPageResponse(AppResponse)
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<Page<AppResponse>> {
+    const { items, nextCursor } = await this.queries.execute(new ListMyAppsQuery(principal, query));
+    return { items: items.map(toAppResponse), nextCursor };
   }
 
   @Post(':appId/secret')

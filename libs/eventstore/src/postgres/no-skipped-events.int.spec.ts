@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { until } from '@glint/testing';
 import { createTestDatabase, type TestDatabase } from '@glint/testing/database';
 import type { NewEvent, RecordedEvent } from '../types';
 import { PostgresEventStore } from './postgres-event-store';
@@ -15,7 +16,8 @@ const OPERATIONS_PER_WRITER = 30;
 
 const metadata = () => ({ correlationId: randomUUID(), causationId: null, actor: { type: 'system' as const }, occurredAt: new Date().toISOString() });
 const event = (writer: number, n: number): NewEvent => ({ id: randomUUID(), type: 'GapProbeRecorded', data: { writer, n }, metadata: metadata() });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The writers' and the consumer's own pace (transactions held open, gaps, a slow consumer): what shuffles the commits, not a wait for an outcome. */
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('PostgreSQL event store: a subscriber never skips an event', () => {
   let database: TestDatabase;
@@ -49,7 +51,7 @@ async function runRound(writerStores: PostgresEventStore[], readerStore: Postgre
     for await (const batch of subscription) {
       seen.push(...batch);
       // A consumer slower than the writers, now and then, to exercise back-pressure.
-      if (Math.random() < 0.1) await sleep(5);
+      if (Math.random() < 0.1) await pause(5);
     }
   })();
 
@@ -68,7 +70,7 @@ async function runRound(writerStores: PostgresEventStore[], readerStore: Postgre
         // Held open for a random while after appending, then committed.
         await store.withTransaction(async (tx) => {
           await tx.append(stream, events);
-          await sleep(Math.random() * 30);
+          await pause(Math.random() * 30);
         });
         events.forEach((e) => committed.add(e.id));
       } else {
@@ -76,20 +78,19 @@ async function runRound(writerStores: PostgresEventStore[], readerStore: Postgre
         await expect(
           store.withTransaction(async (tx) => {
             await tx.append(stream, events);
-            await sleep(Math.random() * 30);
+            await pause(Math.random() * 30);
             throw new Error('rolled back on purpose');
           }),
         ).rejects.toThrow('rolled back on purpose');
         events.forEach((e) => rolledBack.add(e.id));
       }
-      if (Math.random() < 0.3) await sleep(Math.random() * 10);
+      if (Math.random() < 0.3) await pause(Math.random() * 10);
     }
   };
   await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
 
   const head = await readerStore.headPosition();
-  const deadline = Date.now() + 20_000;
-  while ((seen.at(-1)?.position ?? startAt) < head && Date.now() < deadline) await sleep(20);
+  await until('the subscriber to reach the head of the log', () => (seen.at(-1)?.position ?? startAt) >= head);
   await subscription.stop();
   await consuming;
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually, quietPeriod } from '@glint/testing';
 import { createTestDatabase, type TestDatabase } from '@glint/testing/database';
 import { PartialDuplicateError, WrongExpectedRevisionError } from '../errors';
 import { newEventId } from '../event-id';
@@ -115,10 +116,11 @@ describe('PostgresEventStore', () => {
     const other = new PostgresEventStore({ connectionString: database.url });
     try {
       const waiting = other.append(stream(), [event()]);
-      await new Promise((resolve) => setTimeout(resolve, 1200));
-      const health = await other.health();
-      expect(health.oldestOpenTransactionSeconds).toBeGreaterThanOrEqual(1);
-      expect(health.appendBlockedSeconds).toBeGreaterThanOrEqual(1);
+      await eventually(async () => {
+        const health = await other.health();
+        expect(health.oldestOpenTransactionSeconds).toBeGreaterThanOrEqual(1);
+        expect(health.appendBlockedSeconds).toBeGreaterThanOrEqual(1);
+      });
       release();
       await holding;
       await waiting;
@@ -153,7 +155,11 @@ describe('PostgresEventStore', () => {
     const subscription = store.subscribeToAll({ fromPosition: from });
     const iterator = subscription[Symbol.asyncIterator]();
     const first = iterator.next();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    let delivered = false;
+    void first.then(() => (delivered = true));
+    await quietPeriod(50, 'the subscription reads the log as it starts: a batch it yielded with nothing appended would be here by now');
+    // Nothing came, so it waits for the log to grow: what follows measures live delivery.
+    expect(delivered).toBe(false);
     const sentAt = Date.now();
     const { lastPosition } = await store.append(stream(), [event()]);
     const { value } = await first;

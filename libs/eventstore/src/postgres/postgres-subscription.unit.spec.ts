@@ -1,3 +1,4 @@
+import { quietPeriod } from '@glint/testing';
 import type { RecordedEvent } from '../types';
 import type { LogNotifier } from './log-notifier';
 import { PostgresSubscription } from './postgres-subscription';
@@ -13,8 +14,9 @@ function pagedLog(size: number) {
   return { reads, readPage };
 }
 
+/** A notifier with no news: it sends the subscription back to read a moment later, as the poll interval would. */
 const idleNotifier = { waitBeyond: () => new Promise<void>((resolve) => setTimeout(resolve, 5)) } as unknown as LogNotifier;
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+const READ_AHEAD_QUIET = 'this log answers a read at once: a subscription reading further ahead would have asked for another page by now';
 
 describe('PostgresSubscription', () => {
   it('reads at most one page ahead of a consumer that holds on to a batch', async () => {
@@ -23,13 +25,13 @@ describe('PostgresSubscription', () => {
     const batches = subscription[Symbol.asyncIterator]();
 
     const first = await batches.next();
-    await settle();
+    await quietPeriod(20, READ_AHEAD_QUIET);
     expect(first.value.map((e: RecordedEvent) => e.position)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     // The consumer is still busy with the first batch: only the next page may have been fetched.
     expect(log.reads).toEqual([0, 100]);
 
     await batches.next();
-    await settle();
+    await quietPeriod(20, READ_AHEAD_QUIET);
     expect(log.reads).toEqual([0, 100, 200]);
     await subscription.stop();
   });

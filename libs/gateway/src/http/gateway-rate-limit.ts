@@ -1,8 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { RateLimitedError } from '@glint/domain-errors';
-import { GATEWAY_SETTINGS, REDIS } from '@glint/runtime';
-import type { GatewaySettings } from '../gateway-settings';
+import { GATEWAY_SETTINGS, REDIS, type GatewaySettings } from '@glint/runtime';
 
 /** Generous for encoders and players, which make a handful of requests per session. */
 export const GATEWAY_RATE_RULE = { requests: 60, perSeconds: 10 };

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { SESSION_TOKEN_RESOLVER, type PrincipalResolver } from '@glint/access';
-import { GetWatchedChannelQuery } from '../queries/get-watched-channel';
+import { GetWatchedChannelQuery } from '@glint/channels';
 import { viewerIdentity } from '../viewer-identity';
 import { ViewerSignalling } from '../viewer-signalling';
 import { allowPreflight, GatewayBearer } from './gateway-request';

@@ -2,9 +2,9 @@ import { Body, Controller, Delete, Header, Headers, HttpCode, HttpException, Htt
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { VerifyStreamKeyQuery } from '@glint/channels';
 import { UnauthenticatedError } from '@glint/domain-errors';
 import { PublisherSignalling } from '../publisher-signalling';
-import { VerifyStreamKeyQuery } from '../queries/verify-stream-key';
 import { parseTrickleFragment } from '../trickle-fragment';
 import { allowPreflight, GatewayBearer } from './gateway-request';
 import { GatewayRateLimit } from './gateway-rate-limit';

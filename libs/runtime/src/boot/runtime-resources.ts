@@ -40,7 +40,7 @@ export async function openRuntimeResources(needs: RuntimeNeeds): Promise<Runtime
   const logger = needs.logger ?? new JsonLogger(config.logLevel);
   const redis = needs.redis ? await connectRedis(config.redisUrl, logger) : null;
   try {
-    const database = needs.embeddedDatabase === 'start' ? await openPlatformDatabase(config, logger) : await attachPlatformDatabase(config);
+    const database = needs.embeddedDatabase === 'start' ? await openPlatformDatabase(config, logger) : await attachPlatformDatabase(config, logger);
     return { config, configModule, logger, redis, database };
   } catch (error) {
     redis?.disconnect();

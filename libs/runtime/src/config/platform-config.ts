@@ -11,6 +11,13 @@ const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debu
 
 export type EventStoreChoice = { kind: 'postgres' } | { kind: 'eventstoredb'; url: string };
 
+/** Variables that are wrong or missing, every one named, so a person fixes them all in one go. */
+export class InvalidConfiguration extends StartupFailure {
+  constructor(readonly problems: readonly string[]) {
+    super(`Glint cannot start: ${problems.join('; ')}. Fix the environment (or .env) and start again.`);
+  }
+}
+
 /** Everything the platform reads from its environment, checked once at start. */
 export interface PlatformConfig {
   port: number;
@@ -133,9 +140,7 @@ export function parsePlatformConfig(env: Environment, cwd: string = process.cwd(
     else if (read('EVENTSTORE_URL') === undefined) problems.push('EVENTSTORE_URL is required when EVENT_STORE=eventstoredb (for example esdb://127.0.0.1:2113?tls=false)');
   }
 
-  if (problems.length > 0) {
-    throw new StartupFailure(`Glint cannot start: ${problems.join('; ')}. Fix the environment (or .env) and start again.`);
-  }
+  if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;
 }
 

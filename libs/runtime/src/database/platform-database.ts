@@ -39,9 +39,11 @@ export async function openPlatformDatabase(config: PlatformConfig, logger: Logge
 
 /**
  * The database a running platform uses, for a process that must not start one (the CLI): DATABASE_URL,
- * or the embedded PostgreSQL that `npm start` keeps running. It must answer; it is not migrated here.
+ * or the embedded PostgreSQL that `npm start` keeps running. It must answer; it is migrated as the
+ * platform migrates it (nothing to do when the platform ran there), so a command works on a database
+ * no platform has started on yet.
  */
-export async function attachPlatformDatabase(config: PlatformConfig): Promise<PlatformDatabase> {
+export async function attachPlatformDatabase(config: PlatformConfig, logger: LoggerService): Promise<PlatformDatabase> {
   const url = config.databaseUrl ?? embeddedPostgresUrl(config.embeddedPostgres.port, EMBEDDED_DATABASE_NAME);
   if (!(await answers(url))) {
     throw new StartupFailure(
@@ -50,6 +52,7 @@ export async function attachPlatformDatabase(config: PlatformConfig): Promise<Pl
         : `DATABASE_URL is not set and the embedded PostgreSQL of \`npm start\` does not answer on port ${config.embeddedPostgres.port} — start the platform with npm start, or set DATABASE_URL.`,
     );
   }
+  await migrateDatabase(url, logger, 'check DATABASE_URL and that PostgreSQL runs there');
   return { url, stop: async () => undefined };
 }
 

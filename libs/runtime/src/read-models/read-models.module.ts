@@ -4,8 +4,9 @@ import { createProjectionEngine, type Projection, type ProjectionEngine } from '
 import { PLATFORM_DATABASE } from '../database/database.module';
 import type { PlatformDatabase } from '../database/platform-database';
 import { EVENT_STORE, READ_MODELS } from '../tokens';
+import { PROJECTION_ENGINE } from './projection-engine.token';
+import { ProjectionLagHandler, RebuildProjectionHandler } from './projection-maintenance';
 
-export const PROJECTION_ENGINE = Symbol('ProjectionEngine');
 const RUNS_PROJECTIONS = Symbol('RunsProjections');
 
 export interface ReadModelsOptions {
@@ -38,6 +39,8 @@ export class ReadModelsModule implements OnApplicationBootstrap, OnModuleDestroy
         },
         { provide: READ_MODELS, useExisting: PROJECTION_ENGINE },
         { provide: RUNS_PROJECTIONS, useValue: options.run },
+        RebuildProjectionHandler,
+        ProjectionLagHandler,
       ],
       exports: [PROJECTION_ENGINE, READ_MODELS],
     };

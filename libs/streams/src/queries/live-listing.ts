@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { invalidCursor, pageSize, toPage, type Page, type PageRequest } from '@glint/api';
+import { keyCursor, pageSize, toPage, type Page, type PageRequest } from '@glint/api';
 
 /**
  * The listing's own guard against a gateway that died: a stream shows only while its gateway beat
@@ -51,13 +51,6 @@ interface LiveStreamRow {
   started_at: Date;
 }
 
-/** Where the previous page stopped: the last stream's sort keys. */
-interface Cursor {
-  viewers: number;
-  startedAt: string;
-  streamId: string;
-}
-
 const ORDER: Record<LiveListingSort, { by: string; after: string }> = {
   // Every key descending, so one row comparison finds what comes after the cursor.
   viewers: { by: 'ls.viewers DESC, ls.started_at DESC, ls.stream_id DESC', after: '(ls.viewers, ls.started_at, ls.stream_id) < (?, ?, ?)' },
@@ -79,9 +72,10 @@ export async function listLiveStreams(em: EntityManager, request: LiveListingReq
   if (request.mature !== undefined) filter('ls.mature = ?', request.mature);
   const order = ORDER[request.sort];
   if (request.cursor !== undefined) {
-    const cursor = decodeCursor(request.cursor);
+    // The last stream's sort keys, the same whichever the sort: each order compares what it sorts by.
+    const [viewers, startedAt, streamId] = keyCursor.decode(request.cursor, ['number', 'time', 'string'] as const)!;
     where.push(order.after);
-    values.push(...(request.sort === 'viewers' ? [cursor.viewers, new Date(cursor.startedAt), cursor.streamId] : [new Date(cursor.startedAt), cursor.streamId]));
+    values.push(...(request.sort === 'viewers' ? [viewers, new Date(startedAt), streamId] : [new Date(startedAt), streamId]));
   }
   const rows = await em.execute<LiveStreamRow[]>(
     `SELECT ls.stream_id, ls.channel_id, ls.username, ls.title, ls.category, ls.subcategory, ls.tags, ls.language, ls.mature, ls.viewers, ls.peak_viewers, ls.started_at
@@ -90,7 +84,7 @@ export async function listLiveStreams(em: EntityManager, request: LiveListingReq
       ORDER BY ${order.by} LIMIT ?`,
     [...values, limit + 1],
   );
-  return toPage(rows, limit, (row) => encodeCursor({ viewers: row.viewers, startedAt: new Date(row.started_at).toISOString(), streamId: row.stream_id }), toEntry);
+  return toPage(rows, limit, (row) => keyCursor.encode([row.viewers, new Date(row.started_at).toISOString(), row.stream_id]), toEntry);
 }
 
 function toEntry(row: LiveStreamRow): LiveStreamEntry {
@@ -108,22 +102,4 @@ function toEntry(row: LiveStreamRow): LiveStreamEntry {
     peakViewers: row.peak_viewers,
     startedAt: new Date(row.started_at),
   };
-}
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.viewers, cursor.startedAt, cursor.streamId])).toString('base64url');
-}
-
-function decodeCursor(text: string): Cursor {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalidCursor();
-  const [viewers, startedAt, streamId] = parsed as unknown[];
-  if (!Number.isSafeInteger(viewers) || (viewers as number) < 0) throw invalidCursor();
-  if (typeof startedAt !== 'string' || Number.isNaN(Date.parse(startedAt)) || typeof streamId !== 'string' || streamId.length > 100) throw invalidCursor();
-  return { viewers: viewers as number, startedAt, streamId };
 }

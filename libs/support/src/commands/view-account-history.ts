@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { requireStaff, type Principal } from '@glint/access';
+import { requireStaffOrOperator, type OperatorPrincipal, type Principal } from '@glint/access';
 import { DEFAULT_PAGE_SIZE, positionCursor, type Page, type PageRequest } from '@glint/api';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { Actor, EventStore } from '@glint/eventstore';
@@ -42,7 +42,8 @@ export interface SupportHistoryEntry {
  */
 export class ViewAccountHistoryCommand extends Command<Page<SupportHistoryEntry>> {
   constructor(
-    readonly principal: Principal,
+    /** Support staff through the API, or an operator through the CLI. */
+    readonly principal: Principal | OperatorPrincipal,
     readonly subjectUserId: string,
     readonly request: AccountHistoryRequest,
     readonly context: CommandContext,
@@ -61,7 +62,7 @@ export class ViewAccountHistoryHandler implements ICommandHandler<ViewAccountHis
   ) {}
 
   async execute({ principal, subjectUserId, request, context }: ViewAccountHistoryCommand): Promise<Page<SupportHistoryEntry>> {
-    const staff = requireStaff(principal, SUPPORT_DESK_ROLES);
+    const { staffUserId } = requireStaffOrOperator(principal, SUPPORT_DESK_ROLES);
     const filters: AccountViewFilters = {
       types: request.types ?? [],
       from: request.from ?? null,
@@ -71,11 +72,11 @@ export class ViewAccountHistoryHandler implements ICommandHandler<ViewAccountHis
     };
     const em = this.readModels.entityManager();
     const subject = await readAccountFacts(em, subjectUserId);
-    const viewed = decideAccountView({ staffUserId: staff.userId, subjectUserId, subjectExists: subject !== null, view: 'history', reason: request.reason, filters, now: context.now });
+    const viewed = decideAccountView({ staffUserId, subjectUserId, subjectExists: subject !== null, view: 'history', reason: request.reason, filters, now: context.now });
 
     const asked = await this.store.headPosition();
     await this.readModels.catchUp('account_history', asked);
-    await this.streams.append(supportAccessStreamName(staff.userId), viewed, context);
+    await this.streams.append(supportAccessStreamName(staffUserId), viewed, context);
 
     const page = await readAccountHistory(em, subjectUserId, {
       before: Math.min(filters.before ?? Number.POSITIVE_INFINITY, asked + 1),

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { requireStaff, type Principal } from '@glint/access';
+import { requireStaffOrOperator, type OperatorPrincipal, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { EventStore } from '@glint/eventstore';
 import { readAccountFacts } from '@glint/identity';
@@ -17,7 +17,8 @@ import { supportAccessStreamName } from '../events';
  */
 export class ViewAccountStateCommand extends Command<AccountState> {
   constructor(
-    readonly principal: Principal,
+    /** Support staff through the API, or an operator through the CLI. */
+    readonly principal: Principal | OperatorPrincipal,
     readonly subjectUserId: string,
     readonly request: { reason: string; asOf?: string },
     readonly context: CommandContext,
@@ -36,11 +37,11 @@ export class ViewAccountStateHandler implements ICommandHandler<ViewAccountState
   ) {}
 
   async execute({ principal, subjectUserId, request, context }: ViewAccountStateCommand): Promise<AccountState> {
-    const staff = requireStaff(principal, SUPPORT_DESK_ROLES);
+    const { staffUserId } = requireStaffOrOperator(principal, SUPPORT_DESK_ROLES);
     const em = this.readModels.entityManager();
     const subject = await readAccountFacts(em, subjectUserId);
     const [viewed] = decideAccountView({
-      staffUserId: staff.userId,
+      staffUserId,
       subjectUserId,
       subjectExists: subject !== null,
       view: 'state',
@@ -50,7 +51,7 @@ export class ViewAccountStateHandler implements ICommandHandler<ViewAccountState
     });
     // The index of streams about the account must hold everything up to the moment asked for.
     await this.readModels.catchUp('account_history', await this.store.headPosition());
-    await this.streams.append(supportAccessStreamName(staff.userId), [viewed], context);
+    await this.streams.append(supportAccessStreamName(staffUserId), [viewed], context);
     if (viewed.data.view !== 'state') throw new Error('A state view was decided as a history view.');
     return replayAccountState({ em, streams: this.streams, vault: this.vault }, subjectUserId, new Date(viewed.data.asOf));
   }

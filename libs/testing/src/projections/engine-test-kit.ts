@@ -11,6 +11,7 @@ import {
   type PlannedEvent,
 } from './account-events';
 import { seededRandom } from '../seeded-random';
+import { until } from '../waiting';
 
 export interface RecordingLogger extends ProjectionEngineLogger {
   entries: ProjectionLogEntry[];
@@ -32,16 +33,9 @@ export function recordingLogger(): RecordingLogger {
   };
 }
 
-export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-export async function waitForCaughtUp(engine: ProjectionEngine, timeoutMs?: number): Promise<void> {
-  await waitFor('the projections to catch up', async () => (await engine.lag()).every((lag) => lag.eventsBehind === 0), timeoutMs);
+/** Until every projection of the engine holds the whole log; thousands of events may take a loaded machine a while. */
+export async function waitForCaughtUp(engine: ProjectionEngine, timeoutMs = 30_000): Promise<void> {
+  await until('the projections to catch up', async () => (await engine.lag()).every((lag) => lag.eventsBehind === 0), { timeoutMs });
 }
 
 export async function readWholeLog(store: EventStore): Promise<RecordedEvent[]> {

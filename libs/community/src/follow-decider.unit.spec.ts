@@ -1,8 +1,7 @@
 import { ValidationError } from '@glint/domain-errors';
-import { foldEvents } from '@glint/event-sourcing';
-import { refusalOf } from '@glint/testing';
-import { followDecider, type FollowCommand } from './decider';
+import { decide, refusalOf } from '@glint/testing';
 import type { FollowEvent } from './events';
+import { followDecider, type FollowCommand } from './follow-decider';
 
 const CHANNEL = 'a0000000-0000-4000-8000-000000000001';
 const BEN = 'b0000000-0000-4000-8000-000000000002';
@@ -24,8 +23,6 @@ const followed = (liveNotifications: boolean): FollowEvent => ({
 const notificationsChanged = (liveNotifications: boolean): FollowEvent => ({ type: 'FollowNotificationsChanged', data: { channelId: CHANNEL, followerId: BEN, liveNotifications } });
 const unfollowed: FollowEvent = { type: 'ChannelUnfollowed', data: { channelId: CHANNEL, followerId: BEN } };
 
-const decide = (given: FollowEvent[], when: FollowCommand) => followDecider.decide(when, foldEvents(followDecider, given));
-
 describe('the follow decider', () => {
   it.each<[string, FollowEvent[], FollowCommand, FollowEvent[]]>([
     ['a first follow records it', [], follow(true), [followed(true)]],
@@ -38,11 +35,11 @@ describe('the follow decider', () => {
     ['a second unfollow records nothing', [followed(false), unfollowed], unfollow, []],
     ['a follow after an unfollow records a new follow', [followed(true), unfollowed], follow(false), [followed(false)]],
   ])('%s', (_, given, when, then) => {
-    expect(decide(given, when)).toEqual(then);
+    expect(decide(followDecider, given, when)).toEqual(then);
   });
 
   it('refuses following your own channel', () => {
-    const refusal = refusalOf(() => decide([], follow(true, CHANNEL)));
+    const refusal = refusalOf(() => decide(followDecider, [], follow(true, CHANNEL)));
     expect(refusal).toBeInstanceOf(ValidationError);
     expect(refusal).toMatchObject({ code: 'cannot_follow_self' });
   });

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { readChannel, readChannelByUsername } from '@glint/channels';
 import { NotFoundError } from '@glint/domain-errors';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
+import { readChannel, readChannelByUsername } from './channel-view';
 
 /** The id of the channel a player asks to watch, by username or id; 404 `channel_not_found` for one that never was or is gone. */
 export class GetWatchedChannelQuery extends Query<string> {

@@ -1,0 +1,12 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ChannelView } from '../queries/channel-view';
+import { ChannelPageResponse, toChannelPageResponse } from './channel-page.response';
+
+export class CreatedChannelResponse {
+  @ApiProperty({ type: ChannelPageResponse }) channel!: ChannelPageResponse;
+  @ApiProperty({ description: 'Shown this once: keep it secret, it lets an encoder broadcast as the channel.' }) streamKey!: string;
+}
+
+export function toCreatedChannelResponse(created: { channel: ChannelView; streamKey: string }): CreatedChannelResponse {
+  return { channel: toChannelPageResponse(created.channel), streamKey: created.streamKey };
+}

@@ -1,0 +1,1 @@
+export const PROJECTION_ENGINE = Symbol('ProjectionEngine');
