@@ -1,7 +1,8 @@
+import { loadLine, type MachineFacts } from './run-facts';
 import { TARGETS, type BenchConfig } from './config';
 import { formatInt, formatMs, renderTable, round, type PhaseResult, type StoreName, type WorkloadName } from './stats';
 
-export interface RunFacts {
+export interface RunFacts extends MachineFacts {
   seconds: number;
   cores: number;
   node: string;
@@ -45,7 +46,7 @@ export function renderReport(results: PhaseResult[], config: BenchConfig, facts:
     'Glint event store benchmark',
     `  ${facts.cores} cores, Node ${facts.node}, ${facts.postgres}`,
     `  ${facts.settings}`,
-    `  load average ${facts.loadAtStart.toFixed(2)} at start, ${facts.loadAtEnd.toFixed(2)} at end (anything else running on these cores skews the figures)`,
+    loadLine(facts),
     `  scale ${config.scale}, ${config.concurrency} concurrent callers for (a) and (b), ${config.hotStreams} hot streams in (b), one server, one database per store, each phase in its own process`,
     '',
     table,

@@ -42,9 +42,27 @@ export class LatencyRecorder {
   }
 
   summary(unit: string): LatencySummary {
-    const sorted = this.samples.slice(0, this.count).sort();
+    const sorted = this.sorted();
     return { unit, calls: this.count, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: this.count ? sorted[this.count - 1] : 0 };
   }
+
+  percentiles(): Percentiles {
+    const sorted = this.sorted();
+    return { count: this.count, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), p999: percentile(sorted, 0.999), max: percentile(sorted, 1) };
+  }
+
+  private sorted(): Float64Array {
+    return this.samples.slice(0, this.count).sort();
+  }
+}
+
+/** Latencies in milliseconds at full resolution (autocannon's own histogram rounds to whole ms). */
+export interface Percentiles {
+  count: number;
+  p50: number;
+  p99: number;
+  p999: number;
+  max: number;
 }
 
 /** Nearest-rank percentile of sorted samples. */

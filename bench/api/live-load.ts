@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { Progress } from '../progress';
-import { LatencySamples, type Percentiles } from './latency';
+import { LatencyRecorder, type Percentiles } from '../stats';
 import { sendPaced, type PacedRequest } from './paced-requests';
 import { countCpu, type CpuSeconds } from './process-cpu';
 
@@ -50,7 +50,7 @@ class Subscribers {
   private lastFrameAt = 0;
   private socketsClosed = 0;
   private closing = false;
-  private latency = new LatencySamples();
+  private latency = new LatencyRecorder();
   private onFrame: () => void = () => undefined;
 
   constructor(private readonly settings: LiveLoadSettings) {}
@@ -68,7 +68,7 @@ class Subscribers {
     this.timedFrom = firstTimed;
     this.delivered = 0;
     this.lastFrameAt = 0;
-    this.latency = new LatencySamples();
+    this.latency = new LatencyRecorder();
   }
 
   sent(sequence: number, at: number): void {

@@ -7,8 +7,7 @@
  */
 import autocannon from 'autocannon';
 import { Progress } from '../progress';
-import { formatInt } from '../stats';
-import { LatencySamples, type Percentiles } from './latency';
+import { formatInt, LatencyRecorder, type Percentiles } from '../stats';
 import { sendPaced } from './paced-requests';
 import { countCpu, type CpuSeconds } from './process-cpu';
 
@@ -56,7 +55,7 @@ async function fixedRate(settings: CommonSettings & { rate: number }): Promise<P
 }
 
 function maxThroughput(settings: CommonSettings & { connections: number }): Promise<PageLoadResult> {
-  const latency = new LatencySamples();
+  const latency = new LatencyRecorder();
   const stopCpu = countCpu(settings.serverPid, settings.databasePid);
   const startedAt = performance.now();
   let elapsed = 0;

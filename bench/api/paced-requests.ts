@@ -1,5 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http';
-import { LatencySamples, type Percentiles } from './latency';
+import { LatencyRecorder, type Percentiles } from '../stats';
 
 /**
  * Requests sent on a fixed schedule (an open loop): request i leaves at start + i/rate whether or
@@ -49,8 +49,8 @@ export function sendPaced(options: PacedOptions): Promise<PacedResult> {
   const { origin, rate, seconds } = options;
   const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   const total = Math.max(1, Math.round(rate * seconds));
-  const latency = new LatencySamples();
-  const sendLag = new LatencySamples();
+  const latency = new LatencyRecorder();
+  const sendLag = new LatencyRecorder();
   let sent = 0;
   let finished = 0;
   let errors = 0;

@@ -1,6 +1,6 @@
-import { formatInt, formatMs, renderTable, round } from '../stats';
+import { loadLine, machineJson, type MachineFacts } from '../run-facts';
+import { formatInt, formatMs, renderTable, round, type Percentiles } from '../stats';
 import { TARGETS, type ApiBenchConfig } from './config';
-import type { Percentiles } from './latency';
 import type { LiveLoadResult } from './live-load';
 import type { PageLoadResult } from './load-generator';
 import type { PlatformComplaints } from './platform-process';
@@ -14,13 +14,7 @@ export interface ApiBenchResults {
   live: Record<ServerName, LiveLoadResult>;
 }
 
-export interface ApiRunFacts {
-  seconds: number;
-  cores: number;
-  node: string;
-  /** 1-minute load average when the run started and when it ended: other work on the same cores skews every figure. */
-  loadAtStart: number;
-  loadAtEnd: number;
+export interface ApiRunFacts extends MachineFacts {
   pageBytes: number;
   viewers: number;
   complaints: PlatformComplaints;
@@ -147,7 +141,7 @@ export function renderApiReport(results: ApiBenchResults, config: ApiBenchConfig
     '',
     'Glint API benchmark: GET /api/channels/:username and /ws/live, each beside a bare Node server in the same run',
     `  ${facts.cores} cores, Node ${facts.node}; servers, load and PostgreSQL share these cores over loopback`,
-    `  load average ${facts.loadAtStart.toFixed(2)} at start, ${facts.loadAtEnd.toFixed(2)} at end (anything else running on these cores skews the figures)`,
+    loadLine(facts),
     `  ${config.seconds} s per phase after a ${config.warmupSeconds} s warm-up; channel page of ${formatInt(facts.pageBytes)} bytes with ${facts.viewers} followers; ` +
       `${config.subscribers} live sockets, ${config.updatesPerSecond} title changes/s`,
     `  the platform logged ${facts.complaints.lines} lines at warn or above${facts.complaints.first ? `; the first: ${facts.complaints.first}` : ''}`,
@@ -225,11 +219,7 @@ export function apiSummaryJson(results: ApiBenchResults, config: ApiBenchConfig,
       page_bytes: facts.pageBytes,
       platform_complaints: facts.complaints.lines,
       platform_first_complaint: facts.complaints.first,
-      total_seconds: round(facts.seconds),
-      cores: facts.cores,
-      node: facts.node,
-      load_at_start: round(facts.loadAtStart, 2),
-      load_at_end: round(facts.loadAtEnd, 2),
+      ...machineJson(facts),
     },
   };
   return JSON.stringify(summary);

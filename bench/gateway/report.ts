@@ -1,16 +1,10 @@
+import { loadLine, machineJson, type MachineFacts } from '../run-facts';
 import { formatInt, formatMs, renderTable, round } from '../stats';
 import { RECEIVER_NICENESS, TARGETS, type GatewayBenchConfig } from './config';
 import { cpuPercent, deliveredShare, packetsPerCpuSecond, type PathResult, type ViewerCountResult } from './results';
 import { BITS_PER_SECOND, FRAMES_PER_SECOND, KEYFRAME_EVERY_FRAMES, PACKET_BYTES } from './stream-shape';
 
-export interface GatewayRunFacts {
-  seconds: number;
-  cores: number;
-  node: string;
-  /** 1-minute load average when the run started and when it ended: other work on the same cores skews every figure. */
-  loadAtStart: number;
-  loadAtEnd: number;
-}
+export type GatewayRunFacts = MachineFacts;
 
 /** p99 latency past which a forwarder is taken to have fallen behind the publisher. */
 const FELL_BEHIND_MS = 1_000;
@@ -125,7 +119,7 @@ export function renderGatewayReport(results: ViewerCountResult[], config: Gatewa
     'Glint gateway benchmark: one publisher fanned out to WebRTC viewers on loopback, beside a bare Node UDP relay in the same run',
     `  ${facts.cores} cores, Node ${facts.node}; forwarder, publisher and receivers share these cores (CPU % is of one core); the receivers,`,
     `  which stand in for viewers on other machines, run at niceness ${RECEIVER_NICENESS} on both paths, so they yield the cores to the forwarder`,
-    `  load average ${facts.loadAtStart.toFixed(2)} at start, ${facts.loadAtEnd.toFixed(2)} at end (anything else running on these cores skews the figures)`,
+    loadLine(facts),
     `  ${BITS_PER_SECOND / 1e6} Mbit/s of synthetic H.264 RTP: ${PACKET_BYTES}-byte packets, ${FRAMES_PER_SECOND} frames/s sent a frame at a time, a key frame every ${KEYFRAME_EVERY_FRAMES / FRAMES_PER_SECOND} s; ` +
       `${config.seconds} s measured after a ${config.warmupSeconds} s warm-up, per viewer count and path`,
     '  glint: the gateway\'s Broadcast class in a process of its own, offers over IPC instead of WHIP/WHEP: the same forwarding path',
@@ -205,11 +199,7 @@ export function gatewaySummaryJson(results: ViewerCountResult[], config: Gateway
       bits_per_second: BITS_PER_SECOND,
       packet_bytes: PACKET_BYTES,
       frames_per_second: FRAMES_PER_SECOND,
-      total_seconds: round(facts.seconds),
-      cores: facts.cores,
-      node: facts.node,
-      load_at_start: round(facts.loadAtStart, 2),
-      load_at_end: round(facts.loadAtEnd, 2),
+      ...machineJson(facts),
     },
   };
   return JSON.stringify(summary);

@@ -4,8 +4,8 @@ import type { RecordedEvent } from '@glint/eventstore';
 import { type PersonalDataVault, parseSealed } from '@glint/personal-data';
 import { projections } from '@glint/projections';
 import { PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
-import { ApiClient, expectStatus } from '@glint/testing';
-import { eventStore, Given, type GivenUser, headPosition, identityEventsSince, service, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
+import { expectStatus } from '@glint/testing';
+import { eventStore, type GivenUser, headPosition, identityEventsSince, service, usePlatform } from '@glint/testing/platform';
 
 /**
  * Deleting an account through the HTTP API: the account is gone for good, and afterwards nothing
@@ -13,30 +13,23 @@ import { eventStore, Given, type GivenUser, headPosition, identityEventsSince, s
  * and log built from its facts stays as it was.
  */
 describe('deleting an account', () => {
-  let platform: PlatformUnderTest;
-  let api: ApiClient;
-  let given: Given;
   let sql: Client;
+  // jest runs afterAll hooks in the order they are declared: this client closes before the platform drops its database.
+  afterAll(() => sql?.end());
+  const glint = usePlatform();
 
   beforeAll(async () => {
-    platform = await startPlatformUnderTest();
-    api = new ApiClient(platform.baseUrl);
-    given = new Given(platform);
-    sql = new Client({ connectionString: platform.databaseUrl });
+    sql = new Client({ connectionString: glint.platform.databaseUrl });
     await sql.connect();
   });
-  afterAll(async () => {
-    await sql?.end();
-    await platform?.close();
-  });
 
-  const store = () => eventStore(platform);
-  const vault = () => service<PersonalDataVault>(platform, PERSONAL_DATA);
+  const store = () => eventStore(glint.platform);
+  const vault = () => service<PersonalDataVault>(glint.platform, PERSONAL_DATA);
 
   /** Every read model up to the newest event, so what a table or a query shows is settled. */
   async function allReadModelsCaughtUp(): Promise<void> {
     const head = await store().headPosition();
-    const readModels = service<ReadModels>(platform, READ_MODELS);
+    const readModels = service<ReadModels>(glint.platform, READ_MODELS);
     for (const projection of projections) await readModels.catchUp(projection.name, head);
   }
 
@@ -60,33 +53,33 @@ describe('deleting an account', () => {
   }
 
   it('refuses without the right password (403) or without a password (400), recording nothing', async () => {
-    const ana = await given.user();
-    const before = await headPosition(platform);
-    const wrong = await api.delete('/api/users/me', ana.token, { password: 'not my password' });
+    const ana = await glint.given.user();
+    const before = await headPosition(glint.platform);
+    const wrong = await glint.api.delete('/api/users/me', ana.token, { password: 'not my password' });
     expect(wrong.status).toBe(403);
     expect(wrong.body).toMatchObject({ error: 'wrong_password', field: 'password' });
-    const missing = await api.delete('/api/users/me', ana.token, {});
+    const missing = await glint.api.delete('/api/users/me', ana.token, {});
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ error: 'invalid_input', field: 'password' });
-    expect((await api.delete('/api/users/me', undefined, { password: ana.password })).status).toBe(401);
-    expect(await identityEventsSince(platform, before)).toEqual([]);
-    expect((await api.get('/api/users/me', ana.token)).status).toBe(200);
+    expect((await glint.api.delete('/api/users/me', undefined, { password: ana.password })).status).toBe(401);
+    expect(await identityEventsSince(glint.platform, before)).toEqual([]);
+    expect((await glint.api.get('/api/users/me', ana.token)).status).toBe(200);
   });
 
   it('ends every session, erases the personal data everywhere, and keeps the facts and counts', async () => {
-    const ben = await given.user({ username: 'Ben_Leaving' });
-    const other = (await api.post('/api/sessions', { username: ben.username, password: ben.password })).body.token;
+    const ben = await glint.given.user({ username: 'Ben_Leaving' });
+    const other = (await glint.api.post('/api/sessions', { username: ben.username, password: ben.password })).body.token;
     const accountsBefore = await count('SELECT count(*) FROM accounts');
-    const streamBefore = (await identityEventsSince(platform, 0)).filter((event) => event.streamName === `user-${ben.userId}`);
+    const streamBefore = (await identityEventsSince(glint.platform, 0)).filter((event) => event.streamName === `user-${ben.userId}`);
 
-    expect((await api.delete('/api/users/me', ben.token, { password: ben.password })).status).toBe(204);
+    expect((await glint.api.delete('/api/users/me', ben.token, { password: ben.password })).status).toBe(204);
 
     // Signed out everywhere, and nobody can sign in as Ben again.
-    for (const token of [ben.token, other]) expect((await api.get('/api/users/me', token)).status).toBe(401);
-    expect((await api.post('/api/sessions', { username: ben.username, password: ben.password })).body.error).toBe('invalid_credentials');
+    for (const token of [ben.token, other]) expect((await glint.api.get('/api/users/me', token)).status).toBe(401);
+    expect((await glint.api.post('/api/sessions', { username: ben.username, password: ben.password })).body.error).toBe('invalid_credentials');
 
     // The facts stay, the log is not rewritten, and the last ones say what happened.
-    const stream = (await identityEventsSince(platform, 0)).filter((event) => event.streamName === `user-${ben.userId}`);
+    const stream = (await identityEventsSince(glint.platform, 0)).filter((event) => event.streamName === `user-${ben.userId}`);
     expect(stream.slice(0, streamBefore.length)).toEqual(streamBefore);
     expect(stream.slice(streamBefore.length).map((event) => [event.type, (event.data as { reason?: string }).reason])).toEqual([
       ['UserLoggedOut', 'account_deleted'],
@@ -107,9 +100,9 @@ describe('deleting an account', () => {
     expect(await count('SELECT count(*) FROM account_history WHERE user_id = $1', [ben.userId])).toBeGreaterThan(0);
 
     // Public reads show the account as deleted; the username stays taken.
-    const profile = await api.get('/api/users/ben_leaving');
+    const profile = await glint.api.get('/api/users/ben_leaving');
     expect(profile.body).toEqual({ userId: ben.userId, username: 'Ben_Leaving', createdAt: expect.any(String), deleted: true });
-    const reuse = await api.post('/api/accounts', { username: 'Ben_Leaving', email: 'someone@glint.test', password: 'correct horse battery' });
+    const reuse = await glint.api.post('/api/accounts', { username: 'Ben_Leaving', email: 'someone@glint.test', password: 'correct horse battery' });
     expect(reuse.status).toBe(409);
     expect(reuse.body.error).toBe('username_taken');
   });
@@ -119,13 +112,13 @@ describe('deleting an account', () => {
     // Her address shares nothing with her username, so finding it anywhere means the address leaked.
     const deeEmail = `d.private.${tag}@mailbox.example`;
     const [dee, cat, finn, gus, hal, mo, sue] = await Promise.all([
-      given.user({ username: `Dee_${tag}`, email: deeEmail }),
-      given.user({ username: `cat_${tag}` }),
-      given.user({ username: `finn_${tag}` }),
-      given.user({ username: `gus_${tag}` }),
-      given.user({ username: `hal_${tag}` }),
-      given.user({ username: `mo_${tag}` }),
-      given.user({ username: `sue_${tag}`, staffRole: 'support' }),
+      glint.given.user({ username: `Dee_${tag}`, email: deeEmail }),
+      glint.given.user({ username: `cat_${tag}` }),
+      glint.given.user({ username: `finn_${tag}` }),
+      glint.given.user({ username: `gus_${tag}` }),
+      glint.given.user({ username: `hal_${tag}` }),
+      glint.given.user({ username: `mo_${tag}` }),
+      glint.given.user({ username: `sue_${tag}`, staffRole: 'support' }),
     ]);
     const deeSays = [`dee-first-words-${tag}`, `dee-second-words-${tag}`];
     const deeNotes = `dee-report-notes-${tag}: he shouted slurs`;
@@ -134,39 +127,39 @@ describe('deleting an account', () => {
 
     // Three channels: hers, and the two she follows.
     const channels = new Map<string, string>();
-    for (const owner of [dee, cat, finn]) channels.set(owner.username, expectStatus(await api.post('/api/channels', { title: `${owner.username} live` }, owner.token), 201, 'opening a channel').body.channel.channelId);
+    for (const owner of [dee, cat, finn]) channels.set(owner.username, expectStatus(await glint.api.post('/api/channels', { title: `${owner.username} live` }, owner.token), 201, 'opening a channel').body.channel.channelId);
     for (const [follower, channel] of [[dee, cat], [dee, finn], [hal, cat], [gus, dee], [hal, dee]] as const) {
-      expectStatus(await api.put(`/api/channels/${channel.username}/follow`, { liveNotifications: true }, follower.token), 200, 'following a channel');
+      expectStatus(await glint.api.put(`/api/channels/${channel.username}/follow`, { liveNotifications: true }, follower.token), 200, 'following a channel');
     }
     // She chats in Cat's channel, where Mo moderates; Hal chats too.
     expectStatus(
-      await api.put(`/api/channels/${cat.username}/moderators/${mo.username}`, { permissions: { timeout: true, unTimeout: true, ban: false, unban: false, deleteMessage: false, edit: false } }, cat.token),
+      await glint.api.put(`/api/channels/${cat.username}/moderators/${mo.username}`, { permissions: { timeout: true, unTimeout: true, ban: false, unban: false, deleteMessage: false, edit: false } }, cat.token),
       200,
       'appointing a moderator',
     );
     const deeMessageIds: string[] = [];
-    for (const text of deeSays) deeMessageIds.push(expectStatus(await api.post(`/api/channels/${cat.username}/chat/messages`, { text }, dee.token), 201, 'chatting').body.messageId);
-    const halMessageId = expectStatus(await api.post(`/api/channels/${cat.username}/chat/messages`, { text: halSays }, hal.token), 201, 'chatting').body.messageId;
+    for (const text of deeSays) deeMessageIds.push(expectStatus(await glint.api.post(`/api/channels/${cat.username}/chat/messages`, { text }, dee.token), 201, 'chatting').body.messageId);
+    const halMessageId = expectStatus(await glint.api.post(`/api/channels/${cat.username}/chat/messages`, { text: halSays }, hal.token), 201, 'chatting').body.messageId;
     // She is timed out there by Mo, and times Gus out in her own channel.
-    expectStatus(await api.post(`/api/channels/${cat.username}/timeouts`, { user: dee.username, preset: '5m', reason: 'flooding' }, mo.token), 201, 'timing her out');
-    expectStatus(await api.post(`/api/channels/${dee.username}/timeouts`, { user: gus.username, durationSeconds: 600, reason: 'rude' }, dee.token), 201, 'timing Gus out');
+    expectStatus(await glint.api.post(`/api/channels/${cat.username}/timeouts`, { user: dee.username, preset: '5m', reason: 'flooding' }, mo.token), 201, 'timing her out');
+    expectStatus(await glint.api.post(`/api/channels/${dee.username}/timeouts`, { user: gus.username, durationSeconds: 600, reason: 'rude' }, dee.token), 201, 'timing Gus out');
     // A report with notes, a support ticket that staff answer, and a started two-factor setup.
-    const reportId = expectStatus(await api.post('/api/reports', { target: gus.username, where: 'chat', why: 'hate_speech', notes: deeNotes, channel: cat.username }, dee.token), 201, 'reporting').body.reportId;
-    const ticketId = expectStatus(await api.post('/api/support/tickets', { subject: 'Payout missing', body: deeTicketBody }, dee.token), 201, 'opening a ticket').body.ticketId;
-    expectStatus(await api.post(`/api/support/tickets/${ticketId}/replies`, { body: 'We are looking into it.' }, sue.token), 201, 'answering the ticket');
-    expectStatus(await api.post('/api/users/me/two-factor', undefined, dee.token), 201, 'starting a two-factor setup');
+    const reportId = expectStatus(await glint.api.post('/api/reports', { target: gus.username, where: 'chat', why: 'hate_speech', notes: deeNotes, channel: cat.username }, dee.token), 201, 'reporting').body.reportId;
+    const ticketId = expectStatus(await glint.api.post('/api/support/tickets', { subject: 'Payout missing', body: deeTicketBody }, dee.token), 201, 'opening a ticket').body.ticketId;
+    expectStatus(await glint.api.post(`/api/support/tickets/${ticketId}/replies`, { body: 'We are looking into it.' }, sue.token), 201, 'answering the ticket');
+    expectStatus(await glint.api.post('/api/users/me/two-factor', undefined, dee.token), 201, 'starting a two-factor setup');
 
     // Before: what must stay the same.
     await allReadModelsCaughtUp();
-    const followerCount = async (owner: GivenUser) => expectStatus(await api.get(`/api/channels/${owner.username}`), 200, 'reading a channel page').body.followerCount;
+    const followerCount = async (owner: GivenUser) => expectStatus(await glint.api.get(`/api/channels/${owner.username}`), 200, 'reading a channel page').body.followerCount;
     const before = {
       followersOfCat: await followerCount(cat),
       followersOfFinn: await followerCount(finn),
       followCountsOfDee: (await sql.query('SELECT followers, following FROM follow_counts WHERE user_id = $1', [dee.userId])).rows,
-      catModerationLog: expectStatus(await api.get(`/api/channels/${cat.username}/moderation-log`, cat.token), 200, 'reading the moderation log').body.items,
+      catModerationLog: expectStatus(await glint.api.get(`/api/channels/${cat.username}/moderation-log`, cat.token), 200, 'reading the moderation log').body.items,
       deeModerationLog: await moderationLogRows(channels.get(dee.username)!),
-      openReports: expectStatus(await api.get('/api/staff/reports?status=open&limit=100', sue.token), 200, 'reading the report queue').body.items.length,
-      tickets: expectStatus(await api.get('/api/support/tickets?limit=100', sue.token), 200, 'listing tickets').body.items.length,
+      openReports: expectStatus(await glint.api.get('/api/staff/reports?status=open&limit=100', sue.token), 200, 'reading the report queue').body.items.length,
+      tickets: expectStatus(await glint.api.get('/api/support/tickets?limit=100', sue.token), 200, 'listing tickets').body.items.length,
       ticketMessages: await count('SELECT count(*) FROM support_ticket_messages'),
       historyOfOthers: await historyRowsPerUser(dee.userId),
     };
@@ -180,7 +173,7 @@ describe('deleting an account', () => {
     expect(await vault().openMany(hersBefore.map((value) => value.sealed))).toEqual(expect.arrayContaining([deeEmail, ...deeSays, deeNotes, deeTicketBody]));
 
     // She deletes her account.
-    expectStatus(await api.delete('/api/users/me', dee.token, { password: dee.password }), 204, 'deleting her account');
+    expectStatus(await glint.api.delete('/api/users/me', dee.token, { password: dee.password }), 204, 'deleting her account');
     await allReadModelsCaughtUp();
 
     // In the log: every value sealed with her key, wherever it is, no longer opens; others' still do.
@@ -216,14 +209,14 @@ describe('deleting an account', () => {
     expect(leaks).toEqual(Object.fromEntries(Object.keys(leaks).map((needle) => [needle, []])));
 
     // Through the API: her messages show as removed, Hal's as written; the ticket and the report keep no text of hers.
-    const chat = expectStatus(await api.get(`/api/channels/${cat.username}/chat/messages`), 200, 'reading the chat').body.items;
+    const chat = expectStatus(await glint.api.get(`/api/channels/${cat.username}/chat/messages`), 200, 'reading the chat').body.items;
     expect(chat.filter((message: { senderId: string }) => message.senderId === dee.userId)).toEqual(
       deeMessageIds.map((messageId) => ({ messageId, senderId: dee.userId, sender: null, text: null, sentAt: expect.any(String) })),
     );
     expect(chat.find((message: { messageId: string }) => message.messageId === halMessageId)).toMatchObject({ sender: hal.username, text: halSays });
-    const ticket = expectStatus(await api.get(`/api/support/tickets/${ticketId}`, sue.token), 200, 'reading the ticket').body;
+    const ticket = expectStatus(await glint.api.get(`/api/support/tickets/${ticketId}`, sue.token), 200, 'reading the ticket').body;
     expect(ticket.messages.map((message: { body: string | null }) => message.body)).toEqual([null, null]);
-    const reports = expectStatus(await api.get('/api/staff/reports?status=open&limit=100', sue.token), 200, 'reading the report queue').body.items;
+    const reports = expectStatus(await glint.api.get('/api/staff/reports?status=open&limit=100', sue.token), 200, 'reading the report queue').body.items;
     expect(reports.find((report: { reportId: string }) => report.reportId === reportId)).toMatchObject({ notes: null, reporter: { userId: dee.userId, deleted: true } });
 
     // Every count and log as before; the logs still list what she did and what was done to her, naming her as deleted.
@@ -231,10 +224,10 @@ describe('deleting an account', () => {
       followersOfCat: await followerCount(cat),
       followersOfFinn: await followerCount(finn),
       followCountsOfDee: (await sql.query('SELECT followers, following FROM follow_counts WHERE user_id = $1', [dee.userId])).rows,
-      catModerationLog: expectStatus(await api.get(`/api/channels/${cat.username}/moderation-log`, cat.token), 200, 'reading the moderation log').body.items,
+      catModerationLog: expectStatus(await glint.api.get(`/api/channels/${cat.username}/moderation-log`, cat.token), 200, 'reading the moderation log').body.items,
       deeModerationLog: await moderationLogRows(channels.get(dee.username)!),
       openReports: reports.length,
-      tickets: expectStatus(await api.get('/api/support/tickets?limit=100', sue.token), 200, 'listing tickets').body.items.length,
+      tickets: expectStatus(await glint.api.get('/api/support/tickets?limit=100', sue.token), 200, 'listing tickets').body.items.length,
       ticketMessages: await count('SELECT count(*) FROM support_ticket_messages'),
       historyOfOthers: await historyRowsPerUser(dee.userId),
     }).toEqual({
@@ -247,10 +240,10 @@ describe('deleting an account', () => {
     expect(before.deeModerationLog[0]).toMatchObject({ action: 'timeout', moderator_id: dee.userId, target_user_id: gus.userId });
 
     // She is gone: her session ends, she cannot sign in, and her username stays hers, in any case.
-    expect(await api.get('/api/users/me', dee.token)).toMatchObject({ status: 401 });
-    expect((await api.post('/api/sessions', { username: dee.username, password: dee.password })).body).toMatchObject({ status: 401, error: 'invalid_credentials' });
+    expect(await glint.api.get('/api/users/me', dee.token)).toMatchObject({ status: 401 });
+    expect((await glint.api.post('/api/sessions', { username: dee.username, password: dee.password })).body).toMatchObject({ status: 401, error: 'invalid_credentials' });
     for (const username of [dee.username, dee.username.toUpperCase()]) {
-      const again = await api.post('/api/accounts', { username, email: `someone.else.${tag}@glint.test`, password: 'a long enough passphrase' });
+      const again = await glint.api.post('/api/accounts', { username, email: `someone.else.${tag}@glint.test`, password: 'a long enough passphrase' });
       expect({ username, status: again.status, error: again.body.error, field: again.body.field }).toEqual({ username, status: 409, error: 'username_taken', field: 'username' });
     }
   });

@@ -1,13 +1,11 @@
 import { verifyStreamKey } from '@glint/channels';
-import { ApiClient, expectStatus } from '@glint/testing';
-import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, appToken, headPosition, readModels } from '@glint/testing/platform';
+import { expectStatus } from '@glint/testing';
+import { type GivenUser, appToken, headPosition, readModels, usePlatform } from '@glint/testing/platform';
 
 const STREAM_KEY = /^[0-9a-f-]{36}-[0-9A-Za-z]{64}$/;
 
 describe('channels over HTTP', () => {
-  let platform: PlatformUnderTest;
-  let api: ApiClient;
-  let given: Given;
+  const glint = usePlatform();
   let ana: GivenUser;
   let ben: GivenUser;
   let editor: GivenUser;
@@ -15,19 +13,15 @@ describe('channels over HTTP', () => {
   let anaStreamKey: string;
 
   beforeAll(async () => {
-    platform = await startPlatformUnderTest();
-    api = new ApiClient(platform.baseUrl);
-    given = new Given(platform);
-    [ana, ben, editor, admin] = await Promise.all([given.user(), given.user(), given.user(), given.user({ staffRole: 'admin' })]);
-    const created = expectStatus(await api.post('/api/channels', { title: 'Ana plays', tags: ['Speed Run'] }, ana.token), 201, 'creating a channel');
+    [ana, ben, editor, admin] = await Promise.all([glint.given.user(), glint.given.user(), glint.given.user(), glint.given.user({ staffRole: 'admin' })]);
+    const created = expectStatus(await glint.api.post('/api/channels', { title: 'Ana plays', tags: ['Speed Run'] }, ana.token), 201, 'creating a channel');
     anaStreamKey = created.body.streamKey;
-    expectStatus(await api.put(`/api/channels/${ana.username}/moderators/${editor.username}`, { permissions: { timeout: false, unTimeout: false, ban: false, unban: false, deleteMessage: false, edit: true } }, ana.token), 200, 'appointing an editor');
+    expectStatus(await glint.api.put(`/api/channels/${ana.username}/moderators/${editor.username}`, { permissions: { timeout: false, unTimeout: false, ban: false, unban: false, deleteMessage: false, edit: true } }, ana.token), 200, 'appointing an editor');
   });
-  afterAll(() => platform?.close());
 
   describe('creating', () => {
     it('opens the caller’s channel with the defaults and answers its stream key once', async () => {
-      const response = await api.post('/api/channels', undefined, ben.token);
+      const response = await glint.api.post('/api/channels', undefined, ben.token);
       expect(response.status).toBe(201);
       expect(response.body.streamKey).toMatch(STREAM_KEY);
       expect(response.body.streamKey.startsWith(`${ben.userId}-`)).toBe(true);
@@ -48,42 +42,42 @@ describe('channels over HTTP', () => {
         chatRules: '',
         chatSettings: { blockLinks: false, requireConfirmedEmail: false, minimumAccountAgeHours: 0, showRecentChatOnly: false },
       });
-      expect(await verifyStreamKey(readModels(platform), ben.username, response.body.streamKey)).toBe(ben.userId);
+      expect(await verifyStreamKey(readModels(glint.platform), ben.username, response.body.streamKey)).toBe(ben.userId);
     });
 
     it('refuses a second channel with 409 and records nothing', async () => {
-      const before = await headPosition(platform);
-      const response = await api.post('/api/channels', { title: 'Again' }, ana.token);
+      const before = await headPosition(glint.platform);
+      const response = await glint.api.post('/api/channels', { title: 'Again' }, ana.token);
       expect(response.status).toBe(409);
       expect(response.body.error).toBe('channel_exists');
-      expect(await headPosition(platform)).toBe(before);
+      expect(await headPosition(glint.platform)).toBe(before);
     });
 
     it('asks an anonymous caller to sign in', async () => {
-      const response = await api.post('/api/channels', {});
+      const response = await glint.api.post('/api/channels', {});
       expect(response.status).toBe(401);
     });
   });
 
   describe('the public page', () => {
     it('shows the channel to anyone, by its username in any case, without the stream key', async () => {
-      const response = await api.get(`/api/channels/${ana.username.toUpperCase()}`);
+      const response = await glint.api.get(`/api/channels/${ana.username.toUpperCase()}`);
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ channelId: ana.userId, username: ana.username, title: 'Ana plays', tags: ['speed-run'], live: false, currentStream: null, subscriberCount: 0, recentStreams: [] });
       expect(JSON.stringify(response.body)).not.toContain(anaStreamKey.slice(-64));
     });
 
     it('answers 404 for a channel nobody created', async () => {
-      const response = await api.get(`/api/channels/${admin.username}`);
+      const response = await glint.api.get(`/api/channels/${admin.username}`);
       expect(response.status).toBe(404);
       expect(response.body.error).toBe('channel_not_found');
     });
 
     it('serves an app token with the public scope and refuses one without it', async () => {
-      const withPublic = await appToken(api, ben.token, ['public']);
-      const chatOnly = await appToken(api, ben.token, ['chat']);
-      expect((await api.get(`/api/channels/${ana.username}`, withPublic)).status).toBe(200);
-      const refused = await api.get(`/api/channels/${ana.username}`, chatOnly);
+      const withPublic = await appToken(glint.api, ben.token, ['public']);
+      const chatOnly = await appToken(glint.api, ben.token, ['chat']);
+      expect((await glint.api.get(`/api/channels/${ana.username}`, withPublic)).status).toBe(200);
+      const refused = await glint.api.get(`/api/channels/${ana.username}`, chatOnly);
       expect(refused.status).toBe(403);
       expect(refused.body.error).toBe('missing_scope');
     });
@@ -91,17 +85,17 @@ describe('channels over HTTP', () => {
 
   describe('changing the info', () => {
     it('shows the owner’s change on the very next read', async () => {
-      const response = await api.patch(`/api/channels/${ana.username}`, { title: '  بث مباشر 🔴  ', category: 'art', subcategory: 'Pixel art', tags: ['Pixel Art', 'pixel  art', 'retro'], language: 'ar', mature: true }, ana.token);
+      const response = await glint.api.patch(`/api/channels/${ana.username}`, { title: '  بث مباشر 🔴  ', category: 'art', subcategory: 'Pixel art', tags: ['Pixel Art', 'pixel  art', 'retro'], language: 'ar', mature: true }, ana.token);
       expect(response.status).toBe(200);
-      const page = await api.get(`/api/channels/${ana.username}`);
+      const page = await glint.api.get(`/api/channels/${ana.username}`);
       expect(page.body).toMatchObject({ title: 'بث مباشر 🔴', category: 'art', subcategory: 'Pixel art', tags: ['pixel-art', 'retro'], language: 'ar', mature: true });
       expect(response.body).toEqual(page.body);
     });
 
     it('records nothing when nothing changes', async () => {
-      const before = await headPosition(platform);
-      expect((await api.patch(`/api/channels/${ana.username}`, { category: 'art' }, ana.token)).status).toBe(200);
-      expect(await headPosition(platform)).toBe(before);
+      const before = await headPosition(glint.platform);
+      expect((await glint.api.patch(`/api/channels/${ana.username}`, { category: 'art' }, ana.token)).status).toBe(200);
+      expect(await headPosition(glint.platform)).toBe(before);
     });
 
     it.each([
@@ -111,28 +105,28 @@ describe('channels over HTTP', () => {
       ['an editor may not change the mature flag', () => editor, { title: 'x', mature: true }, 403, 'editor_may_not_change'],
       ['another user may not change anything', () => ben, { title: 'Hijacked' }, 403, 'not_channel_editor'],
     ])('%s', async (_, who, body, status, error) => {
-      const before = await headPosition(platform);
-      const response = await api.patch(`/api/channels/${ana.username}`, body, who().token);
+      const before = await headPosition(glint.platform);
+      const response = await glint.api.patch(`/api/channels/${ana.username}`, body, who().token);
       expect(response.status).toBe(status);
       if (error) {
         expect(response.body.error).toBe(error);
-        expect(await headPosition(platform)).toBe(before);
+        expect(await headPosition(glint.platform)).toBe(before);
       } else {
-        expect((await api.get(`/api/channels/${ana.username}`)).body).toMatchObject(body);
+        expect((await glint.api.get(`/api/channels/${ana.username}`)).body).toMatchObject(body);
       }
     });
 
     it('asks an anonymous caller to sign in and 404s an unknown channel', async () => {
-      expect((await api.patch(`/api/channels/${ana.username}`, { title: 'x' })).status).toBe(401);
-      expect((await api.patch('/api/channels/nobody_here', { title: 'x' }, ana.token)).status).toBe(404);
+      expect((await glint.api.patch(`/api/channels/${ana.username}`, { title: 'x' })).status).toBe(401);
+      expect((await glint.api.patch('/api/channels/nobody_here', { title: 'x' }, ana.token)).status).toBe(404);
     });
   });
 
   describe('changing the chat settings', () => {
     it('lets the owner change them, seen on the next read', async () => {
-      const response = await api.patch(`/api/channels/${ana.username}/chat-settings`, { chatRules: '# Be kind\n\nNo spoilers.', blockLinks: true, requireConfirmedEmail: true, minimumAccountAgeHours: 720, showRecentChatOnly: true }, ana.token);
+      const response = await glint.api.patch(`/api/channels/${ana.username}/chat-settings`, { chatRules: '# Be kind\n\nNo spoilers.', blockLinks: true, requireConfirmedEmail: true, minimumAccountAgeHours: 720, showRecentChatOnly: true }, ana.token);
       expect(response.status).toBe(200);
-      expect((await api.get(`/api/channels/${ana.username}`)).body).toMatchObject({
+      expect((await glint.api.get(`/api/channels/${ana.username}`)).body).toMatchObject({
         chatRules: '# Be kind\n\nNo spoilers.',
         chatSettings: { blockLinks: true, requireConfirmedEmail: true, minimumAccountAgeHours: 720, showRecentChatOnly: true },
       });
@@ -143,7 +137,7 @@ describe('channels over HTTP', () => {
       ['an editor may not', () => editor, 403, 'editor_may_not_change'],
       ['another user may not', () => ben, 403, 'not_channel_owner'],
     ])('%s', async (_, who, status, error) => {
-      const response = await api.patch(`/api/channels/${ana.username}/chat-settings`, { minimumAccountAgeHours: 24 }, who().token);
+      const response = await glint.api.patch(`/api/channels/${ana.username}/chat-settings`, { minimumAccountAgeHours: 24 }, who().token);
       expect(response.status).toBe(status);
       expect(response.body.error).toBe(error);
     });
@@ -175,33 +169,33 @@ describe('channels over HTTP', () => {
       ['block links as a number', '/chat-settings', { blockLinks: 1 }, 'blockLinks'],
       ['a field of the channel info', '/chat-settings', { title: 'wrong place' }, 'title'],
     ])('%s', async (_, path, body, field) => {
-      const before = await headPosition(platform);
-      const response = await api.patch(`/api/channels/${ana.username}${path}`, body, ana.token);
+      const before = await headPosition(glint.platform);
+      const response = await glint.api.patch(`/api/channels/${ana.username}${path}`, body, ana.token);
       expect(response.status).toBe(400);
       expect(response.body.field).toBe(field);
       expect(response.body.detail).toEqual(expect.any(String));
-      expect(await headPosition(platform)).toBe(before);
+      expect(await headPosition(glint.platform)).toBe(before);
     });
 
     it('refuses bad initial settings of a new channel the same way', async () => {
-      const newcomer = await given.user();
-      const before = await headPosition(platform);
-      const response = await api.post('/api/channels', { title: 'Fine', tags: ['ok', 'not ok!'] }, newcomer.token);
+      const newcomer = await glint.given.user();
+      const before = await headPosition(glint.platform);
+      const response = await glint.api.post('/api/channels', { title: 'Fine', tags: ['ok', 'not ok!'] }, newcomer.token);
       expect(response.status).toBe(400);
       expect(response.body.field).toBe('tags');
-      expect(await headPosition(platform)).toBe(before);
-      expect((await api.get(`/api/channels/${newcomer.username}`)).status).toBe(404);
+      expect(await headPosition(glint.platform)).toBe(before);
+      expect((await glint.api.get(`/api/channels/${newcomer.username}`)).status).toBe(404);
     });
 
     it('refuses a change that names no field', async () => {
-      const response = await api.patch(`/api/channels/${ana.username}`, {}, ana.token);
+      const response = await glint.api.patch(`/api/channels/${ana.username}`, {}, ana.token);
       expect(response.status).toBe(400);
       expect(response.body.error).toBe('no_changes');
     });
   });
 
   it('documents its routes in the OpenAPI document', async () => {
-    const document = await api.get('/api/docs-json');
+    const document = await glint.api.get('/api/docs-json');
     expect(document.status).toBe(200);
     expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/channels', '/api/channels/{username}', '/api/channels/{username}/chat-settings', '/api/channels/{username}/stream-key']));
     expect(document.body.components.schemas.CreateChannelDto.properties).toHaveProperty('minimumAccountAgeHours');
@@ -209,11 +203,11 @@ describe('channels over HTTP', () => {
 
   describe('rotating the stream key', () => {
     it('gives the owner a new key at once, and the old one stops opening the channel', async () => {
-      const response = await api.post(`/api/channels/${ana.username}/stream-key`, undefined, ana.token);
+      const response = await glint.api.post(`/api/channels/${ana.username}/stream-key`, undefined, ana.token);
       expect(response.status).toBe(200);
       expect(response.body.streamKey).toMatch(STREAM_KEY);
-      expect(await verifyStreamKey(readModels(platform), ana.username, response.body.streamKey)).toBe(ana.userId);
-      expect(await verifyStreamKey(readModels(platform), ana.username, anaStreamKey)).toBeNull();
+      expect(await verifyStreamKey(readModels(glint.platform), ana.username, response.body.streamKey)).toBe(ana.userId);
+      expect(await verifyStreamKey(readModels(glint.platform), ana.username, anaStreamKey)).toBeNull();
     });
 
     it.each([
@@ -221,11 +215,11 @@ describe('channels over HTTP', () => {
       ['an editor', () => editor, 403],
       ['another user', () => ben, 403],
     ])('is refused to %s, recording nothing', async (_, who, status) => {
-      const before = await headPosition(platform);
-      const response = await api.post(`/api/channels/${ana.username}/stream-key`, undefined, who().token);
+      const before = await headPosition(glint.platform);
+      const response = await glint.api.post(`/api/channels/${ana.username}/stream-key`, undefined, who().token);
       expect(response.status).toBe(status);
       expect(response.body.error).toBe('not_channel_owner');
-      expect(await headPosition(platform)).toBe(before);
+      expect(await headPosition(glint.platform)).toBe(before);
     });
   });
 });

@@ -1,32 +1,23 @@
 import { Client } from 'pg';
-import { ApiClient, until } from '@glint/testing';
-import { Given, startPlatformUnderTest, type PlatformUnderTest, headPosition, identityEventsSince } from '@glint/testing/platform';
+import { until } from '@glint/testing';
+import { headPosition, identityEventsSince, usePlatform } from '@glint/testing/platform';
 
 describe('registering and confirming an e-mail address', () => {
-  let platform: PlatformUnderTest;
-  let api: ApiClient;
-  let given: Given;
-
-  beforeAll(async () => {
-    platform = await startPlatformUnderTest();
-    api = new ApiClient(platform.baseUrl);
-    given = new Given(platform);
-  });
-  afterAll(() => platform?.close());
+  const glint = usePlatform();
 
   const registration = (username: string) => ({ username, email: `${username.toLowerCase()}@glint.test`, password: 'correct horse battery' });
 
   it('registers an account that can sign in at once, its e-mail address not yet confirmed', async () => {
-    const registered = await api.post('/api/accounts', registration('Reg_Ana'));
+    const registered = await glint.api.post('/api/accounts', registration('Reg_Ana'));
     expect(registered.status).toBe(201);
     expect(registered.body).toEqual({ userId: expect.stringMatching(/^[0-9a-f-]{36}$/), username: 'Reg_Ana' });
 
-    const session = await api.post('/api/sessions', { username: 'reg_ana', password: 'correct horse battery' });
+    const session = await glint.api.post('/api/sessions', { username: 'reg_ana', password: 'correct horse battery' });
     expect(session.status).toBe(201);
-    const me = await api.get('/api/users/me', session.body.token);
+    const me = await glint.api.get('/api/users/me', session.body.token);
     expect(me.body).toMatchObject({ userId: registered.body.userId, username: 'Reg_Ana', email: 'reg_ana@glint.test', emailConfirmed: false });
 
-    const stored = await identityEventsSince(platform, 0);
+    const stored = await identityEventsSince(glint.platform, 0);
     const ofAna = stored.filter((event) => event.streamName === `user-${registered.body.userId}` || event.streamName === 'username-reg_ana');
     expect(ofAna.map((event) => event.type)).toEqual(['UsernameClaimed', 'UserRegistered', 'EmailConfirmationRequested', 'UserLoggedIn']);
     // Personal values are sealed in the log; the password is there only as a sealed hash.
@@ -37,23 +28,23 @@ describe('registering and confirming an e-mail address', () => {
   });
 
   it('refuses a username taken in any case, and a reserved one, recording nothing', async () => {
-    await given.user({ username: 'Taken_Name' });
-    const before = await headPosition(platform);
+    await glint.given.user({ username: 'Taken_Name' });
+    const before = await headPosition(glint.platform);
 
-    const taken = await api.post('/api/accounts', registration('TAKEN_name'));
+    const taken = await glint.api.post('/api/accounts', registration('TAKEN_name'));
     expect(taken.status).toBe(409);
     expect(taken.body).toMatchObject({ error: 'username_taken', field: 'username' });
 
-    const reserved = await api.post('/api/accounts', registration('Admin'));
+    const reserved = await glint.api.post('/api/accounts', registration('Admin'));
     expect(reserved.status).toBe(400);
     expect(reserved.body).toMatchObject({ error: 'username_reserved', field: 'username' });
-    expect(await identityEventsSince(platform, before)).toEqual([]);
+    expect(await identityEventsSince(glint.platform, before)).toEqual([]);
   });
 
   it('lets exactly one of two simultaneous registrations of a name win', async () => {
-    const answers = await Promise.all(['Race_Name', 'race_NAME', 'RACE_name'].map((username) => api.post('/api/accounts', registration(username))));
+    const answers = await Promise.all(['Race_Name', 'race_NAME', 'RACE_name'].map((username) => glint.api.post('/api/accounts', registration(username))));
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
-    const claims = (await identityEventsSince(platform, 0)).filter((event) => event.streamName === 'username-race_name');
+    const claims = (await identityEventsSince(glint.platform, 0)).filter((event) => event.streamName === 'username-race_name');
     expect(claims).toHaveLength(1);
   });
 
@@ -68,72 +59,72 @@ describe('registering and confirming an e-mail address', () => {
     ['a missing password', { username: 'ok_name', email: 'ok@glint.test' }, 'password', 'isString'],
     ['a field Glint does not know', { ...registration('ok_name'), role: 'admin' }, 'role', 'whitelistValidation'],
   ])('refuses %s with a 400 naming the field and the rule, recording nothing', async (_, body, field, rule) => {
-    const before = await headPosition(platform);
-    const refused = await api.post('/api/accounts', body);
+    const before = await headPosition(glint.platform);
+    const refused = await glint.api.post('/api/accounts', body);
     expect(refused.status).toBe(400);
     expect(refused.body).toMatchObject({ error: 'invalid_input' });
     expect(refused.body.errors).toContainEqual(expect.objectContaining({ field, rule }));
-    expect(await identityEventsSince(platform, before)).toEqual([]);
+    expect(await identityEventsSince(glint.platform, before)).toEqual([]);
   });
 
   it('confirms the address with the token from the mail, and again changes nothing', async () => {
-    const ben = await given.user({ confirmed: false });
-    const token = await given.latestConfirmationToken(ben.userId);
+    const ben = await glint.given.user({ confirmed: false });
+    const token = await glint.given.latestConfirmationToken(ben.userId);
 
-    const confirmed = await api.post('/api/accounts/email-confirmation', { token });
+    const confirmed = await glint.api.post('/api/accounts/email-confirmation', { token });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toEqual({ userId: ben.userId, emailConfirmed: true });
-    expect((await api.get('/api/users/me', ben.token)).body.emailConfirmed).toBe(true);
+    expect((await glint.api.get('/api/users/me', ben.token)).body.emailConfirmed).toBe(true);
 
-    const before = await headPosition(platform);
-    const again = await api.post('/api/accounts/email-confirmation', { token });
+    const before = await headPosition(glint.platform);
+    const again = await glint.api.post('/api/accounts/email-confirmation', { token });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ userId: ben.userId, emailConfirmed: true });
-    expect(await identityEventsSince(platform, before)).toEqual([]);
+    expect(await identityEventsSince(glint.platform, before)).toEqual([]);
   });
 
   it('refuses an unknown token (404) and an expired one (400), recording nothing', async () => {
-    const old = await given.user({ confirmed: false, ageHours: 48 });
-    const expiredToken = await given.latestConfirmationToken(old.userId);
-    const before = await headPosition(platform);
+    const old = await glint.given.user({ confirmed: false, ageHours: 48 });
+    const expiredToken = await glint.given.latestConfirmationToken(old.userId);
+    const before = await headPosition(glint.platform);
 
-    const unknown = await api.post('/api/accounts/email-confirmation', { token: 'no-such-token' });
+    const unknown = await glint.api.post('/api/accounts/email-confirmation', { token: 'no-such-token' });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ error: 'confirmation_token_unknown', field: 'token' });
 
-    const expired = await api.post('/api/accounts/email-confirmation', { token: expiredToken });
+    const expired = await glint.api.post('/api/accounts/email-confirmation', { token: expiredToken });
     expect(expired.status).toBe(400);
     expect(expired.body).toMatchObject({ error: 'confirmation_token_expired', field: 'token' });
 
-    const empty = await api.post('/api/accounts/email-confirmation', { token: '' });
+    const empty = await glint.api.post('/api/accounts/email-confirmation', { token: '' });
     expect(empty.status).toBe(400);
     expect(empty.body).toMatchObject({ error: 'invalid_input', field: 'token' });
-    expect(await identityEventsSince(platform, before)).toEqual([]);
+    expect(await identityEventsSince(glint.platform, before)).toEqual([]);
   });
 
   it('sends a new confirmation mail to a signed-in user, at most one a minute', async () => {
-    const anonymous = await api.post('/api/accounts/email-confirmation/resend');
+    const anonymous = await glint.api.post('/api/accounts/email-confirmation/resend');
     expect(anonymous.status).toBe(401);
 
-    const old = await given.user({ confirmed: false, ageHours: 48 });
-    const resent = await api.post('/api/accounts/email-confirmation/resend', undefined, old.token);
+    const old = await glint.given.user({ confirmed: false, ageHours: 48 });
+    const resent = await glint.api.post('/api/accounts/email-confirmation/resend', undefined, old.token);
     expect(resent.status).toBe(202);
     expect(Date.parse(resent.body.linkExpiresAt) - Date.now()).toBeGreaterThan(23 * 3600 * 1000);
 
-    const tooSoon = await api.post('/api/accounts/email-confirmation/resend', undefined, old.token);
+    const tooSoon = await glint.api.post('/api/accounts/email-confirmation/resend', undefined, old.token);
     expect(tooSoon.status).toBe(409);
     expect(tooSoon.body.error).toBe('confirmation_recently_requested');
 
-    expect((await api.post('/api/accounts/email-confirmation', { token: await given.latestConfirmationToken(old.userId) })).status).toBe(200);
-    const confirmedAlready = await api.post('/api/accounts/email-confirmation/resend', undefined, old.token);
+    expect((await glint.api.post('/api/accounts/email-confirmation', { token: await glint.given.latestConfirmationToken(old.userId) })).status).toBe(200);
+    const confirmedAlready = await glint.api.post('/api/accounts/email-confirmation/resend', undefined, old.token);
     expect(confirmedAlready.status).toBe(409);
     expect(confirmedAlready.body.error).toBe('email_already_confirmed');
   });
 
   it('delivers the confirmation mail through the outbox worker of the running platform', async () => {
-    const cara = await given.user({ confirmed: false });
-    const [asked] = (await identityEventsSince(platform, 0)).filter((event) => event.streamName === `user-${cara.userId}` && event.type === 'EmailConfirmationRequested');
-    const sql = new Client({ connectionString: platform.databaseUrl });
+    const cara = await glint.given.user({ confirmed: false });
+    const [asked] = (await identityEventsSince(glint.platform, 0)).filter((event) => event.streamName === `user-${cara.userId}` && event.type === 'EmailConfirmationRequested');
+    const sql = new Client({ connectionString: glint.platform.databaseUrl });
     await sql.connect();
     try {
       const outcome = await until('the confirmation mail to be delivered', async () => (await sql.query('SELECT outcome FROM mail_deliveries WHERE event_id = $1', [asked.id])).rows[0]?.outcome);
@@ -144,19 +135,19 @@ describe('registering and confirming an e-mail address', () => {
   });
 
   it('shows anyone a public profile by username in any case, and 404 for nobody', async () => {
-    const dan = await given.user({ username: 'Dan_Public', ageHours: 5 });
-    const profile = await api.get('/api/users/DAN_PUBLIC');
+    const dan = await glint.given.user({ username: 'Dan_Public', ageHours: 5 });
+    const profile = await glint.api.get('/api/users/DAN_PUBLIC');
     expect(profile.status).toBe(200);
     expect(profile.body).toEqual({ userId: dan.userId, username: 'Dan_Public', createdAt: expect.any(String), deleted: false });
     expect(Math.abs(Date.now() - 5 * 3600 * 1000 - Date.parse(profile.body.createdAt))).toBeLessThan(60_000);
 
-    const nobody = await api.get('/api/users/nobody_here');
+    const nobody = await glint.api.get('/api/users/nobody_here');
     expect(nobody.status).toBe(404);
     expect(nobody.body.error).toBe('user_not_found');
   });
 
   it('documents every identity route in the OpenAPI document', async () => {
-    const { paths } = (await api.get('/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
+    const { paths } = (await glint.api.get('/api/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
     expect(routes).toEqual(
       expect.arrayContaining([

@@ -1,38 +1,32 @@
 import { findAccountByUsername } from '@glint/identity';
-import { ApiClient } from '@glint/testing';
-import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest, headPosition, identityEventsSince, readModels } from '@glint/testing/platform';
+
+import { type GivenUser, headPosition, identityEventsSince, readModels, usePlatform } from '@glint/testing/platform';
 
 describe('staff: global bans, streaming suspensions and staff roles', () => {
-  let platform: PlatformUnderTest;
-  let api: ApiClient;
-  let given: Given;
+  const glint = usePlatform();
   let support: GivenUser;
   let analyst: GivenUser;
   let admin: GivenUser;
 
   beforeAll(async () => {
-    platform = await startPlatformUnderTest();
-    api = new ApiClient(platform.baseUrl);
-    given = new Given(platform);
-    [support, analyst, admin] = await Promise.all([given.user({ staffRole: 'support' }), given.user({ staffRole: 'analyst' }), given.user({ staffRole: 'admin' })]);
+    [support, analyst, admin] = await Promise.all([glint.given.user({ staffRole: 'support' }), glint.given.user({ staffRole: 'analyst' }), glint.given.user({ staffRole: 'admin' })]);
   });
-  afterAll(() => platform?.close());
 
-  const facts = (username: string) => findAccountByUsername(readModels(platform), username);
-  const ban = (userId: string, token?: string, body: unknown = { reason: 'Spam links in every chat' }) => api.request('POST', `/api/staff/users/${userId}/global-ban`, { token, body });
+  const facts = (username: string) => findAccountByUsername(readModels(glint.platform), username);
+  const ban = (userId: string, token?: string, body: unknown = { reason: 'Spam links in every chat' }) => glint.api.request('POST', `/api/staff/users/${userId}/global-ban`, { token, body });
 
   it('bans a user from Glint: every session ends at once, and signing in says why', async () => {
-    const spammer = await given.user();
-    const second = (await api.post('/api/sessions', { username: spammer.username, password: spammer.password })).body.token;
+    const spammer = await glint.given.user();
+    const second = (await glint.api.post('/api/sessions', { username: spammer.username, password: spammer.password })).body.token;
 
     expect((await ban(spammer.userId, support.token)).status).toBe(204);
-    for (const token of [spammer.token, second]) expect((await api.get('/api/users/me', token)).status).toBe(401);
-    const signIn = await api.post('/api/sessions', { username: spammer.username, password: spammer.password });
+    for (const token of [spammer.token, second]) expect((await glint.api.get('/api/users/me', token)).status).toBe(401);
+    const signIn = await glint.api.post('/api/sessions', { username: spammer.username, password: spammer.password });
     expect(signIn.status).toBe(403);
     expect(signIn.body).toMatchObject({ error: 'globally_banned', detail: 'This account is banned from Glint: Spam links in every chat' });
     expect(await facts(spammer.username)).toMatchObject({ globallyBanned: true });
 
-    const ended = (await identityEventsSince(platform, 0)).filter((event) => event.streamName === `user-${spammer.userId}` && event.type === 'UserLoggedOut');
+    const ended = (await identityEventsSince(glint.platform, 0)).filter((event) => event.streamName === `user-${spammer.userId}` && event.type === 'UserLoggedOut');
     expect(ended.map((event) => (event.data as { reason: string }).reason)).toEqual(['global_ban', 'global_ban']);
     expect(ended[0].metadata.actor).toEqual({ type: 'user', userId: support.userId, role: 'support' });
 
@@ -42,24 +36,24 @@ describe('staff: global bans, streaming suspensions and staff roles', () => {
   });
 
   it('lifts a ban: the user signs in again; lifting one that is not there is a 409', async () => {
-    const ben = await given.user();
+    const ben = await glint.given.user();
     expect((await ban(ben.userId, admin.token)).status).toBe(204);
-    expect((await api.delete(`/api/staff/users/${ben.userId}/global-ban`, support.token)).status).toBe(204);
-    expect((await api.post('/api/sessions', { username: ben.username, password: ben.password })).status).toBe(201);
-    const notBanned = await api.delete(`/api/staff/users/${ben.userId}/global-ban`, support.token);
+    expect((await glint.api.delete(`/api/staff/users/${ben.userId}/global-ban`, support.token)).status).toBe(204);
+    expect((await glint.api.post('/api/sessions', { username: ben.username, password: ben.password })).status).toBe(201);
+    const notBanned = await glint.api.delete(`/api/staff/users/${ben.userId}/global-ban`, support.token);
     expect(notBanned.status).toBe(409);
     expect(notBanned.body.error).toBe('not_globally_banned');
   });
 
   it('lets only support and admins ban, recording nothing for the others', async () => {
-    const cara = await given.user();
-    const before = await headPosition(platform);
+    const cara = await glint.given.user();
+    const before = await headPosition(glint.platform);
     const byAnalyst = await ban(cara.userId, analyst.token);
     expect(byAnalyst.status).toBe(403);
     expect(byAnalyst.body.error).toBe('staff_only');
     expect((await ban(cara.userId, cara.token)).status).toBe(403);
     expect((await ban(cara.userId)).status).toBe(401);
-    expect(await identityEventsSince(platform, before)).toEqual([]);
+    expect(await identityEventsSince(glint.platform, before)).toEqual([]);
   });
 
   it.each([
@@ -68,12 +62,12 @@ describe('staff: global bans, streaming suspensions and staff roles', () => {
     ['a reason over 500 characters', { reason: 'x'.repeat(501) }, 'reason'],
     ['a field Glint does not know', { reason: 'Spam', days: 3 }, 'days'],
   ])('refuses a ban with %s (400, naming the field), recording nothing', async (_, body, field) => {
-    const dan = await given.user();
-    const before = await headPosition(platform);
+    const dan = await glint.given.user();
+    const before = await headPosition(glint.platform);
     const refused = await ban(dan.userId, support.token, body);
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toContainEqual(expect.objectContaining({ field }));
-    expect(await identityEventsSince(platform, before)).toEqual([]);
+    expect(await identityEventsSince(glint.platform, before)).toEqual([]);
   });
 
   it('refuses a ban of someone unknown (404), of a user id that is none (400), of staff and of oneself (403)', async () => {
@@ -88,42 +82,42 @@ describe('staff: global bans, streaming suspensions and staff roles', () => {
   });
 
   it('suspends a user from streaming and reinstates them', async () => {
-    const eve = await given.user();
+    const eve = await glint.given.user();
     const path = `/api/staff/users/${eve.userId}/streaming-suspension`;
-    expect((await api.post(path, { reason: 'Restreamed a film' }, analyst.token)).status).toBe(403);
-    expect((await api.post(path, {}, support.token)).status).toBe(400);
-    expect((await api.post(path, { reason: 'Restreamed a film' }, support.token)).status).toBe(204);
+    expect((await glint.api.post(path, { reason: 'Restreamed a film' }, analyst.token)).status).toBe(403);
+    expect((await glint.api.post(path, {}, support.token)).status).toBe(400);
+    expect((await glint.api.post(path, { reason: 'Restreamed a film' }, support.token)).status).toBe(204);
     expect(await facts(eve.username)).toMatchObject({ streamingSuspended: true });
-    expect((await api.get('/api/users/me', eve.token)).body.streamingSuspended).toBe(true);
-    expect((await api.post(path, { reason: 'Again' }, admin.token)).body.error).toBe('already_suspended_from_streaming');
+    expect((await glint.api.get('/api/users/me', eve.token)).body.streamingSuspended).toBe(true);
+    expect((await glint.api.post(path, { reason: 'Again' }, admin.token)).body.error).toBe('already_suspended_from_streaming');
 
-    expect((await api.delete(path, admin.token)).status).toBe(204);
+    expect((await glint.api.delete(path, admin.token)).status).toBe(204);
     expect(await facts(eve.username)).toMatchObject({ streamingSuspended: false });
-    expect((await api.delete(path, admin.token)).body.error).toBe('not_suspended_from_streaming');
+    expect((await glint.api.delete(path, admin.token)).body.error).toBe('not_suspended_from_streaming');
   });
 
   it('lets only admins give and take staff roles, the role counting from the next request', async () => {
-    const fay = await given.user();
+    const fay = await glint.given.user();
     const path = `/api/staff/users/${fay.userId}/staff-role`;
-    expect((await api.put(path, { role: 'support' }, support.token)).status).toBe(403);
-    const unknownRole = await api.put(path, { role: 'owner' }, admin.token);
+    expect((await glint.api.put(path, { role: 'support' }, support.token)).status).toBe(403);
+    const unknownRole = await glint.api.put(path, { role: 'owner' }, admin.token);
     expect(unknownRole.status).toBe(400);
     expect(unknownRole.body).toMatchObject({ error: 'invalid_input', field: 'role' });
 
-    expect((await api.put(path, { role: 'support' }, admin.token)).status).toBe(204);
-    expect((await api.get('/api/users/me', fay.token)).body.staffRole).toBe('support');
+    expect((await glint.api.put(path, { role: 'support' }, admin.token)).status).toBe(204);
+    expect((await glint.api.get('/api/users/me', fay.token)).body.staffRole).toBe('support');
     expect((await ban(fay.userId, support.token)).body.error).toBe('cannot_ban_staff');
 
-    const before = await headPosition(platform);
-    expect((await api.put(path, { role: 'support' }, admin.token)).status).toBe(204);
-    expect(await identityEventsSince(platform, before)).toEqual([]);
+    const before = await headPosition(glint.platform);
+    expect((await glint.api.put(path, { role: 'support' }, admin.token)).status).toBe(204);
+    expect(await identityEventsSince(glint.platform, before)).toEqual([]);
 
-    expect((await api.delete(path, support.token)).status).toBe(403);
-    expect((await api.delete(path, admin.token)).status).toBe(204);
-    expect((await api.get('/api/users/me', fay.token)).body.staffRole).toBeNull();
-    expect((await api.delete(path, admin.token)).body.error).toBe('not_staff');
+    expect((await glint.api.delete(path, support.token)).status).toBe(403);
+    expect((await glint.api.delete(path, admin.token)).status).toBe(204);
+    expect((await glint.api.get('/api/users/me', fay.token)).body.staffRole).toBeNull();
+    expect((await glint.api.delete(path, admin.token)).body.error).toBe('not_staff');
 
-    const own = await api.delete(`/api/staff/users/${admin.userId}/staff-role`, admin.token);
+    const own = await glint.api.delete(`/api/staff/users/${admin.userId}/staff-role`, admin.token);
     expect(own.status).toBe(403);
     expect(own.body.error).toBe('cannot_change_own_staff_role');
   });

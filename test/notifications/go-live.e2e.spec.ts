@@ -5,17 +5,15 @@ import { GoLiveJobs, GoLiveWorker, goLiveJobId, NOTIFY_FOLLOWERS, NotifyFollower
 import { type GatewaySettings, GATEWAY_SETTINGS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { EndStreamCommand, StartStreamCommand } from '@glint/streams';
 import { LoggedMailDelivery, type Mail } from '@glint/identity';
-import { SocketClient, type ReceivedFrame, headPosition, Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
-import { ApiClient, expectStatus, until } from '@glint/testing';
+import { SocketClient, type ReceivedFrame, headPosition, type GivenUser, usePlatform } from '@glint/testing/platform';
+import { expectStatus, until } from '@glint/testing';
 
 /** The logged delivery itself, kept before the spy takes its place. */
 const loggedSend = LoggedMailDelivery.prototype.send;
 const context = () => commandContext(systemActor(), { now: new Date(), correlationId: `c-${randomUUID()}` });
 
 describe('go-live notifications', () => {
-  let platform: PlatformUnderTest;
-  let api: ApiClient;
-  let given: Given;
+  const glint = usePlatform();
   let commands: CommandBus;
   let jobs: GoLiveJobs;
   let worker: GoLiveWorker;
@@ -30,18 +28,18 @@ describe('go-live notifications', () => {
   const goLiveFrames = (user: GivenUser, streamId: string): ReceivedFrame[] => inbox.get(user.userId)!.frames.filter((frame) => frame.id === `go-live:${streamId}`);
 
   async function channelFollowedBy(followers: Array<[GivenUser, boolean]>): Promise<{ owner: GivenUser; channelId: string }> {
-    const owner = await given.user();
-    const created = expectStatus(await api.post('/api/channels', { title: 'Speedrun night', tags: ['speedrun'] }, owner.token), 201, 'opening a channel');
+    const owner = await glint.given.user();
+    const created = expectStatus(await glint.api.post('/api/channels', { title: 'Speedrun night', tags: ['speedrun'] }, owner.token), 201, 'opening a channel');
     for (const [follower, liveNotifications] of followers) {
-      expectStatus(await api.put(`/api/channels/${owner.username}/follow`, { liveNotifications }, follower.token), 200, 'following');
+      expectStatus(await glint.api.put(`/api/channels/${owner.username}/follow`, { liveNotifications }, follower.token), 200, 'following');
     }
-    await platform.app.get<ReadModels>(READ_MODELS, { strict: false }).catchUp('follows', await headPosition(platform));
+    await glint.platform.app.get<ReadModels>(READ_MODELS, { strict: false }).catchUp('follows', await headPosition(glint.platform));
     return { owner, channelId: created.body.channel.channelId };
   }
 
   async function startStream(channelId: string): Promise<string> {
     // Held by the platform's own gateway, which beats: a stream on a silent gateway is ended as lost.
-    const gatewayId = platform.app.get<GatewaySettings>(GATEWAY_SETTINGS, { strict: false }).id;
+    const gatewayId = glint.platform.app.get<GatewaySettings>(GATEWAY_SETTINGS, { strict: false }).id;
     return (await commands.execute(new StartStreamCommand(channelId, gatewayId, { video: 'H264', audio: 'opus' }, context()))).streamId;
   }
 
@@ -56,7 +54,7 @@ describe('go-live notifications', () => {
   const notify = (streamId: string) => commands.execute(new NotifyFollowersCommand(streamId, new Date()));
 
   async function listening(user: GivenUser): Promise<void> {
-    const socket = await SocketClient.connect(`${platform.wsUrl}/ws/live?token=${user.token}`);
+    const socket = await SocketClient.connect(`${glint.platform.wsUrl}/ws/live?token=${user.token}`);
     sockets.push(socket);
     expect(await socket.request('subscribe', { topic: 'notifications' }, ['subscribed', 'error'])).toEqual({ event: 'subscribed', data: { topic: 'notifications' } });
     inbox.set(user.userId, socket);
@@ -64,18 +62,14 @@ describe('go-live notifications', () => {
 
   beforeAll(async () => {
     mails = jest.spyOn(LoggedMailDelivery.prototype, 'send');
-    platform = await startPlatformUnderTest();
-    api = new ApiClient(platform.baseUrl);
-    given = new Given(platform);
-    commands = platform.app.get(CommandBus);
-    jobs = platform.app.get(GoLiveJobs, { strict: false });
-    worker = platform.app.get(GoLiveWorker, { strict: false });
-    [fan, quiet, stranger] = await Promise.all([given.user(), given.user(), given.user()]);
+    commands = glint.platform.app.get(CommandBus);
+    jobs = glint.platform.app.get(GoLiveJobs, { strict: false });
+    worker = glint.platform.app.get(GoLiveWorker, { strict: false });
+    [fan, quiet, stranger] = await Promise.all([glint.given.user(), glint.given.user(), glint.given.user()]);
     await Promise.all([fan, quiet, stranger].map(listening));
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
-    await platform?.close();
     mails?.mockRestore();
   });
 
@@ -142,7 +136,7 @@ describe('go-live notifications', () => {
   });
 
   it('sends on a retry only what a failed try did not', async () => {
-    const second = await given.user();
+    const second = await glint.given.user();
     await listening(second);
     const { channelId } = await channelFollowedBy([
       [fan, true],

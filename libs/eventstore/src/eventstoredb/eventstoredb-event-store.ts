@@ -1,27 +1,8 @@
 import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START } from '@eventstore/db-client';
 import { InvalidArgumentError, StoreClosedError } from '../errors';
-import type {
-  AppendRequest,
-  AppendResult,
-  EventStore,
-  EventSubscription,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  StoreHealth,
-  StreamMetadata,
-  SubscribeToAllOptions,
-} from '../types';
+import type { AppendRequest, AppendResult, EventStore, EventSubscription, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, StoreHealth, StreamMetadata, SubscribeToAllOptions } from '../types';
 import { UpcasterRegistry } from '../upcasting';
-import {
-  assertAppendRequest,
-  assertNonNegativeInteger,
-  assertPositiveInteger,
-  assertStreamName,
-  jsonProblem,
-} from '../validation';
+import { assertAppendRequest, assertNonNegativeInteger, assertPositiveInteger, assertStreamName, jsonProblem } from '../validation';
 import { appendValidated } from './append-to-stream';
 import { toStreamEvent } from './event-records';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';

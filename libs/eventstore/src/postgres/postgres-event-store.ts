@@ -1,27 +1,8 @@
 import { Pool, types as pgTypes, type PoolClient, type PoolConfig } from 'pg';
 import { StoreClosedError } from '../errors';
-import type {
-  AppendRequest,
-  AppendResult,
-  EventStore,
-  EventSubscription,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  StoreHealth,
-  StreamMetadata,
-  SubscribeToAllOptions,
-} from '../types';
+import type { AppendRequest, AppendResult, EventStore, EventSubscription, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent, StoreHealth, StreamMetadata, SubscribeToAllOptions } from '../types';
 import { UpcasterRegistry } from '../upcasting';
-import {
-  assertAppendRequest,
-  assertNonNegativeInteger,
-  assertPositiveInteger,
-  assertStreamName,
-  assertStreamSettings,
-} from '../validation';
+import { assertAppendRequest, assertNonNegativeInteger, assertPositiveInteger, assertStreamName, assertStreamSettings } from '../validation';
 import { runAppendBatch } from './append-batch';
 import { EVENT_COLUMNS, type EventRow, toRecordedEvent } from './event-rows';
 import { GroupCommit } from './group-commit';

@@ -5,3 +5,4 @@ export { ChatScenario, NO_PERMISSIONS } from './chat-scenario';
 export { SocketClient, type ReceivedFrame } from './chat-socket-client';
 export { identityEventsSince, totpCode, awayFromStepBoundary } from './identity-kit';
 export { StreamsScenario } from './streams-scenario';
+export { usePlatform, type PlatformFixture } from './platform-fixture';

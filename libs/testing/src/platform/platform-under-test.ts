@@ -69,3 +69,4 @@ export function headPosition(platform: PlatformUnderTest): Promise<number> {
 export function readModels(platform: PlatformUnderTest): EntityManager {
   return service<ReadModels>(platform, READ_MODELS).entityManager();
 }
+
