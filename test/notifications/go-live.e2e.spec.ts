@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { commandContext, systemActor } from '@glint/event-sourcing';
-import { GoLiveJobs, GoLiveWorker, goLiveJobId, NOTIFY_FOLLOWERS, NotifyFollowersCommand, type GoLiveOutcome } from '@glint/notifications';
+import { GoLiveJobs, goLiveJobId, NOTIFY_FOLLOWERS, NotifyFollowersCommand, type GoLiveOutcome } from '@glint/notifications';
 import { type GatewaySettings, GATEWAY_SETTINGS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { EndStreamCommand, StartStreamCommand } from '@glint/streams';
 import { LoggedMailDelivery, type Mail } from '@glint/identity';
@@ -16,7 +16,6 @@ describe('go-live notifications', () => {
   const glint = usePlatform();
   let commands: CommandBus;
   let jobs: GoLiveJobs;
-  let worker: GoLiveWorker;
   let mails: jest.SpyInstance<Promise<void>, [Mail]>;
   const sockets: SocketClient[] = [];
   let fan: GivenUser;
@@ -64,7 +63,6 @@ describe('go-live notifications', () => {
     mails = jest.spyOn(LoggedMailDelivery.prototype, 'send');
     commands = glint.platform.app.get(CommandBus);
     jobs = glint.platform.app.get(GoLiveJobs, { strict: false });
-    worker = glint.platform.app.get(GoLiveWorker, { strict: false });
     [fan, quiet, stranger] = await Promise.all([glint.given.user(), glint.given.user(), glint.given.user()]);
     await Promise.all([fan, quiet, stranger].map(listening));
   });
@@ -122,16 +120,17 @@ describe('go-live notifications', () => {
 
   it('notifies no one of a stream that ended before its job ran', async () => {
     const { channelId } = await channelFollowedBy([[fan, true]]);
-    await worker.worker.pause();
+    // Paused in Redis, for every worker at once: a worker already waiting for a job gets none meanwhile.
+    await jobs.queue.pause();
     try {
       const streamId = await startStream(channelId);
       await commands.execute(new EndStreamCommand(streamId, 'publisher_silent', context()));
-      worker.worker.resume();
+      await jobs.queue.resume();
       expect(await finishedJob(goLiveJobId(streamId))).toEqual({ streamId, outcome: 'stream_ended' });
       expect(goLiveMails(streamId)).toEqual([]);
       expect(goLiveFrames(fan, streamId)).toEqual([]);
     } finally {
-      worker.worker.resume();
+      await jobs.queue.resume();
     }
   });
 
@@ -142,7 +141,7 @@ describe('go-live notifications', () => {
       [fan, true],
       [second, true],
     ]);
-    await worker.worker.pause();
+    await jobs.queue.pause();
     try {
       const streamId = await startStream(channelId);
       // Claimed in follower-id order; the mail service fails on the second follower's mail.
@@ -153,7 +152,7 @@ describe('go-live notifications', () => {
         return loggedSend.call(this, mail);
       });
       await expect(notify(streamId)).rejects.toThrow('unavailable');
-      worker.worker.resume();
+      await jobs.queue.resume();
       expect(await finishedJob(goLiveJobId(streamId))).toMatchObject({ followers: 2, mailsSent: 1 });
       // Handed to the mail service: the first follower's once, the other's failed try, then the retry's.
       expect(goLiveMails(streamId).map((mail) => mail.to)).toEqual([first.email, failing.email, failing.email]);
@@ -161,7 +160,7 @@ describe('go-live notifications', () => {
       expect(await inbox.get(second.userId)!.next((frame) => frame.id === `go-live:${streamId}`)).toMatchObject({ event: 'channel_live' });
     } finally {
       mails.mockImplementation(loggedSend);
-      worker.worker.resume();
+      await jobs.queue.resume();
     }
   });
 });
