@@ -20,6 +20,8 @@ const accountsAndSessions: Table<HttpRoute, number> = {
   'POST /api/accounts':                                              [201,  201,  201,  201,  201,  201,  201,  201,  201,  201,  201],
   'POST /api/accounts/email-confirmation':                           [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200],
   'POST /api/accounts/email-confirmation/resend':                    [401,  202,  202,  202,  202,  202,  202,  202,  202,  403,  403],
+  'POST /api/accounts/password-reset':                                [202,  202,  202,  202,  202,  202,  202,  202,  202,  202,  202],
+  'POST /api/accounts/password-reset/confirm':                        [204,  204,  204,  204,  204,  204,  204,  204,  204,  204,  204],
   'POST /api/sessions':                                              [201,  201,  201,  201,  201,  201,  201,  201,  201,  201,  201],
   'DELETE /api/sessions/current':                                    [401,  204,  204,  204,  204,  204,  204,  204,  204,  403,  403],
   'GET /api/users/me':                                               [401,  200,  200,  200,  200,  200,  200,  200,  200,  403,  403],

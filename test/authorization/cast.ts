@@ -60,6 +60,7 @@ export class Cast {
   private readonly keptThings = new Map<string, Promise<unknown>>();
   private readonly standIns = new Map<string, Map<Role, Promise<Caller>>>();
   private readonly confirmationTokens: Array<Promise<string>> = [];
+  private readonly passwordResetTokens: Array<Promise<string>> = [];
   private appointments: Promise<unknown> = Promise.resolve();
   private chatterTurn = 0;
   private serial = 0;
@@ -169,6 +170,29 @@ export class Cast {
     const registered = await this.must(201, undefined, 'POST', '/api/accounts', { username, email, password: 'correct horse battery staple' });
     this.secrets.add('e-mail address', email, registered.userId);
     return { userId: registered.userId, username };
+  }
+
+  /** An account nobody signs in to, with the address it registered with. */
+  async accountWithEmail(): Promise<Account & { email: string }> {
+    const account = await this.account();
+    return { ...account, email: `${account.username}@glint.test` };
+  }
+
+  /** The token of a new account's password-reset link, as its mailbox got it; made a row's worth at a time, as stand-ins are. */
+  passwordResetToken(): Promise<string> {
+    if (this.passwordResetTokens.length === 0) {
+      this.passwordResetTokens.push(
+        ...ROLES.map(() =>
+          settled(
+            this.accountWithEmail().then(async ({ userId, email }) => {
+              await this.must(202, undefined, 'POST', '/api/accounts/password-reset', { email });
+              return this.given.latestPasswordResetToken(userId);
+            }),
+          ),
+        ),
+      );
+    }
+    return this.passwordResetTokens.shift()!;
   }
 
   /** The token of a new account's confirmation link, as its mailbox got it; made a row's worth at a time, as stand-ins are. */

@@ -46,6 +46,13 @@ export const HTTP_ROUTES = {
   'POST /api/accounts/email-confirmation': {
     call: async (_caller, cast) => ({ path: '/api/accounts/email-confirmation', body: { token: await cast.confirmationToken() } }),
   },
+  'POST /api/accounts/password-reset': {
+    // Anyone may ask, signed in or not; the answer is the same whether an account uses the address.
+    call: async (_caller, cast) => ({ path: '/api/accounts/password-reset', body: { email: (await cast.accountWithEmail()).email } }),
+  },
+  'POST /api/accounts/password-reset/confirm': {
+    call: async (_caller, cast) => ({ path: '/api/accounts/password-reset/confirm', body: { token: await cast.passwordResetToken(), newPassword: 'a brand new passphrase' } }),
+  },
   'POST /api/accounts/email-confirmation/resend': {
     // An hour-old account whose address is not confirmed: the first mail's minute has passed.
     call: async (caller, cast) => ({ path: '/api/accounts/email-confirmation/resend', caller: await cast.standIn(caller, { confirmed: false, ageHours: 1 }) }),

@@ -44,7 +44,8 @@ export type Expectation =
   | { kind: 'any-of-fields'; fields: string[] }
   | { kind: 'unknown-path'; param: string; error: string }
   | { kind: 'malformed-path'; param: string; error: string }
-  | { kind: 'malformed-body' };
+  | { kind: 'malformed-body' }
+  | { kind: 'too-deep' };
 
 /** A bad input made from a call the route accepts, so the one thing wrong with it is the one named. */
 export interface BadInput {
@@ -54,11 +55,13 @@ export interface BadInput {
 }
 
 // Each one must be refused wherever free text goes: a lone surrogate and NUL cannot be stored as
-// given (PostgreSQL text holds neither), text of only zero-width characters shows nothing, and a
-// bidi override makes text read differently from what it says.
+// given (PostgreSQL text holds neither), text of only zero-width characters or of letters that
+// render blank (U+3164 HANGUL FILLER and its kind) shows nothing, and a bidi override makes text
+// read differently from what it says.
 export const UNICODE_EDGE_CASES: ReadonlyArray<readonly [string, string]> = [
   ['a lone surrogate', 'lone \ud800 surrogate'],
   ['only zero-width characters', '\u200b\u200d\u2060'],
+  ['only letters that render blank', '\u3164 \u115f\u1160\uffa0 \u2800'],
   ['a bidi override', 'abc \u202e cba'],
 ];
 export const NUL_EDGE_CASE: readonly [string, string] = ['a NUL character', 'nul \u0000 inside'];
@@ -212,6 +215,21 @@ export const MALFORMED_JSON: BadInput = {
   expect: { kind: 'malformed-body' },
 };
 
+/** Deep enough to reach the recursion of whatever walks a parsed body, were it ever parsed. */
+export const DEEP_NESTING_LEVELS = 3000;
+
+/** JSON nested `levels` deep inside a `body` field, as a raw body or socket frame. */
+export function deeplyNested(levels: number = DEEP_NESTING_LEVELS): string {
+  return `{"body":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+}
+
+/** A body nested thousands of levels deep: refused before it is parsed, on every route, whatever it reads. */
+export const DEEP_NESTING: BadInput = {
+  name: `a body nested ${DEEP_NESTING_LEVELS} levels deep`,
+  make: (valid) => ({ ...valid, body: undefined, form: undefined, rawBody: deeplyNested() }),
+  expect: { kind: 'too-deep' },
+};
+
 export function withBody(name: string, patch: Record<string, unknown>, expect: Expectation): BadInput {
   return { name, make: (valid) => ({ ...valid, body: { ...valid.body, ...patch } }), expect };
 }
@@ -259,6 +277,9 @@ export function wrongAnswer(response: ApiResponse, expectation: Expectation): st
       break;
     case 'malformed-body':
       if (!is(400)) problems.push(`status ${response.status}, not 400`);
+      break;
+    case 'too-deep':
+      if (!is(400, 'too_deep')) problems.push(`not a 400 too_deep`);
       break;
   }
   return problems.length > 0 ? problems.join('; ') : null;

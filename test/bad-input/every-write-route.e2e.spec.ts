@@ -4,10 +4,13 @@ import { projections } from '@glint/projections';
 import { EVENT_STORE, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { codeFor, timeStepAt } from '@glint/identity';
 import { ApiClient, type ApiResponse } from '@glint/testing';
-import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
+import { Given, type GivenUser, SocketClient, startPlatformUnderTest, type PlatformUnderTest, type ReceivedFrame } from '@glint/testing/platform';
+import type { SocketAction } from '../authorization/socket-actions';
 import {
   badBodies,
   badPaths,
+  DEEP_NESTING,
+  deeplyNested,
   freeTextBodies,
   MALFORMED_JSON,
   NUL_EDGE_CASE,
@@ -25,10 +28,11 @@ import {
 
 /**
  * Bad input sent to every write route the OpenAPI document lists: the bodies its schemas imply
- * (see bad-inputs.ts), unknown and malformed path ids, a body that is no JSON, and hand-written
- * cases for rules the schema cannot express. Each is sent by someone allowed to call the route, on
- * top of a call the route would accept, so the refusal is about the one thing made wrong: a 4xx
- * problem-details body naming the field (or the unknown thing), and nothing recorded.
+ * (see bad-inputs.ts), unknown and malformed path ids, a body that is no JSON, one nested thousands
+ * of levels deep, and hand-written cases for rules the schema cannot express. Each is sent by
+ * someone allowed to call the route, on top of a call the route would accept, so the refusal is
+ * about the one thing made wrong: a 4xx problem-details body naming the field (or the unknown
+ * thing), and nothing recorded. Every socket action gets the same treatment of its frames.
  */
 
 interface World {
@@ -112,6 +116,26 @@ const ROUTES: Record<RouteKey, WriteRoute> = {
     // Registered two hours ago: its first mail is old enough to ask for another.
     valid: async (w) => ({ token: (await w.given.user({ confirmed: false, ageHours: 2 })).token, params: {} }),
     cases: [withBodyOnly('a body field on a route that takes none', { [UNKNOWN_FIELD]: 'surprise' }, field(UNKNOWN_FIELD))],
+  },
+  'POST /api/accounts/password-reset': {
+    valid: async (w) => ({ params: {}, body: { email: (await w.given.user()).email } }),
+    cases: [
+      withBody('email: not an address', { email: 'not-an-address' }, field('email')),
+      withBody('email: 255 characters', { email: `${'x'.repeat(244)}@glint.test` }, field('email')),
+    ],
+  },
+  'POST /api/accounts/password-reset/confirm': {
+    valid: async (w) => {
+      const forgetful = await w.given.user();
+      expect((await w.api.post('/api/accounts/password-reset', { email: forgetful.email })).status).toBe(202);
+      return { params: {}, body: { token: await w.given.latestPasswordResetToken(forgetful.userId), newPassword: 'a brand new passphrase' } };
+    },
+    cases: [
+      withBody('token: empty', { token: '' }, field('token')),
+      withBody('token: 201 characters', { token: 'x'.repeat(201) }, field('token')),
+      withBody('token: names nobody', { token: 'A'.repeat(43) }, field('token')),
+      withBody('newPassword: too short', { newPassword: 'short' }, field('newPassword')),
+    ],
   },
   'POST /api/sessions': {
     valid: async (w) => ({ params: {}, body: { username: w.viewer.username, password: w.viewer.password } }),
@@ -354,6 +378,16 @@ const ROUTES: Record<RouteKey, WriteRoute> = {
   },
 };
 
+/** Every action of the platform's sockets (the authorization matrix lists the same), with the reply it gets and frame data it accepts. */
+const SOCKET_ACTIONS: Record<SocketAction, { reply: string; data(world: World): Record<string, string> }> = {
+  'join /ws/chat': { reply: 'joined', data: (w) => ({ channel: w.owner.username }) },
+  'leave /ws/chat': { reply: 'left', data: (w) => ({ channel: w.owner.username }) },
+  'send /ws/chat': { reply: 'sent', data: (w) => ({ channel: w.owner.username, text: 'hello from a socket' }) },
+  'delete /ws/chat': { reply: 'deleted', data: (w) => ({ channel: w.owner.username, messageId: w.messageId }) },
+  'subscribe /ws/live': { reply: 'subscribed', data: (w) => ({ topic: `channel:${w.owner.username}` }) },
+  'unsubscribe /ws/live': { reply: 'unsubscribed', data: (w) => ({ topic: `channel:${w.owner.username}` }) },
+};
+
 async function startTwoFactorSetup(w: World, user: GivenUser): Promise<string> {
   return expectStatus(await w.api.post('/api/users/me/two-factor', undefined, user.token), 201, 'starting two-factor setup').body.secret;
 }
@@ -443,6 +477,7 @@ describe('bad input on every write route', () => {
       ...badPaths(operation.parameters ?? [], NOT_FOUND_BY_PARAMETER),
       ...(route.cases ?? []),
       MALFORMED_JSON,
+      DEEP_NESTING,
     ];
     expect(cases.length).toBeGreaterThan(1);
 
@@ -475,6 +510,48 @@ describe('bad input on every write route', () => {
       const outcome = await attempt(key, bad, valid);
       if (outcome.wrong) wrong.push(outcome.wrong);
     }
+    expect({ wrong, stopped: await stoppedProjections() }).toEqual({ wrong: [], stopped: [] });
+  });
+
+  // After the routes' NUL cases, for the same reason: a frame's NUL that got in would stop read models.
+  it.each(Object.keys(SOCKET_ACTIONS) as SocketAction[])(
+    '%s refuses a frame nested thousands of levels deep, and NUL, invisible-only and other unstorable text in each field, with an error frame, recording nothing',
+    async (key) => {
+      const [event, path] = key.split(' ');
+      const { reply, data } = SOCKET_ACTIONS[key];
+      const valid = data(world);
+      const cases: Array<{ name: string; frame: string; expected: { error: string; field?: string } }> = [
+        { name: 'a frame nested thousands of levels deep', frame: `{"event":${JSON.stringify(event)},"data":${deeplyNested()}}`, expected: { error: 'too_deep' } },
+        ...Object.keys(valid).flatMap((field) =>
+          [NUL_EDGE_CASE, ...UNICODE_EDGE_CASES].map(([what, text]) => ({
+            name: `${field}: text with ${what}`,
+            frame: JSON.stringify({ event, data: { ...valid, [field]: text } }),
+            expected: { error: 'invalid_text', field },
+          })),
+        ),
+      ];
+      const socket = await SocketClient.connect(`${platform.wsUrl}${path}?token=${world.viewer.token}`);
+      const wrong: WrongAnswer[] = [];
+      try {
+        for (const bad of cases) {
+          const before = await store().headPosition();
+          const since = socket.frames.length;
+          socket.sendRaw(bad.frame);
+          const answer: ReceivedFrame = await socket.next((frame) => frame.event === 'error' || frame.event === reply, { since });
+          const recorded = (await store().headPosition()) - before;
+          const right = answer.event === 'error' && answer.data.error === bad.expected.error && (bad.expected.field === undefined || answer.data.field === bad.expected.field) && recorded === 0;
+          if (!right) wrong.push({ case: `${key} ${bad.name}`, sent: shown(bad.frame), got: `${shown(answer, 300)}; recorded ${recorded} event(s)`, expected: JSON.stringify(bad.expected) });
+        }
+        expect(socket.closed).toBeNull();
+      } finally {
+        socket.close();
+      }
+      expect({ wrong, stopped: await stoppedProjections() }).toEqual({ wrong: [], stopped: [] });
+    },
+  );
+
+  /** The read models that can no longer apply the log: each one a NUL that got in would stop. */
+  async function stoppedProjections(): Promise<string[]> {
     const head = await store().headPosition();
     const stopped: string[] = [];
     for (const projection of projections) {
@@ -482,8 +559,8 @@ describe('bad input on every write route', () => {
         .catchUp(projection.name, head)
         .catch((error: Error) => stopped.push(`${projection.name}: ${error.message.slice(0, 200)}`));
     }
-    expect({ wrong, stopped }).toEqual({ wrong: [], stopped: [] });
-  });
+    return stopped;
+  }
 
   interface WrongAnswer {
     case: string;

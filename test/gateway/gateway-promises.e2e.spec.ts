@@ -2,8 +2,8 @@ import { expectStatus, until, type ApiResponse } from '@glint/testing';
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
-import { GATEWAY_RATE_RULE } from '@glint/gateway';
-import { type GatewaySettings, EVENT_STORE, GATEWAY_SETTINGS, REDIS } from '@glint/runtime';
+import { type GatewaySettings, type PlatformConfig, EVENT_STORE, GATEWAY_SETTINGS, PLATFORM_CONFIG, REDIS } from '@glint/runtime';
+import { Throttles } from '@glint/throttles';
 import { streamIdOf, streamStreamName, type StreamHealthSampled, type StreamMetadataChanged } from '@glint/streams';
 import { holdNativePeers } from '@glint/gateway/media';
 import { DEFAULT_ENCODER_PACE, GatewayScenario, PacedEncoder, type Channel, type Session, type SyntheticPublisher } from '@glint/testing/gateway';
@@ -66,7 +66,7 @@ describe('what the gateway promises: its rate limit, the first-media deadline, h
   async function forgetRateWindows(): Promise<void> {
     const redis = platform.app.get<Redis>(REDIS, { strict: false });
     const { id } = platform.app.get<GatewaySettings>(GATEWAY_SETTINGS, { strict: false });
-    const keys = await redis.keys(`glint:gateway-rate:${id}:*`);
+    const keys = await redis.keys(platform.app.get(Throttles, { strict: false }).gatewayRequests.keyOf(`${id}:*`));
     if (keys.length > 0) await redis.del(...keys);
   }
 
@@ -99,13 +99,14 @@ describe('what the gateway promises: its rate limit, the first-media deadline, h
 
   const unknownSession = (channel: Channel) => `/whip/${channel.username}/sessions/${randomBytes(32).toString('base64url')}`;
 
-  it(`answers 429 rate_limited with Retry-After past ${GATEWAY_RATE_RULE.requests} WHIP/WHEP writes in ${GATEWAY_RATE_RULE.perSeconds} s from one address, and a refused DELETE ends nothing`, async () => {
+  it('answers 429 rate_limited with Retry-After past its limit of WHIP/WHEP writes from one address, and a refused DELETE ends nothing', async () => {
+    const rule = platform.app.get<PlatformConfig>(PLATFORM_CONFIG, { strict: false }).throttles.gatewayRequests;
     const channel = await scenario.channel('Counted requests');
     const session = await live(channel);
     await forgetRateWindows();
 
     // Writes that reach the gateway and change nothing: each counts in the window.
-    for (let count = 0; count < GATEWAY_RATE_RULE.requests; count++) {
+    for (let count = 0; count < rule.limit; count++) {
       expectProblem(await scenario.api.request('DELETE', unknownSession(channel)), 404, 'session_not_found');
     }
     const head = await scenario.headPosition();
@@ -115,7 +116,7 @@ describe('what the gateway promises: its rate limit, the first-media deadline, h
     const retryAfter = refused.headers.get('retry-after') ?? '';
     expect(retryAfter).toMatch(/^\d+$/);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
-    expect(Number(retryAfter)).toBeLessThanOrEqual(GATEWAY_RATE_RULE.perSeconds);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(rule.perSeconds);
     // The publisher's own DELETE, which would end the stream, is refused the same way.
     expectProblem(await scenario.api.request('DELETE', session.location), 429, 'rate_limited');
     expectProblem(await scenario.sendSdp(`/whep/${channel.username}`, 'v=0\r\n'), 429, 'rate_limited');

@@ -4,26 +4,25 @@ import { commandContext, systemActor } from '@glint/event-sourcing';
 import { GoLiveJobs, goLiveJobId, NOTIFY_FOLLOWERS, NotifyFollowersCommand, type GoLiveOutcome } from '@glint/notifications';
 import { type GatewaySettings, GATEWAY_SETTINGS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { EndStreamCommand, StartStreamCommand } from '@glint/streams';
-import { LoggedMailDelivery, type Mail } from '@glint/identity';
 import { SocketClient, type ReceivedFrame, headPosition, type GivenUser, usePlatform } from '@glint/testing/platform';
+import type { CaughtMail } from '@glint/testing/mail';
 import { expectStatus, until } from '@glint/testing';
 
-/** The logged delivery itself, kept before the spy takes its place. */
-const loggedSend = LoggedMailDelivery.prototype.send;
 const context = () => commandContext(systemActor(), { now: new Date(), correlationId: `c-${randomUUID()}` });
 
 describe('go-live notifications', () => {
-  const glint = usePlatform();
+  // The platform mails through SMTP to the test's own mail server.
+  const glint = usePlatform({ mail: true });
   let commands: CommandBus;
   let jobs: GoLiveJobs;
-  let mails: jest.SpyInstance<Promise<void>, [Mail]>;
   const sockets: SocketClient[] = [];
   let fan: GivenUser;
   let quiet: GivenUser;
   let stranger: GivenUser;
   const inbox = new Map<string, SocketClient>();
 
-  const goLiveMails = (streamId: string): Mail[] => mails.mock.calls.map(([mail]) => mail).filter((mail) => mail.idempotencyKey.startsWith(`go-live:${streamId}:`));
+  // A mail's message id is made from its idempotency key, `go-live:<stream>:<follower>`.
+  const goLiveMails = (streamId: string): CaughtMail[] => glint.mail.mails.filter((mail) => mail.messageId.startsWith(`<go-live.${streamId}.`));
   const goLiveFrames = (user: GivenUser, streamId: string): ReceivedFrame[] => inbox.get(user.userId)!.frames.filter((frame) => frame.id === `go-live:${streamId}`);
 
   async function channelFollowedBy(followers: Array<[GivenUser, boolean]>): Promise<{ owner: GivenUser; channelId: string }> {
@@ -60,7 +59,6 @@ describe('go-live notifications', () => {
   }
 
   beforeAll(async () => {
-    mails = jest.spyOn(LoggedMailDelivery.prototype, 'send');
     commands = glint.platform.app.get(CommandBus);
     jobs = glint.platform.app.get(GoLiveJobs, { strict: false });
     [fan, quiet, stranger] = await Promise.all([glint.given.user(), glint.given.user(), glint.given.user()]);
@@ -68,7 +66,6 @@ describe('go-live notifications', () => {
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
-    mails?.mockRestore();
   });
 
   describe('on one channel', () => {
@@ -92,7 +89,13 @@ describe('go-live notifications', () => {
       });
       expect(await finishedJob(goLiveJobId(firstStream))).toEqual({ streamId: firstStream, outcome: 'notified', followers: 1, mailsSent: 1, framesPublished: 1 });
       expect(goLiveMails(firstStream)).toEqual([
-        { idempotencyKey: `go-live:${firstStream}:${fan.userId}`, to: fan.email, subject: `${channel.owner.username} is live: Speedrun night`, text: expect.stringContaining(frame.data.watchUrl), link: frame.data.watchUrl },
+        expect.objectContaining({
+          messageId: expect.stringMatching(new RegExp(`^<go-live\\.${firstStream}\\.${fan.userId}@`)),
+          to: fan.email,
+          subject: `${channel.owner.username} is live: Speedrun night`,
+          text: expect.stringContaining(frame.data.watchUrl),
+          link: frame.data.watchUrl,
+        }),
       ]);
       expect(goLiveFrames(fan, firstStream)).toHaveLength(1);
       expect(goLiveFrames(quiet, firstStream)).toEqual([]);
@@ -137,6 +140,8 @@ describe('go-live notifications', () => {
   it('sends on a retry only what a failed try did not', async () => {
     const second = await glint.given.user();
     await listening(second);
+    // Their confirmation mail first, so the mail server turns away the go-live mail and not that one.
+    await glint.mail.next(second.email, (mail) => mail.subject.startsWith('Confirm'));
     const { channelId } = await channelFollowedBy([
       [fan, true],
       [second, true],
@@ -144,22 +149,23 @@ describe('go-live notifications', () => {
     await jobs.queue.pause();
     try {
       const streamId = await startStream(channelId);
-      // Claimed in follower-id order; the mail service fails on the second follower's mail.
+      // Claimed in follower-id order; the mail server turns the second follower's mail away once.
       const [first, failing] = [fan, second].sort((a, b) => a.userId.localeCompare(b.userId));
-      let failures = 1;
-      mails.mockImplementation(async function (this: LoggedMailDelivery, mail: Mail) {
-        if (mail.to === failing.email && failures-- > 0) throw new Error('the mail service is unavailable');
-        return loggedSend.call(this, mail);
-      });
-      await expect(notify(streamId)).rejects.toThrow('unavailable');
+      glint.mail.refuse(failing.email);
+      const triedBefore = glint.mail.attempts.length;
+      await expect(notify(streamId)).rejects.toMatchObject({ responseCode: 451 });
       await jobs.queue.resume();
       expect(await finishedJob(goLiveJobId(streamId))).toMatchObject({ followers: 2, mailsSent: 1 });
-      // Handed to the mail service: the first follower's once, the other's failed try, then the retry's.
-      expect(goLiveMails(streamId).map((mail) => mail.to)).toEqual([first.email, failing.email, failing.email]);
+      // Handed to the mail server: the first follower's once, the other's refused try, then the retry's.
+      expect(glint.mail.attempts.slice(triedBefore).map((attempt) => [attempt.to, attempt.refused])).toEqual([
+        [first.email, false],
+        [failing.email, true],
+        [failing.email, false],
+      ]);
+      expect(goLiveMails(streamId).map((mail) => mail.to)).toEqual([first.email, failing.email]);
       expect(goLiveFrames(fan, streamId)).toHaveLength(1);
       expect(await inbox.get(second.userId)!.next((frame) => frame.id === `go-live:${streamId}`)).toMatchObject({ event: 'channel_live' });
     } finally {
-      mails.mockImplementation(loggedSend);
       await jobs.queue.resume();
     }
   });

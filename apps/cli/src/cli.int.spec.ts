@@ -4,8 +4,8 @@ import { freePort } from '@glint/database';
 import { projections } from '@glint/projections';
 import { type TestDatabase, closeTestStore, openTestStore } from '@glint/testing/database';
 import { seededRandom } from '@glint/testing';
-import { appendPlanned, expectedAccountHistory, planAccountEvents, accountHistoryRows, readWholeLog } from '@glint/testing/projections';
-import { lastLine, lines, runCliProcess } from '@glint/testing/cli';
+import { appendPlanned, expectedAccountHistory, planAccountEvents, accountHistoryRows, readWholeLog, record } from '@glint/testing/projections';
+import { lastLine, lines, runCliHere, runCliProcess } from '@glint/testing/cli';
 
 describe('npm run cli -- projections', () => {
   let database: TestDatabase;
@@ -37,6 +37,32 @@ describe('npm run cli -- projections', () => {
     // One line per projection Glint keeps; account_history, just rebuilt, is at the head.
     expect(listed.slice(header + 1).map((line) => line.split(/\s+/)[0]).sort()).toEqual(projections.map((projection) => projection.name).sort());
     expect(listed).toContainEqual(expect.stringMatching(new RegExp(`^account_history\\s+${head}\\s+${head}\\s+0\\s+0\\.0$`)));
+  }, 60_000);
+
+  it('rebuilds every projection from one read of the log with --all', async () => {
+    const own = await openTestStore();
+    try {
+      const ana = '0a0a0a0a-0000-4000-8000-00000000000a';
+      const ben = '0b0b0b0b-0000-4000-8000-00000000000b';
+      const chatSettings = { chatRules: '', blockLinks: false, requireConfirmedEmail: false, minimumAccountAgeHours: 0, showRecentChatOnly: false };
+      await record(own.store, `user-${ana}`, { type: 'UserRegistered', data: { userId: ana, username: 'ana', emailSealed: 'sealed' } });
+      await record(own.store, `channel-${ana}`, {
+        type: 'ChannelCreated',
+        data: { channelId: ana, ownerId: ana, username: 'ana', title: 'Hi', category: 'gaming', subcategory: null, tags: ['retro'], language: 'en', mature: false, chatSettings, streamKeyHash: 'hash' },
+      });
+      const head = await record(own.store, `follow-${ana}-${ben}`, { type: 'ChannelFollowed', data: { channelId: ana, followerId: ben, liveNotifications: true, channelUsername: 'ana', followerUsername: 'ben' } });
+
+      const { code, stderr } = await runCliHere(['projections', 'rebuild', '--all'], { DATABASE_URL: own.database.url });
+      expect({ code, last: lastLine(stderr) }).toEqual({
+        code: 0,
+        last: expect.stringMatching(new RegExp(`^Rebuilt ${projections.length} projections: 3 events in \\d+\\.\\ds \\([\\d,]+ events/s\\), live from position ${head}\\.$`)),
+      });
+      const list = await runCliHere(['projections', 'list'], { DATABASE_URL: own.database.url });
+      for (const { name } of projections) expect(lines(list.stdout)).toContainEqual(expect.stringMatching(new RegExp(`^${name}\\s+${head}\\s+${head}\\s+0\\s+0\\.0$`)));
+      expect((await own.sql.query('SELECT follower_count FROM channel_page')).rows).toEqual([{ follower_count: 1 }]);
+    } finally {
+      await closeTestStore(own);
+    }
   }, 60_000);
 
   it('names the known projections and exits 2 for an unknown one', async () => {

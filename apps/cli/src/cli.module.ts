@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { IdentityModule } from '@glint/identity';
+import { MailModule } from '@glint/mail';
 import { projections } from '@glint/projections';
 import { GlintRuntimeModule, type RuntimeResources } from '@glint/runtime';
 import { SupportModule } from '@glint/support';
@@ -12,6 +13,6 @@ import { SupportModule } from '@glint/support';
 @Module({})
 export class CliModule {
   static register(resources: RuntimeResources): DynamicModule {
-    return { module: CliModule, imports: [GlintRuntimeModule.register(resources, { projections, runProjections: false }), IdentityModule, SupportModule] };
+    return { module: CliModule, imports: [GlintRuntimeModule.register(resources, { projections, runProjections: false }), IdentityModule, MailModule, SupportModule] };
   }
 }

@@ -21,7 +21,7 @@ export class RebuildProgressBar {
   }
 
   update(progress: RebuildProgress): void {
-    const payload = { projection: progress.projection, phase: progress.phase, rate: formatRate(progress.eventsReplayed, Date.now() - this.startedAt) };
+    const payload = { projection: rebuildLabel(progress.projections), phase: progress.phase, rate: formatRate(progress.eventsReplayed, Date.now() - this.startedAt) };
     if (!this.started) {
       this.started = true;
       this.bar.start(progress.headPosition, progress.position, payload);
@@ -38,4 +38,9 @@ export class RebuildProgressBar {
 
 export function formatRate(events: number, elapsedMs: number): string {
   return Math.round(events / Math.max(elapsedMs / 1000, 0.001)).toLocaleString('en-US');
+}
+
+/** What a rebuild is of, in a line: the projection's name, or how many are rebuilt together. */
+export function rebuildLabel(projections: readonly string[]): string {
+  return projections.length === 1 ? projections[0] : `${projections.length} projections`;
 }

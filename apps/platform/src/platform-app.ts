@@ -14,8 +14,8 @@ export function startPlatform(overrides: Record<string, string> = {}): Promise<S
   return startHttpApp({
     overrides,
     module: (resources) => PlatformModule.register(resources),
-    prepareAdapter: (adapter, logger) => {
-      const pages = serveCachedChannelPages(adapter, logger);
+    prepareAdapter: (adapter) => {
+      const pages = serveCachedChannelPages(adapter);
       return (app) => {
         pages.cache = app.get(ChannelPageCache, { strict: false });
       };

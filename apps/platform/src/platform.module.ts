@@ -5,7 +5,8 @@ import { channelPagePublications } from './live/channel-page-publications';
 import { channelIdFromReadModels } from './live/live-channels';
 import { DeveloperAppsModule } from '@glint/developer-apps';
 import { SupportModule } from '@glint/support';
-import { IdentityModule, MailOutboxModule } from '@glint/identity';
+import { AccountUpkeepModule, IdentityModule, MailOutboxModule } from '@glint/identity';
+import { MailModule } from '@glint/mail';
 import { ModerationModule } from '@glint/moderation';
 import { ChannelsModule } from '@glint/channels';
 import { CommunityModule } from '@glint/community';
@@ -35,7 +36,9 @@ export class PlatformModule implements NestModule {
         DeveloperAppsModule,
         SupportModule,
         IdentityModule,
+        MailModule,
         MailOutboxModule,
+        AccountUpkeepModule,
         ChatModule,
         ModerationModule,
         ChannelsModule,

@@ -1,10 +1,12 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { currentCorrelationId } from '@glint/runtime';
+import { currentCorrelationId, loggableError } from '@glint/runtime';
 import { PROBLEM_CONTENT_TYPE, toProblemDetails } from './problem-details';
 
 interface HttpRequest {
   method: string;
   originalUrl: string;
+  /** Fastify's route; the path itself may carry what no log line may (a WHIP session's URL). */
+  routeOptions?: { url?: string };
 }
 
 interface HttpResponse {
@@ -14,7 +16,10 @@ interface HttpResponse {
   send(body: string): this;
 }
 
-/** Every error a request causes leaves as a problem-details body (RFC 9457), never as a stack. */
+/**
+ * Every error a request causes leaves as a problem-details body (RFC 9457), never as a stack. An
+ * internal one is logged by its route, without the values a database error carries.
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Api');
@@ -27,7 +32,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.instance = request.originalUrl.split('?')[0];
     const correlationId = currentCorrelationId();
     if (correlationId) problem.correlationId = correlationId;
-    if (internal) this.logger.error(`${request.method} ${problem.instance} failed`, error instanceof Error ? error.stack : String(error));
+    if (internal) this.logger.error(`${request.method} ${request.routeOptions?.url ?? '(no route)'} failed: ${loggableError(error)}`);
     if (problem.retryAfterSeconds !== undefined) response.header('retry-after', String(problem.retryAfterSeconds));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }

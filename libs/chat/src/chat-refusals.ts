@@ -1,4 +1,4 @@
-import { ForbiddenError, RateLimitedError } from '@glint/domain-errors';
+import { ForbiddenError } from '@glint/domain-errors';
 
 /** A refusal that lifts by itself: it says when the sender may try again. */
 export interface RefusedForNow {
@@ -13,12 +13,5 @@ export class ChatRefusedUntilLater extends ForbiddenError implements RefusedForN
     readonly retryAfterSeconds: number,
   ) {
     super(code, message);
-  }
-}
-
-/** The sender sends faster than the chat allows. */
-export class ChatRateLimitedError extends RateLimitedError implements RefusedForNow {
-  constructor(retryAfterSeconds: number) {
-    super('rate_limited', `You are sending messages too fast: wait ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'} before the next one.`, retryAfterSeconds);
   }
 }

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import type Redis from 'ioredis';
 import { LiveSocketsModule } from '@glint/live-updates';
-import { REDIS } from '@glint/runtime';
-import { ChatRateLimit } from './chat-rate-limit';
+import { ThrottlesModule } from '@glint/throttles';
 import { DeleteChatMessageHandler } from './commands/delete-chat-message';
 import { SendChatMessageHandler } from './commands/send-chat-message';
 import { ChatController } from './http/chat.controller';
@@ -15,10 +13,9 @@ import { ChatSocket } from './socket/chat.socket';
  * platform's one live relay (see `chatPublications`).
  */
 @Module({
-  imports: [LiveSocketsModule],
+  imports: [LiveSocketsModule, ThrottlesModule],
   controllers: [ChatController],
   providers: [
-    { provide: ChatRateLimit, useFactory: (redis: Redis) => new ChatRateLimit(redis), inject: [REDIS] },
     SendChatMessageHandler,
     DeleteChatMessageHandler,
     RecentChatHandler,

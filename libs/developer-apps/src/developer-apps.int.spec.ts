@@ -39,10 +39,10 @@ describe('developer apps: commands, read model and token resolver', () => {
   beforeAll(async () => {
     opened = await openTestStore();
     engine = createProjectionEngine({ store: opened.store, databaseUrl: opened.database.url, projections: [developerApps], logger: { log: () => undefined, error: () => undefined } });
-    const streams = new EventSourcedStreams(opened.store);
-    register = new RegisterAppHandler(streams, engine);
-    rotate = new RotateAppSecretHandler(streams, engine);
-    remove = new DeleteAppHandler(streams, engine);
+    const streams = new EventSourcedStreams(opened.store, engine);
+    register = new RegisterAppHandler(streams);
+    rotate = new RotateAppSecretHandler(streams);
+    remove = new DeleteAppHandler(streams);
     issue = new IssueAppTokenHandler(streams, engine);
     resolver = new AppTokenResolver(engine);
   });
@@ -119,7 +119,7 @@ describe('developer apps: commands, read model and token resolver', () => {
   it('rebuilds the same rows from the log in one batch as it built event by event', async () => {
     const live = await rows();
     expect(live.apps).toHaveLength(3);
-    const result = await engine.rebuild('developer_apps');
+    const result = await engine.rebuild(['developer_apps']);
     expect(result.eventsReplayed).toBe(await opened.store.headPosition());
     expect(await rows()).toEqual(live);
   });

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_TOKEN_RESOLVER } from '@glint/access';
+import { ThrottlesModule } from '@glint/throttles';
 import { AppTokenResolver } from './app-token-resolver';
 import { DeleteAppHandler } from './commands/delete-app';
 import { IssueAppTokenHandler } from './commands/issue-app-token';
@@ -12,6 +13,7 @@ import { ListMyAppsHandler } from './queries/list-my-apps';
 /** Global so the platform's access guard finds the app-token resolver it composes. */
 @Global()
 @Module({
+  imports: [ThrottlesModule],
   controllers: [AppsController, OAuthTokenController],
   providers: [
     RegisterAppHandler,

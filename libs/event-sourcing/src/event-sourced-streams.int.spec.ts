@@ -1,5 +1,7 @@
 import { ConflictError } from '@glint/domain-errors';
+import { createProjectionEngine, defineProjection, readModelTable } from '@glint/projection-engine';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
+import { recordingLogger } from '@glint/testing/projections';
 import type { CommandContext } from './command-context';
 import type { Decider } from './decider';
 import { EventSourcedStreams } from './event-sourced-streams';
@@ -87,5 +89,54 @@ describe('EventSourcedStreams', () => {
     expect((await streams.load('counter-history', counter, { asOf: new Date('2025-12-31T00:00:00.000Z') })).state.total).toBe(0);
     expect((await streams.load('counter-history', counter, { asOf: new Date('2026-01-15T00:00:00.000Z') })).state.total).toBe(1);
     expect((await streams.load('counter-history', counter, { asOf: new Date('2026-02-01T00:00:00.000Z') })).state.total).toBe(11);
+  });
+
+  describe('reading its own writes', () => {
+    const totals = readModelTable('counter_totals', { key: ['stream_name'], columns: { stream_name: 'text', total: 'integer' } });
+    const counterTotals = defineProjection<Counted>()({
+      name: 'counter_totals',
+      tables: { counter_totals: totals },
+      handlers: {
+        Counted: (event, tables) => tables.counter_totals.add({ stream_name: event.streamName }, 'total', event.data.by, { insertIfMissing: { stream_name: event.streamName, total: 0 } }),
+      },
+    });
+    /** Handles another type only, and fails on it: a command that appends Counted does not wait for it. */
+    const broken = defineProjection<{ type: 'Reset'; data: unknown }>()({
+      name: 'broken',
+      tables: { counter_totals: totals },
+      handlers: {
+        Reset: () => {
+          throw new Error('this projection is broken');
+        },
+      },
+    });
+
+    it('returns once the read models of the appended types show the append, waiting for no other', async () => {
+      await opened.sql.query('CREATE TABLE counter_totals (stream_name text PRIMARY KEY, total integer NOT NULL)');
+      await opened.store.append('reset-1', [{ id: '6f1b0e52-8f1e-4d3a-9d7c-0f6b7d5e4a01', type: 'Reset', data: {}, metadata: { correlationId: 'c', causationId: null, actor: { type: 'system' }, occurredAt: '2026-11-23T10:00:00.000Z' } }]);
+      // A long pause between attempts: the broken projection stays paused for the whole test.
+      const engine = createProjectionEngine({ store: opened.store, databaseUrl: opened.database.url, projections: [counterTotals, broken], errorRetryMs: 600_000, logger: recordingLogger() });
+      const reading = new EventSourcedStreams(opened.store, engine);
+      const total = async (stream: string) => (await opened.sql.query('SELECT total FROM counter_totals WHERE stream_name = $1', [stream])).rows[0]?.total;
+      try {
+        await engine.start();
+        for (let round = 1; round <= 5; round++) {
+          await reading.handle('counter-read', counter, { by: 1, atMost: 100 }, at('2026-11-23T10:00:00.000Z'), { readYourWrites: true });
+          expect(await total('counter-read')).toBe(round);
+        }
+        await reading.append('counter-appended', [{ type: 'Counted', data: { by: 7 } }], at('2026-11-23T10:00:00.000Z'), 'any', { readYourWrites: true });
+        expect(await total('counter-appended')).toBe(7);
+        expect((await engine.lag()).find((lag) => lag.name === 'broken')?.paused).toMatchObject({ error: 'this projection is broken' });
+      } finally {
+        await engine.stop();
+      }
+    });
+
+    it('refuses to wait where the process keeps no read models, before it appends', async () => {
+      await expect(streams.handle('counter-unread', counter, { by: 1, atMost: 100 }, at('2026-11-23T10:00:00.000Z'), { readYourWrites: true })).rejects.toThrow(
+        'This process keeps no read models: nothing can wait for them to show a write.',
+      );
+      expect(await opened.store.readStream('counter-unread')).toEqual([]);
+    });
   });
 });

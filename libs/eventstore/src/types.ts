@@ -39,6 +39,12 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
 }
 
 /**
+ * A recorded event of the domain event `E` (its `type` and `data`): what a projection or a reactor
+ * handling `E` receives. Declared here once; nothing redeclares it.
+ */
+export type Recorded<E extends { type: string; data: unknown }> = RecordedEvent<E['type'], E['data']>;
+
+/**
  * What the caller believes about the stream before appending:
  * `any` (no check), `no_stream`, `stream_exists`, or the exact revision of its last event.
  */

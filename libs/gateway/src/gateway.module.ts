@@ -1,6 +1,7 @@
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ChannelQueriesModule } from '@glint/channels';
 import { GATEWAY_SETTINGS, READ_MODELS, type ReadModels, type GatewaySettings } from '@glint/runtime';
+import { ThrottlesModule } from '@glint/throttles';
 import { GatewayHeartbeat } from './gateway-heartbeat';
 import { GatewaySessions } from './gateway-sessions';
 import { gatewayRequest } from './http/gateway-request';
@@ -19,7 +20,7 @@ import { ViewerSignalling } from './viewer-signalling';
  * runs StreamsModule too.
  */
 @Module({
-  imports: [ChannelQueriesModule],
+  imports: [ChannelQueriesModule, ThrottlesModule],
   controllers: [WhipController, WhepController],
   providers: [
     {

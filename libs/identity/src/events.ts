@@ -6,10 +6,30 @@ import type { StaffRole } from '@glint/access';
  * account makes every copy unreadable while the facts themselves stay countable.
  */
 
-/** The username is taken for good by one user: its stream is claimed once and never released. */
+/**
+ * The username is taken by one user, for good once their registration is recorded (a deleted
+ * account keeps its name). Its stream is appended to only where it does not exist yet.
+ */
 export type UsernameClaimed = { type: 'UsernameClaimed'; data: { userId: string; username: string } };
 
-export type UsernameEvent = UsernameClaimed;
+/** A claim whose registration never followed is given up: the name can be claimed again. */
+export type UsernameReleased = { type: 'UsernameReleased'; data: { userId: string; username: string } };
+
+export type UsernameEvent = UsernameClaimed | UsernameReleased;
+
+/**
+ * An e-mail address is in use by one account. The address is not in the event nor in the stream's
+ * name: the stream is named by a keyed hash of the address (see `emailClaimStreamName`).
+ */
+export type EmailAddressClaimed = { type: 'EmailAddressClaimed'; data: { userId: string } };
+
+export const EMAIL_RELEASE_REASONS = ['account_deleted', 'registration_abandoned'] as const;
+export type EmailReleaseReason = (typeof EMAIL_RELEASE_REASONS)[number];
+
+/** The address is free again: its account was deleted, or its registration never finished. */
+export type EmailAddressReleased = { type: 'EmailAddressReleased'; data: { userId: string; reason: EmailReleaseReason } };
+
+export type EmailClaimEvent = EmailAddressClaimed | EmailAddressReleased;
 
 export type UserRegistered = {
   type: 'UserRegistered';
@@ -38,12 +58,24 @@ export type UserLoggedIn = {
   };
 };
 
-export const SESSION_END_REASONS = ['logout', 'password_changed', 'global_ban', 'account_deleted'] as const;
+export const SESSION_END_REASONS = ['logout', 'password_changed', 'password_reset', 'global_ban', 'account_deleted'] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 export type UserLoggedOut = { type: 'UserLoggedOut'; data: { userId: string; sessionId: string; reason: SessionEndReason } };
 
 export type PasswordChanged = { type: 'PasswordChanged'; data: { userId: string; passwordHashSealed: string } };
+
+/**
+ * A password-reset mail is due: the mail outbox delivers it. The token carries the user's id, so
+ * the link finds its account's stream; only its SHA-256 is checked against.
+ */
+export type PasswordResetRequested = {
+  type: 'PasswordResetRequested';
+  data: { userId: string; emailSealed: string; tokenSealed: string; tokenHash: string; requestedAt: string; expiresAt: string };
+};
+
+/** The password was set anew with a mailed token, which no longer works, nor does any other. */
+export type PasswordReset = { type: 'PasswordReset'; data: { userId: string; passwordHashSealed: string; tokenHash: string } };
 
 /** A two-factor secret was handed out; it protects nothing until a code made with it is confirmed. */
 export type TwoFactorSetupStarted = { type: 'TwoFactorSetupStarted'; data: { userId: string; secretSealed: string } };
@@ -68,6 +100,13 @@ export type StreamingReinstated = { type: 'StreamingReinstated'; data: { userId:
 /** The account is gone; its key is destroyed right after, so its personal values read as erased. */
 export type AccountDeleted = { type: 'AccountDeleted'; data: { userId: string; username: string } };
 
+/**
+ * The registration of this user id never finished and never will: recorded in place of
+ * `UserRegistered`, so a registration still under way can no longer be recorded after its claims
+ * are released.
+ */
+export type RegistrationAbandoned = { type: 'RegistrationAbandoned'; data: { userId: string } };
+
 export type UserEvent =
   | UserRegistered
   | EmailConfirmationRequested
@@ -84,8 +123,13 @@ export type UserEvent =
   | UserGloballyUnbanned
   | StreamingSuspended
   | StreamingReinstated
-  | AccountDeleted;
+  | AccountDeleted
+  | PasswordResetRequested
+  | PasswordReset
+  | RegistrationAbandoned;
 
 export const userStreamName = (userId: string): string => `user-${userId}`;
 /** Lower-cased, so two spellings of one name land on one stream and cannot both be claimed. */
 export const usernameStreamName = (username: string): string => `username-${username.toLowerCase()}`;
+/** `addressKey` is the vault's blind index of the normalised address (see `email-claims.ts`). */
+export const emailClaimStreamName = (addressKey: string): string => `email-${addressKey}`;

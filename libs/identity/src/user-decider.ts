@@ -7,9 +7,19 @@ export const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 export const EMAIL_CONFIRMATION_LIFETIME_MS = 24 * 3600 * 1000;
 /** A new confirmation mail at most once a minute, so the resend button cannot flood a mailbox. */
 export const EMAIL_CONFIRMATION_RESEND_INTERVAL_MS = 60 * 1000;
+export const PASSWORD_RESET_LIFETIME_MS = 3600 * 1000;
+/** At most one reset mail a minute: asking more often records nothing, and answers the same. */
+export const PASSWORD_RESET_INTERVAL_MS = 60 * 1000;
 export const STAFF_REASON_MAX_LENGTH = 500;
 
-export type Account = { status: 'unregistered' } | RegisteredAccount | { status: 'deleted'; userId: string; username: string };
+/**
+ * `abandoned`: a registration of this id was given up (its claims released), so none can be
+ * recorded any more. A deleted account keeps its sealed address, for its claim to be released.
+ */
+export type Account =
+  | { status: 'unregistered'; abandoned: boolean }
+  | RegisteredAccount
+  | { status: 'deleted'; userId: string; username: string; emailSealed: string };
 
 export interface RegisteredAccount {
   status: 'registered';
@@ -21,6 +31,9 @@ export interface RegisteredAccount {
   confirmationTokens: Readonly<Record<string, number>>;
   lastConfirmationRequestedAt: number;
   passwordHashSealed: string;
+  /** Password-reset tokens not used, by hash, with when each expires (epoch ms); a reset or a password change ends them all. */
+  passwordResetTokens: Readonly<Record<string, number>>;
+  lastPasswordResetRequestedAt: number;
   /** Sessions not ended, by id, with when each expires (epoch ms). */
   sessions: Readonly<Record<string, number>>;
   twoFactor: { secretSealed: string | null; pendingSecretSealed: string | null; lastTimeStep: number };
@@ -38,6 +51,8 @@ export type PasswordCheck = { checkedHashSealed: string; matches: boolean };
 export type TwoFactorCheck = { checkedSecretSealed: string; timeStep: number | null };
 /** A fresh confirmation token, sealed for the mail, and its SHA-256 for finding the account. */
 export type NewConfirmationToken = { tokenSealed: string; tokenHash: string };
+/** A fresh password-reset token, sealed for the mail, and its SHA-256, which is all a reset is checked against. */
+export type NewPasswordResetToken = { tokenSealed: string; tokenHash: string };
 
 export type Register = {
   type: 'Register';
@@ -73,7 +88,11 @@ export type BanGlobally = { type: 'BanGlobally'; reason: string; bannedBy: strin
 export type UnbanGlobally = { type: 'UnbanGlobally' };
 export type SuspendStreaming = { type: 'SuspendStreaming'; reason: string };
 export type ReinstateStreaming = { type: 'ReinstateStreaming' };
-export type DeleteAccount = { type: 'DeleteAccount'; password: PasswordCheck | null; now: Date };
+/** `twoFactor` is null when no code was given, or the account has no secret to check it against. */
+export type DeleteAccount = { type: 'DeleteAccount'; password: PasswordCheck | null; twoFactor: TwoFactorCheck | null; now: Date };
+export type RequestPasswordReset = { type: 'RequestPasswordReset'; reset: NewPasswordResetToken; now: Date };
+export type ResetPassword = { type: 'ResetPassword'; tokenHash: string; newPasswordHashSealed: string; now: Date };
+export type AbandonRegistration = { type: 'AbandonRegistration'; userId: string };
 
 export type UserCommand =
   | Register
@@ -91,15 +110,19 @@ export type UserCommand =
   | UnbanGlobally
   | SuspendStreaming
   | ReinstateStreaming
-  | DeleteAccount;
+  | DeleteAccount
+  | RequestPasswordReset
+  | ResetPassword
+  | AbandonRegistration;
 
 /** One answer whether the username is unknown or the password wrong, so neither can be probed. */
 export const invalidCredentials = (): UnauthenticatedError => new UnauthenticatedError('invalid_credentials', 'The username or the password is wrong.');
 
 export const userDecider: Decider<Account, UserCommand, UserEvent> = {
-  initialState: { status: 'unregistered' },
+  initialState: { status: 'unregistered', abandoned: false },
 
   evolve(state, event) {
+    if (event.type === 'RegistrationAbandoned') return state.status === 'unregistered' ? { status: 'unregistered', abandoned: true } : state;
     if (event.type === 'UserRegistered') {
       const { userId, username, emailSealed, passwordHashSealed } = event.data;
       return {
@@ -111,6 +134,8 @@ export const userDecider: Decider<Account, UserCommand, UserEvent> = {
         confirmationTokens: {},
         lastConfirmationRequestedAt: 0,
         passwordHashSealed,
+        passwordResetTokens: {},
+        lastPasswordResetRequestedAt: 0,
         sessions: {},
         twoFactor: { secretSealed: null, pendingSecretSealed: null, lastTimeStep: 0 },
         staffRole: null,
@@ -142,7 +167,14 @@ export const userDecider: Decider<Account, UserCommand, UserEvent> = {
       case 'UserLoggedOut':
         return { ...state, sessions: Object.fromEntries(Object.entries(state.sessions).filter(([sessionId]) => sessionId !== event.data.sessionId)) };
       case 'PasswordChanged':
-        return { ...state, passwordHashSealed: event.data.passwordHashSealed };
+      case 'PasswordReset':
+        return { ...state, passwordHashSealed: event.data.passwordHashSealed, passwordResetTokens: {} };
+      case 'PasswordResetRequested':
+        return {
+          ...state,
+          passwordResetTokens: { ...state.passwordResetTokens, [event.data.tokenHash]: Date.parse(event.data.expiresAt) },
+          lastPasswordResetRequestedAt: Date.parse(event.data.requestedAt),
+        };
       case 'TwoFactorSetupStarted':
         // A new secret, no code of it used yet.
         return { ...state, twoFactor: { secretSealed: null, pendingSecretSealed: event.data.secretSealed, lastTimeStep: 0 } };
@@ -163,7 +195,7 @@ export const userDecider: Decider<Account, UserCommand, UserEvent> = {
       case 'StreamingReinstated':
         return { ...state, streamingSuspensionReason: null };
       case 'AccountDeleted':
-        return { status: 'deleted', userId: state.userId, username: state.username };
+        return { status: 'deleted', userId: state.userId, username: state.username, emailSealed: state.emailSealed };
       default:
         return unreachable(event);
     }
@@ -228,11 +260,15 @@ export const userDecider: Decider<Account, UserCommand, UserEvent> = {
         if (account.streamingSuspensionReason === null) throw new ConflictError('not_suspended_from_streaming', `${account.username} is not suspended from streaming.`);
         return [{ type: 'StreamingReinstated', data: { userId: account.userId } }];
       }
-      case 'DeleteAccount': {
-        const account = existing(state);
-        if (!passwordAccepted(command.password, account)) throw wrongPassword('password');
-        return [...endSessions(account, command.now, 'account_deleted'), { type: 'AccountDeleted', data: { userId: account.userId, username: account.username } }];
-      }
+      case 'DeleteAccount':
+        return deleteAccount(command, existing(state));
+      case 'RequestPasswordReset':
+        return requestPasswordReset(command, state);
+      case 'ResetPassword':
+        return resetPassword(command, state);
+      case 'AbandonRegistration':
+        // Only a registration never recorded is given up; one that was recorded finished.
+        return state.status === 'unregistered' && !state.abandoned ? [{ type: 'RegistrationAbandoned', data: { userId: command.userId } }] : [];
       default:
         return unreachable(command);
     }
@@ -241,6 +277,7 @@ export const userDecider: Decider<Account, UserCommand, UserEvent> = {
 
 function register(command: Register, state: Account): UserEvent[] {
   if (state.status !== 'unregistered') throw new ConflictError('user_already_registered', `User ${command.userId} is already registered.`);
+  if (state.abandoned) throw new ConflictError('registration_abandoned', 'This registration took too long and was given up: register again.');
   const { userId, username, emailSealed, passwordHashSealed, confirmation, now } = command;
   return [
     { type: 'UserRegistered', data: { userId, username, emailSealed, passwordHashSealed } },
@@ -314,6 +351,53 @@ function changePassword(command: ChangePassword, account: RegisteredAccount): Us
   if (!passwordAccepted(command.password, account)) throw wrongPassword('currentPassword');
   const others = endSessions(account, command.now, 'password_changed').filter((event) => event.data.sessionId !== command.keepSessionId);
   return [{ type: 'PasswordChanged', data: { userId: account.userId, passwordHashSealed: command.newPasswordHashSealed } }, ...others];
+}
+
+function deleteAccount(command: DeleteAccount, account: RegisteredAccount): UserEvent[] {
+  if (!passwordAccepted(command.password, account)) throw wrongPassword('password');
+  const secret = account.twoFactor.secretSealed;
+  // The code proves the authenticator is at hand, as turning two-factor off does.
+  if (secret !== null) {
+    if (command.twoFactor === null) throw new ValidationError('two_factor_code_required', 'This account signs in with two-factor: send the 6-digit code from your authenticator app as code.', 'code');
+    if (acceptedTimeStep(command.twoFactor, secret, account.twoFactor.lastTimeStep) === null) throw new ValidationError('invalid_two_factor_code', INVALID_CODE_MESSAGE, 'code');
+  }
+  return [...endSessions(account, command.now, 'account_deleted'), { type: 'AccountDeleted', data: { userId: account.userId, username: account.username } }];
+}
+
+/** Records nothing for an account that is not registered, nor within a minute of the last ask: the asker is told the same either way. */
+function requestPasswordReset(command: RequestPasswordReset, state: Account): UserEvent[] {
+  if (state.status !== 'registered') return [];
+  if (command.now.getTime() < state.lastPasswordResetRequestedAt + PASSWORD_RESET_INTERVAL_MS) return [];
+  const { reset, now } = command;
+  return [
+    {
+      type: 'PasswordResetRequested',
+      data: {
+        userId: state.userId,
+        emailSealed: state.emailSealed,
+        tokenSealed: reset.tokenSealed,
+        tokenHash: reset.tokenHash,
+        requestedAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MS).toISOString(),
+      },
+    },
+  ];
+}
+
+function resetPassword(command: ResetPassword, state: Account): UserEvent[] {
+  if (state.status !== 'registered') throw passwordResetTokenUnknown();
+  const expiresAt = state.passwordResetTokens[command.tokenHash];
+  if (expiresAt === undefined) throw passwordResetTokenUnknown();
+  if (expiresAt <= command.now.getTime()) throw new ValidationError('password_reset_token_expired', 'This password-reset link has expired: ask for a new one.', 'token');
+  // Whoever held a session may be who the reset locks out: every session ends.
+  return [
+    { type: 'PasswordReset', data: { userId: state.userId, passwordHashSealed: command.newPasswordHashSealed, tokenHash: command.tokenHash } },
+    ...endSessions(state, command.now, 'password_reset'),
+  ];
+}
+
+export function passwordResetTokenUnknown(): ValidationError {
+  return new ValidationError('password_reset_token_unknown', 'This password-reset link is not valid: it was used already, or a newer password replaced it. Ask for a new one.', 'token');
 }
 
 function enableTwoFactor(command: EnableTwoFactor, account: RegisteredAccount): UserEvent[] {

@@ -2,7 +2,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, Val
 import { foldEvents } from '@glint/event-sourcing';
 import { decide, refusalOf } from '@glint/testing';
 import { userDecider, type PasswordCheck, type TwoFactorCheck, type UserCommand } from './user-decider';
-import type { UserEvent } from './events';
+import type { SessionEndReason, UserEvent } from './events';
 
 const ANA = '6f0d3c1e-0000-4000-8000-00000000a1a1';
 const MOD = '6f0d3c1e-0000-4000-8000-00000000b0b0';
@@ -28,7 +28,7 @@ const loggedIn = (sessionId: string, loggedInAt: Date, twoFactorTimeStep: number
   type: 'UserLoggedIn',
   data: { userId: ANA, sessionId, tokenHash: `hash-of-${sessionId}`, loggedInAt: loggedInAt.toISOString(), expiresAt: later(loggedInAt, 30 * DAY_MS).toISOString(), twoFactorTimeStep },
 });
-const loggedOut = (sessionId: string, reason: 'logout' | 'password_changed' | 'global_ban' | 'account_deleted'): UserEvent => ({ type: 'UserLoggedOut', data: { userId: ANA, sessionId, reason } });
+const loggedOut = (sessionId: string, reason: SessionEndReason): UserEvent => ({ type: 'UserLoggedOut', data: { userId: ANA, sessionId, reason } });
 const setupStarted = (secretSealed: string): UserEvent => ({ type: 'TwoFactorSetupStarted', data: { userId: ANA, secretSealed } });
 const twoFactorOn: UserEvent = { type: 'TwoFactorEnabled', data: { userId: ANA, secretSealed: SECRET, timeStep: 1000 } };
 const twoFactorOff: UserEvent = { type: 'TwoFactorDisabled', data: { userId: ANA } };
@@ -39,6 +39,13 @@ const unbanned: UserEvent = { type: 'UserGloballyUnbanned', data: { userId: ANA 
 const suspended: UserEvent = { type: 'StreamingSuspended', data: { userId: ANA, reason: 'Restreamed a film' } };
 const reinstated: UserEvent = { type: 'StreamingReinstated', data: { userId: ANA } };
 const deleted: UserEvent = { type: 'AccountDeleted', data: { userId: ANA, username: 'Ana' } };
+const abandoned: UserEvent = { type: 'RegistrationAbandoned', data: { userId: ANA } };
+const resetAsked = (tokenHash: string, requestedAt: Date): UserEvent => ({
+  type: 'PasswordResetRequested',
+  data: { userId: ANA, emailSealed: EMAIL, tokenSealed: `pd1.${tokenHash}`, tokenHash, requestedAt: requestedAt.toISOString(), expiresAt: later(requestedAt, 3600 * 1000).toISOString() },
+});
+const firstReset = resetAsked('reset-1', at('11:30:00'));
+const passwordReset = (tokenHash: string): UserEvent => ({ type: 'PasswordReset', data: { userId: ANA, passwordHashSealed: NEW_HASH, tokenHash } });
 
 const rightPassword: PasswordCheck = { checkedHashSealed: HASH, matches: true };
 const wrongPassword: PasswordCheck = { checkedHashSealed: HASH, matches: false };
@@ -51,7 +58,10 @@ const requestMail = (now: Date): UserCommand => ({ type: 'RequestEmailConfirmati
 const confirm = (tokenHash: string, now = NOW): UserCommand => ({ type: 'ConfirmEmail', tokenHash, now });
 const changePassword = (password: PasswordCheck | null): UserCommand => ({ type: 'ChangePassword', password, newPasswordHashSealed: NEW_HASH, keepSessionId: 's-1', now: NOW });
 const ban = (reason = 'Spam links in every chat', bannedBy = MOD): UserCommand => ({ type: 'BanGlobally', reason, bannedBy, now: NOW });
-const deleteAccount = (password: PasswordCheck | null): UserCommand => ({ type: 'DeleteAccount', password, now: NOW });
+const deleteAccount = (password: PasswordCheck | null, twoFactor: TwoFactorCheck | null = null): UserCommand => ({ type: 'DeleteAccount', password, twoFactor, now: NOW });
+const askReset = (now: Date, tokenHash = 'reset-2'): UserCommand => ({ type: 'RequestPasswordReset', reset: { tokenSealed: `pd1.${tokenHash}`, tokenHash }, now });
+const resetWith = (tokenHash: string, now = NOW): UserCommand => ({ type: 'ResetPassword', tokenHash, newPasswordHashSealed: NEW_HASH, now });
+const abandon: UserCommand = { type: 'AbandonRegistration', userId: ANA };
 
 // At NOW, s-1 and s-2 are running; s-lapsed expired an hour ago, s-old yesterday.
 const sessions = [
@@ -103,6 +113,19 @@ describe('the account decider records', () => {
     ['a reinstatement', [registered, suspended], { type: 'ReinstateStreaming' }, [reinstated]],
     ['a deletion, ending every running session first', [registered, ...sessions], deleteAccount(rightPassword), [loggedOut('s-1', 'account_deleted'), loggedOut('s-2', 'account_deleted'), deleted]],
     ['a deletion of an account without sessions', [registered, confirmed], deleteAccount(rightPassword), [deleted]],
+    ['a deletion with two-factor on and a fresh code', [registered, setupStarted(SECRET), twoFactorOn], deleteAccount(rightPassword, code(1001)), [deleted]],
+    ['a deletion with two-factor only being set up, without a code', [registered, setupStarted(SECRET)], deleteAccount(rightPassword), [deleted]],
+    ['a reset mail, its link working for an hour', [registered], askReset(at('11:30:00'), 'reset-1'), [firstReset]],
+    ['another reset mail a minute after the last', [registered, firstReset], askReset(at('11:31:00')), [resetAsked('reset-2', at('11:31:00'))]],
+    ['nothing for a reset asked within the minute', [registered, firstReset], askReset(at('11:30:59')), []],
+    ['nothing for a reset of nobody', [], askReset(NOW), []],
+    ['nothing for a reset of a deleted account', [registered, deleted], askReset(NOW), []],
+    ['a reset with the mailed token, ending every running session', [registered, ...sessions, firstReset], resetWith('reset-1'), [passwordReset('reset-1'), loggedOut('s-1', 'password_reset'), loggedOut('s-2', 'password_reset')]],
+    ['a reset with an older token that still works', [registered, firstReset, resetAsked('reset-2', at('11:45:00'))], resetWith('reset-1'), [passwordReset('reset-1')]],
+    ['a registration given up before it was recorded', [], abandon, [abandoned]],
+    ['nothing for a registration given up twice', [abandoned], abandon, []],
+    ['nothing for giving up a registration that was recorded', [registered], abandon, []],
+    ['nothing for giving up the registration of a deleted account', [registered, deleted], abandon, []],
   ])('%s', (_, given, when, then) => {
     expect(decide(userDecider, given, when)).toEqual(then);
   });
@@ -159,6 +182,18 @@ describe('the account decider refuses', () => {
     ['reinstating someone not suspended', [registered, suspended, reinstated], { type: 'ReinstateStreaming' }, ConflictError, { code: 'not_suspended_from_streaming' }],
     ['a deletion without the right password', [registered], deleteAccount(wrongPassword), ForbiddenError, { code: 'wrong_password', field: 'password' }],
     ['deleting twice', [registered, deleted], deleteAccount(rightPassword), ConflictError, { code: 'account_deleted' }],
+    ['a deletion with two-factor on and no code', [registered, setupStarted(SECRET), twoFactorOn], deleteAccount(rightPassword), ValidationError, { code: 'two_factor_code_required', field: 'code' }],
+    ['a deletion with two-factor on and a wrong code', [registered, setupStarted(SECRET), twoFactorOn], deleteAccount(rightPassword, code(null)), ValidationError, { code: 'invalid_two_factor_code', field: 'code' }],
+    ['a deletion with a code used already', [registered, setupStarted(SECRET), twoFactorOn], deleteAccount(rightPassword, code(1000)), ValidationError, { code: 'invalid_two_factor_code', field: 'code' }],
+    ['a deletion with a code of another secret', [registered, setupStarted(SECRET), twoFactorOn], deleteAccount(rightPassword, code(1001, OTHER_SECRET)), ValidationError, { code: 'invalid_two_factor_code', field: 'code' }],
+    ['a deletion with a right code but the wrong password', [registered, setupStarted(SECRET), twoFactorOn], deleteAccount(wrongPassword, code(1001)), ForbiddenError, { code: 'wrong_password', field: 'password' }],
+    ['a reset with a token never mailed', [registered, firstReset], resetWith('reset-9'), ValidationError, { code: 'password_reset_token_unknown', field: 'token' }],
+    ['a reset with a token used already', [registered, firstReset, passwordReset('reset-1')], resetWith('reset-1'), ValidationError, { code: 'password_reset_token_unknown', field: 'token' }],
+    ['a reset with a token asked for before a password change', [registered, firstReset, { type: 'PasswordChanged', data: { userId: ANA, passwordHashSealed: NEW_HASH } }], resetWith('reset-1'), ValidationError, { code: 'password_reset_token_unknown', field: 'token' }],
+    ['a reset with an expired token', [registered, firstReset], resetWith('reset-1', at('12:30:00')), ValidationError, { code: 'password_reset_token_expired', field: 'token' }],
+    ['a reset of nobody', [], resetWith('reset-1'), ValidationError, { code: 'password_reset_token_unknown', field: 'token' }],
+    ['a reset of a deleted account', [registered, firstReset, deleted], resetWith('reset-1'), ValidationError, { code: 'password_reset_token_unknown', field: 'token' }],
+    ['a registration given up already', [abandoned], register, ConflictError, { code: 'registration_abandoned' }],
   ])('%s', (_, given, when, kind, expected) => {
     const refusal = refusalOf(() => decide(userDecider, given, when));
     expect(refusal).toBeInstanceOf(kind);
@@ -176,7 +211,12 @@ describe('the account state', () => {
     expect(keys([registered, ...sessions, loggedIn('s-3', NOW)])).toEqual(['s-1', 's-2', 's-3']);
   });
 
-  it('keeps a deleted account’s id and username only', () => {
-    expect(foldEvents(userDecider, [registered, granted('admin'), banned, deleted])).toEqual({ status: 'deleted', userId: ANA, username: 'Ana' });
+  it('keeps a deleted account’s id, username and sealed address only', () => {
+    expect(foldEvents(userDecider, [registered, granted('admin'), banned, deleted])).toEqual({ status: 'deleted', userId: ANA, username: 'Ana', emailSealed: EMAIL });
+  });
+
+  it('makes a reset token work once: a reset ends every outstanding token', () => {
+    const state = foldEvents(userDecider, [registered, firstReset, resetAsked('reset-2', at('11:45:00')), passwordReset('reset-2')]);
+    expect(state.status === 'registered' && state.passwordResetTokens).toEqual({});
   });
 });

@@ -24,21 +24,26 @@ export const RESERVED_USERNAMES: ReadonlySet<string> = new Set([
   'system',
 ]);
 
-export type UsernameClaim = { claimedBy: string | null };
+/** `username` as its claimant spelled it. */
+export type UsernameClaim = { claimedBy: string | null; username: string };
 
 export type ClaimUsername = { type: 'ClaimUsername'; username: string; userId: string };
+/** Only the claim of this user is released, so a late retry cannot free a name claimed again since. */
+export type ReleaseUsername = { type: 'ReleaseUsername'; userId: string };
 
-export type UsernameCommand = ClaimUsername;
+export type UsernameCommand = ClaimUsername | ReleaseUsername;
 
 export const usernameDecider: Decider<UsernameClaim, UsernameCommand, UsernameEvent> = {
-  initialState: { claimedBy: null },
+  initialState: { claimedBy: null, username: '' },
 
   evolve(state, event) {
     switch (event.type) {
       case 'UsernameClaimed':
-        return { claimedBy: event.data.userId };
+        return { claimedBy: event.data.userId, username: event.data.username };
+      case 'UsernameReleased':
+        return { claimedBy: null, username: event.data.username };
       default:
-        return unreachable(event.type);
+        return unreachable(event);
     }
   },
 
@@ -53,8 +58,10 @@ export const usernameDecider: Decider<UsernameClaim, UsernameCommand, UsernameEv
         if (state.claimedBy !== null) throw new ConflictError('username_taken', `The username "${username}" is taken; choose another one.`, 'username');
         return [{ type: 'UsernameClaimed', data: { userId, username } }];
       }
+      case 'ReleaseUsername':
+        return state.claimedBy === command.userId ? [{ type: 'UsernameReleased', data: { userId: command.userId, username: state.username } }] : [];
       default:
-        return unreachable(command.type);
+        return unreachable(command);
     }
   },
 };

@@ -1,10 +1,12 @@
 import { ConflictError, ValidationError, type DomainError } from '@glint/domain-errors';
 import { decide, refusalOf } from '@glint/testing';
 import type { UsernameEvent } from './events';
-import { usernameDecider, type ClaimUsername } from './username-decider';
+import { usernameDecider, type ClaimUsername, type UsernameCommand } from './username-decider';
 
 const claimedByAna: UsernameEvent = { type: 'UsernameClaimed', data: { userId: 'ana-id', username: 'Ana_1' } };
 const claim = (username: string, userId = 'ben-id'): ClaimUsername => ({ type: 'ClaimUsername', username, userId });
+const releasedByAna: UsernameEvent = { type: 'UsernameReleased', data: { userId: 'ana-id', username: 'Ana_1' } };
+const release = (userId: string): UsernameCommand => ({ type: 'ReleaseUsername', userId });
 
 describe('claiming a username', () => {
   it.each<[string, UsernameEvent[], ClaimUsername, UsernameEvent[]]>([
@@ -12,6 +14,7 @@ describe('claiming a username', () => {
     ['three characters are enough', [], claim('bob'), [{ type: 'UsernameClaimed', data: { userId: 'ben-id', username: 'bob' } }]],
     ['twenty-five are the most', [], claim('a'.repeat(25)), [{ type: 'UsernameClaimed', data: { userId: 'ben-id', username: 'a'.repeat(25) } }]],
     ['a name that merely contains a reserved word is free', [], claim('glintfan'), [{ type: 'UsernameClaimed', data: { userId: 'ben-id', username: 'glintfan' } }]],
+    ['a name released is free again', [claimedByAna, releasedByAna], claim('ANA_1'), [{ type: 'UsernameClaimed', data: { userId: 'ben-id', username: 'ANA_1' } }]],
   ])('%s', (_, given, when, then) => {
     expect(decide(usernameDecider, given, when)).toEqual(then);
   });
@@ -29,5 +32,14 @@ describe('claiming a username', () => {
     const refusal = refusalOf(() => decide(usernameDecider, given, when));
     expect(refusal).toBeInstanceOf(kind);
     expect(refusal).toMatchObject({ code, field: 'username' });
+  });
+
+  it.each<[string, UsernameEvent[], UsernameCommand, UsernameEvent[]]>([
+    ['its claimant gives a name back, as it was spelled', [claimedByAna], release('ana-id'), [releasedByAna]],
+    ['nothing for a name claimed by another', [claimedByAna], release('ben-id'), []],
+    ['nothing for a name given back already', [claimedByAna, releasedByAna], release('ana-id'), []],
+    ['nothing for a name never claimed', [], release('ana-id'), []],
+  ])('releasing: %s', (_, given, when, then) => {
+    expect(decide(usernameDecider, given, when)).toEqual(then);
   });
 });

@@ -10,6 +10,7 @@ export type { ChannelIdOf } from './live-channels';
 export { LiveRelayModule } from './relay/live-relay.module';
 export type { LivePublications, PublicationsOf } from './relay/live-publications';
 export { SocketAuthentication } from './socket/socket-authentication';
+export { SocketAdmission } from './socket/socket-admission';
 export { LiveSocket, SocketSessions, principalOnConnect, type SocketSession } from './socket/socket-sessions';
 export { sendFrame, type Frame } from './socket/socket-frames';
 export { LiveSocketAt } from './socket/live-socket-at';

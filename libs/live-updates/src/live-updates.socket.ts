@@ -6,6 +6,7 @@ import { ConflictError } from '@glint/domain-errors';
 import { CHANNEL_ID_OF, type ChannelIdOf } from './live-channels';
 import { RedisFanOut } from './redis-fan-out';
 import { LiveSocketAt } from './socket/live-socket-at';
+import { SocketAdmission } from './socket/socket-admission';
 import { SocketAuthentication } from './socket/socket-authentication';
 import { sendFrame, type Frame } from './socket/socket-frames';
 import { LiveSocket, principalOnConnect, SocketSessions, type SocketSession } from './socket/socket-sessions';
@@ -33,11 +34,12 @@ export class LiveUpdatesSocket extends LiveSocket<LiveConnection> {
 
   constructor(
     authentication: SocketAuthentication,
+    admission: SocketAdmission,
     private readonly fanOut: RedisFanOut,
     @Inject(CHANNEL_ID_OF) private readonly channelIdOf: ChannelIdOf,
   ) {
     super();
-    this.connections = new SocketSessions<LiveConnection>(authentication, {
+    this.connections = new SocketSessions<LiveConnection>(authentication, admission, {
       component: 'Live',
       logger: new Logger('LiveUpdatesSocket'),
       events: LIVE_EVENTS,

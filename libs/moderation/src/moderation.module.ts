@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ThrottlesModule } from '@glint/throttles';
 import { ChangeChatStandingHandler } from './commands/change-chat-standing';
 import { ReportUserHandler } from './commands/report-user';
 import { ResolveReportHandler } from './commands/resolve-report';
@@ -12,6 +13,7 @@ import { ListStaffAuditLogHandler } from './queries/list-staff-audit-log';
 
 /** Channel timeouts and bans, user reports and the staff's queue, the moderation and staff audit logs. */
 @Module({
+  imports: [ThrottlesModule],
   controllers: [ChannelModerationController, ReportsController, StaffModerationController],
   providers: [
     ChangeChatStandingHandler,

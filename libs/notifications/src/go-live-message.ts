@@ -1,4 +1,4 @@
-import type { Mail } from '@glint/identity';
+import type { Mail } from '@glint/mail';
 import type { RelayedFrame } from '@glint/live-updates';
 
 /** What a follower is told when a channel they follow goes live. */
@@ -30,6 +30,7 @@ export function goLiveMail(facts: GoLiveFacts, follower: { followerId: string; t
   const link = watchUrl(facts);
   return {
     idempotencyKey: `go-live:${facts.streamId}:${follower.followerId}`,
+    recipientId: follower.followerId,
     to: follower.to,
     subject: `${facts.channel} is live: ${facts.title}`,
     text: [

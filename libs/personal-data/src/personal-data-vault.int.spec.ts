@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ForbiddenError, ValidationError } from '@glint/domain-errors';
 import { until } from '@glint/testing';
@@ -92,6 +92,20 @@ describe('PersonalDataVault', () => {
     ['a sealed-looking string with a bad part', 'pd1.dXNlcg.!!.x.y'],
   ])('refuses to open %s', async (_, value) => {
     await expect(vault.open(value)).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('indexes a value by a keyed hash: the same for the same value and purpose, in every process, and not the value’s plain hash', async () => {
+    const other = new PersonalDataVault({ connectionString: database.url });
+    try {
+      const [mine, theirs] = await Promise.all([vault.blindIndex('email_address', 'ana@example.org'), other.blindIndex('email_address', 'ana@example.org')]);
+      expect(mine).toBe(theirs);
+      expect(mine).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(mine).not.toBe(createHash('sha256').update('ana@example.org').digest('base64url'));
+      expect(await vault.blindIndex('email_address', 'ben@example.org')).not.toBe(mine);
+      expect(await vault.blindIndex('another_purpose', 'ana@example.org')).not.toBe(mine);
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses an empty user id', async () => {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { ForbiddenError, ValidationError } from '@glint/domain-errors';
 import { formatSealed, parseSealed } from './sealed-value';
@@ -15,6 +15,8 @@ const IV_BYTES = 12;
  */
 export class PersonalDataVault {
   private readonly pool: Pool;
+  /** A blind-index key never changes once made: read once per purpose. */
+  private readonly indexKeys = new Map<string, Promise<Buffer>>();
 
   constructor(options: { connectionString: string; poolSize?: number }) {
     this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4, application_name: 'glint-personal-data' });
@@ -63,6 +65,23 @@ export class PersonalDataVault {
     });
   }
 
+  /**
+   * A keyed hash (HMAC-SHA256, base64url) of a personal value, to find a record by that value
+   * without storing it: the same value always gives the same index. The key is one per purpose,
+   * made on first use and kept beside the users' keys, outside the log, so the log alone (a copy,
+   * a replica, an export) cannot be searched for a guessed value, as a plain hash could be.
+   */
+  async blindIndex(purpose: string, value: string): Promise<string> {
+    let key = this.indexKeys.get(purpose);
+    if (!key) {
+      key = this.indexKeyFor(purpose);
+      // A failed read is tried again by the next caller rather than remembered.
+      key.catch(() => this.indexKeys.delete(purpose));
+      this.indexKeys.set(purpose, key);
+    }
+    return createHmac('sha256', await key).update(value, 'utf8').digest('base64url');
+  }
+
   /** Destroys the user's key for good. Idempotent; a user with no key yet can never get one. */
   async shred(userId: string): Promise<void> {
     assertUserId(userId);
@@ -75,6 +94,13 @@ export class PersonalDataVault {
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+
+  private async indexKeyFor(purpose: string): Promise<Buffer> {
+    // Concurrent first uses (in several processes) race to insert; every one reads the winner's key.
+    await this.pool.query('INSERT INTO blind_index_keys (purpose, key) VALUES ($1, $2) ON CONFLICT (purpose) DO NOTHING', [purpose, randomBytes(KEY_BYTES)]);
+    const { rows } = await this.pool.query<{ key: Buffer }>('SELECT key FROM blind_index_keys WHERE purpose = $1', [purpose]);
+    return rows[0].key;
   }
 
   private async keyForSealing(userId: string): Promise<Buffer> {

@@ -1,4 +1,19 @@
-export { defineProjection, type Projection, type ProjectionDefinition, type ProjectionHandler, type NewRows } from './projection';
+export { readModelTable, nullable, jsonb, type ReadModelTable, type RowOf, type KeyOf, type ChangesOf, type Column, type ColumnKind, type ColumnType } from './read-model-table';
+export {
+  defineProjection,
+  type Projection,
+  type TypedProjection,
+  type ProjectionDefinition,
+  type ProjectionHandlers,
+  type ProjectionHandlerOf,
+  type ProjectionHandler,
+  type ProjectionSql,
+  type TableWriter,
+  type TableWriters,
+  type BlindWriteOptions,
+} from './projection';
+export type { LogReactor } from './consumer';
+export type { ConsumerPause } from './live-consumers';
 export {
   ProjectionEngine,
   createProjectionEngine,
@@ -7,5 +22,4 @@ export {
   type ProjectionLag,
 } from './projection-engine';
 export { rebuildSchemaName, type RebuildProgress, type RebuildResult } from './rebuild';
-export { LogFollower, type LogFollowerOptions, type LogFollowerCheckpoint, type LogFollowerLogger, type LogFollowerMessages } from './log-follower';
 export { jsonStderrLogger, type ProjectionEngineLogger, type ProjectionLogEntry } from './logger';

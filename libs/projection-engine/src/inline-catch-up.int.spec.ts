@@ -39,28 +39,30 @@ describe('inline catch-up', () => {
     }
   });
 
-  it('applies each event once while the live runner races it', async () => {
+  it('applies each event once while the live reader of another process races it', async () => {
     const logger = recordingLogger();
-    const engine = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], batchSize: 5, logger });
+    const live = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], batchSize: 5, logger });
+    // Not started: it catches up inline, as a process that does not hold the projection does.
+    const inline = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], batchSize: 5, logger: recordingLogger() });
     try {
-      await engine.start();
+      await live.start();
       for (let request = 0; request < 40; request++) {
-        // A burst of writes from other requests keeps the live runner busy at the same time.
+        // A burst of writes from other requests keeps the live reader busy at the same time.
         await scenario.append(store, 3);
         const { plan, position } = await appendOne();
-        expect(await engine.catchUp('account_history', position)).toBeGreaterThanOrEqual(position);
+        expect(await inline.catchUp('account_history', position)).toBeGreaterThanOrEqual(position);
         for (const userId of Object.keys(plan.concerns)) {
-          const page = await accountHistory.page(engine.entityManager(), userId, { limit: 1 });
+          const page = await accountHistory.page(inline.entityManager(), userId, { limit: 1 });
           expect(page.entries[0]?.eventId).toBe(plan.event.id);
         }
       }
-      await waitForCaughtUp(engine);
-      // The race did happen: the live runner found batches already applied by a catch-up, and dropped them.
-      expect(logger.entries.some((entry) => entry.event === 'Projection.Checkpoint.Moved')).toBe(true);
+      await waitForCaughtUp(live);
+      // The race did happen: the live reader found batches already applied by a catch-up, and dropped them.
+      expect(logger.entries.some((entry) => entry.event === 'Consumer.Checkpoint.Moved')).toBe(true);
       expect(await accountHistoryRows(sql)).toEqual(await scenario.expectedRows(store));
       expect(logger.errors).toEqual([]);
     } finally {
-      await engine.stop();
+      await Promise.all([live.stop(), inline.stop()]);
     }
   });
 

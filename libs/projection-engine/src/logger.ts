@@ -1,7 +1,8 @@
 /** A structured log entry; `event` reads `Component.Action.Outcome`. */
 export interface ProjectionLogEntry {
   event: string;
-  projection?: string;
+  /** The projection or reactor the entry is about. */
+  consumer?: string;
   [field: string]: unknown;
 }
 

@@ -1,32 +1,25 @@
-import { EntitySchema } from '@mikro-orm/core';
 import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
 import { accountHistory } from '@glint/projections';
-import { createProjectionEngine, defineProjection } from '.';
+import { createProjectionEngine, defineProjection, readModelTable } from '.';
 import { until } from '@glint/testing';
 import { type TestDatabase, closeTestStore, openTestStore } from '@glint/testing/database';
 import { AccountScenario, accountHistoryRows, readWholeLog, recordingLogger, waitForCaughtUp, EVENT_TALLY_DDL, eventTally } from '@glint/testing/projections';
 
 const users = ['ana', 'ben', 'chiara', 'dmitri', 'eun', 'fatima', 'gus', 'hana'];
 
-interface ChannelFollowers {
-  channelId: string;
-  followers: number;
-}
-const ChannelFollowers = new EntitySchema<ChannelFollowers>({
-  name: 'ChannelFollowers',
-  tableName: 'channel_followers',
-  properties: { channelId: { type: 'text', primary: true }, followers: { type: 'integer' } },
-});
-/** Read-modify-write through the unit of work: a second follow in the same batch must find the row the first created. */
-const channelFollowers = defineProjection('channel_followers', {
-  tables: ['channel_followers'],
-  entities: [ChannelFollowers],
+type ChannelFollowed = { type: 'ChannelFollowed'; data: { channelId: string } };
+const channelFollowersTable = readModelTable('channel_followers', { key: ['channel_id'], columns: { channel_id: 'text', followers: 'integer' } });
+/** Read-modify-write: a second follow in the same batch must find the row the first created. */
+const channelFollowers = defineProjection<ChannelFollowed>()({
+  name: 'channel_followers',
+  tables: { channel_followers: channelFollowersTable },
   handlers: {
-    ChannelFollowed: async (event, em) => {
-      const row = await em.findOne(ChannelFollowers, { channelId: event.data.channelId });
-      if (row) row.followers += 1;
-      else em.create(ChannelFollowers, { channelId: event.data.channelId, followers: 1 });
+    ChannelFollowed: async (event, tables) => {
+      const key = { channel_id: event.data.channelId };
+      const row = await tables.channel_followers.get(key);
+      if (row) tables.channel_followers.set(key, { followers: row.followers + 1 });
+      else tables.channel_followers.put({ ...key, followers: 1 });
     },
   },
 });
@@ -104,12 +97,12 @@ describe('the projection engine', () => {
     const second = recordingLogger();
     const a = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], lockRetryMs: 100, logger: first });
     const b = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], lockRetryMs: 100, logger: second });
-    const acquired = (entries: typeof first.entries) => entries.some((entry) => entry.event === 'Projection.Lock.Acquired');
+    const acquired = (entries: typeof first.entries) => entries.some((entry) => entry.event === 'Consumer.Lock.Acquired');
     try {
       await a.start();
       await until('the first engine to take the lock', () => acquired(first.entries));
       await b.start();
-      await until('the second engine to wait for the lock', () => second.entries.some((entry) => entry.event === 'Projection.Lock.Waiting'));
+      await until('the second engine to wait for the lock', () => second.entries.some((entry) => entry.event === 'Consumer.Lock.Waiting'));
 
       await scenario.append(store, 60);
       await waitForCaughtUp(a);
@@ -151,15 +144,15 @@ describe('the projection engine', () => {
     }
   });
 
-  it('rolls a failed batch back whole and retries it from the checkpoint', async () => {
+  it('rolls a failed batch back whole, pauses that projection alone with a growing pause, and lets it catch up', async () => {
     await sql.query(EVENT_TALLY_DDL);
     const failOn = (await store.headPosition()) - 30;
     let failures = 0;
-    const flaky = defineProjection('event_tally', {
-      tables: ['event_tally'],
-      entities: [],
-      allEvents: async (event, em) => {
-        await eventTally.allEvents!(event, em);
+    const flaky = defineProjection()({
+      name: 'event_tally',
+      tables: eventTally.tables,
+      allEvents: async (event, tables, sql) => {
+        await eventTally.allEvents!(event, tables, sql);
         if (event.position === failOn && failures < 2) {
           failures += 1;
           throw new Error(`the handler failed on position ${failOn}`);
@@ -167,17 +160,25 @@ describe('the projection engine', () => {
       },
     });
     const logger = recordingLogger();
-    const engine = createProjectionEngine({ store, databaseUrl: database.url, projections: [flaky], batchSize: 100, errorRetryMs: 50, logger });
+    const engine = createProjectionEngine({ store, databaseUrl: database.url, projections: [flaky, accountHistory], batchSize: 100, errorRetryMs: 200, logger });
     try {
       await engine.start();
+      const paused = await until('event_tally to be paused', async () => (await engine.lag()).find((lag) => lag.name === 'event_tally' && lag.paused));
+      expect(paused.paused).toEqual({ error: `the handler failed on position ${failOn}`, attempts: 1, nextRetryAt: expect.any(String) });
+      // The other projection keeps up meanwhile.
+      await until('account_history to reach the head', async () => (await engine.lag()).find((lag) => lag.name === 'account_history')!.eventsBehind === 0);
       await waitForCaughtUp(engine);
-      expect(logger.errors.map((entry) => [entry.event, entry.error])).toEqual([
-        ['Projection.Batch.Failed', `the handler failed on position ${failOn}`],
-        ['Projection.Batch.Failed', `the handler failed on position ${failOn}`],
+      expect((await engine.lag()).every((lag) => lag.paused === undefined)).toBe(true);
+      const failed = logger.errors.map((entry) => [entry.event, entry.consumer, entry.error, entry.retryInMs]);
+      expect(failed).toEqual([
+        ['Consumer.Batch.Failed', 'event_tally', `the handler failed on position ${failOn}`, 200],
+        ['Consumer.Batch.Failed', 'event_tally', `the handler failed on position ${failOn}`, 400],
       ]);
+      expect(logger.entries.some((entry) => entry.event === 'Consumer.Recovered' && entry.consumer === 'event_tally')).toBe(true);
       const log = await readWholeLog(store);
       const total = await sql.query('SELECT sum(events)::int AS events, max(last_position)::int AS last FROM event_tally');
       expect(total.rows[0]).toEqual({ events: log.length, last: log[log.length - 1].position });
+      expect(await accountHistoryRows(sql)).toEqual(await scenario.expectedRows(store));
     } finally {
       await engine.stop();
     }

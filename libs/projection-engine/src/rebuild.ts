@@ -1,15 +1,17 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { EventStore } from '@glint/eventstore';
-import type { Projection } from './projection';
-import { LIVE_CHECKPOINTS, ensureCheckpoint, lockCheckpoint, writeCheckpoint } from './checkpoints';
-import { applyBatch, applyEvents, assertAfter, inCheckpointedTransaction, useSchema } from './checkpointed-transaction';
+import type { Pool, PoolClient } from 'pg';
+import type { EventStore, RecordedEvent } from '@glint/eventstore';
+import { handlesType, type Projection } from './projection';
+import { applyProjectionBatch, runHandlers, type RebuildKeys } from './projection-batch';
+import { WrittenKeys } from './table-writer';
+import { ensureCheckpoints, LIVE_CHECKPOINTS, lockCheckpoint, withConnection } from './checkpoints';
 import { quoteIdentifier } from './sql-identifier';
-import { SessionLock } from './session-lock';
+import { LockSession } from './session-lock';
 import type { ProjectionEngineLogger } from './logger';
 
 export interface RebuildProgress {
-  projection: string;
-  /** `replaying` into the fresh tables while the old ones serve; `swapping` them in; `done`. */
+  /** The projections rebuilt together, from one read of the log. */
+  projections: readonly string[];
+  /** `replaying` into the fresh tables while the old ones serve; `swapping` them in, one projection at a time; `done`. */
   phase: 'replaying' | 'swapping' | 'done';
   /** Position of the last event applied to the fresh tables. */
   position: number;
@@ -19,17 +21,17 @@ export interface RebuildProgress {
 }
 
 export interface RebuildResult {
-  projection: string;
+  projections: readonly string[];
   eventsReplayed: number;
-  /** The live checkpoint after the swap: the fresh tables hold every event up to here. */
+  /** The last projection's live checkpoint after its swap: the fresh tables hold every event up to here. */
   position: number;
   durationMs: number;
 }
 
 export interface RebuildOptions {
-  orm: MikroORM;
+  pool: Pool;
   store: EventStore;
-  projection: Projection;
+  projections: readonly Projection[];
   databaseUrl: string;
   batchSize: number;
   logger: ProjectionEngineLogger;
@@ -40,66 +42,88 @@ export function rebuildSchemaName(projection: string): string {
   return `glint_rebuild_${projection}`;
 }
 
+/** A rebuild remembers at most this many keys per table (see WrittenKeys). */
+const WRITTEN_KEYS_LIMIT = 1_000_000;
+
 /**
- * Replays the whole log into fresh copies of the projection's tables in a schema of their own,
- * while the live tables keep serving, then swaps them in. The swap is one transaction that holds
- * the live checkpoint row lock: the live runner and inline catch-ups wait on that row, apply
- * nothing meanwhile, and afterwards find the checkpoint moved to where the fresh tables end.
+ * Replays the whole log, read once, into fresh copies of the projections' tables, each projection
+ * in a schema of its own, while the live tables keep serving; then swaps each in. A swap is one
+ * transaction that holds the projection's live checkpoint row: the live reader and inline
+ * catch-ups wait on that row, apply nothing meanwhile, and afterwards find the checkpoint moved to
+ * where the fresh tables end.
  */
-export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
-  const { orm, projection, databaseUrl } = options;
+export async function rebuildProjections(options: RebuildOptions): Promise<RebuildResult> {
+  const { pool, projections, databaseUrl } = options;
   const started = Date.now();
-  const lock = new SessionLock(databaseUrl, `glint.projection-rebuild.${projection.name}`);
+  const names = projections.map((projection) => projection.name);
+  const locks = await LockSession.open(databaseUrl, 'glint-projection-rebuild');
+  const made: string[] = [];
   try {
-    if (!(await lock.tryAcquire())) {
-      throw new Error(`A rebuild of ${projection.name} is already running; wait for it to finish.`);
+    for (const name of names) {
+      if (!(await locks.tryLock(`glint.projection-rebuild.${name}`))) throw new Error(`A rebuild of ${name} is already running; wait for it to finish.`);
     }
-    const schema = rebuildSchemaName(projection.name);
-    await createRebuildTables(orm, projection, schema);
-    try {
-      const replayed = await replay(options, schema, lock.lost);
-      if (lock.lost.aborted) throw lostLockError(projection.name);
-      const swapped = await swap(options, schema, replayed);
-      const result = { projection: projection.name, ...swapped, durationMs: Date.now() - started };
-      options.logger.log({ event: 'Projection.Rebuild.Swapped', ...result });
-      return result;
-    } catch (error) {
-      await orm.em.fork().execute(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`, [], 'run').catch(() => undefined);
-      throw error;
+    for (const projection of projections) {
+      made.push(rebuildSchemaName(projection.name));
+      await createRebuildTables(pool, projection);
     }
+    const replayed = await replay(options, locks.lost);
+    let position = replayed.position;
+    for (const projection of projections) {
+      if (locks.lost.aborted) throw lostLockError(names);
+      position = await swap(options, projection, replayed);
+      made.splice(made.indexOf(rebuildSchemaName(projection.name)), 1);
+    }
+    const { eventsReplayed } = replayed;
+    const result = { projections: names, eventsReplayed, position, durationMs: Date.now() - started };
+    options.onProgress?.({ projections: names, phase: 'done', position, headPosition: position, eventsReplayed });
+    options.logger.log({ event: 'Projection.Rebuild.Swapped', ...result });
+    return result;
+  } catch (error) {
+    await withConnection(pool, async (client) => {
+      for (const schema of made) await client.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
+    }).catch(() => undefined);
+    throw error;
   } finally {
-    await lock.release();
+    await locks.close();
   }
 }
 
-function lostLockError(projection: string): Error {
-  return new Error(`The rebuild of ${projection} lost its database session; nothing was swapped, run it again.`);
+function lostLockError(names: readonly string[]): Error {
+  return new Error(`The rebuild of ${names.join(', ')} lost its database session; nothing more was swapped, run it again.`);
 }
 
-async function createRebuildTables(orm: MikroORM, projection: Projection, schema: string): Promise<void> {
-  await orm.em.fork().transactional(async (em) => {
-    // A leftover schema is from a rebuild that died: the lock says no other rebuild is using it.
-    await em.execute(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`, [], 'run');
-    await em.execute(`CREATE SCHEMA ${quoteIdentifier(schema)}`, [], 'run');
-    for (const table of projection.tables) {
-      await assertCopyable(em, projection.name, table);
-      await em.execute(`CREATE TABLE ${quoteIdentifier(schema)}.${quoteIdentifier(table)} (LIKE public.${quoteIdentifier(table)} INCLUDING ALL)`, [], 'run');
-      await keepIndexNames(em, schema, table);
+function rebuildCheckpoints(projection: Projection): string {
+  return `${quoteIdentifier(rebuildSchemaName(projection.name))}.projection_checkpoints`;
+}
+
+async function createRebuildTables(pool: Pool, projection: Projection): Promise<void> {
+  const schema = quoteIdentifier(rebuildSchemaName(projection.name));
+  await withConnection(pool, async (client) => {
+    await client.query('BEGIN');
+    try {
+      // A leftover schema is from a rebuild that died: the lock says no other rebuild is using it.
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.query(`CREATE SCHEMA ${schema}`);
+      for (const table of Object.keys(projection.tables)) {
+        await assertCopyable(client, projection.name, table);
+        await client.query(`CREATE TABLE ${schema}.${quoteIdentifier(table)} (LIKE public.${quoteIdentifier(table)} INCLUDING ALL)`);
+        await keepIndexNames(client, rebuildSchemaName(projection.name), table);
+      }
+      await client.query(`CREATE TABLE ${rebuildCheckpoints(projection)} (LIKE ${LIVE_CHECKPOINTS} INCLUDING ALL)`);
+      await ensureCheckpoints(client, rebuildCheckpoints(projection), new Map([[projection.name, 0]]));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
     }
-    await em.execute(`CREATE TABLE ${quoteIdentifier(schema)}.projection_checkpoints (LIKE ${LIVE_CHECKPOINTS} INCLUDING ALL)`, [], 'run');
-    await ensureCheckpoint(em, rebuildCheckpoints(schema), projection.name);
   });
 }
 
-function rebuildCheckpoints(schema: string): string {
-  return `${quoteIdentifier(schema)}.projection_checkpoints`;
-}
-
-async function assertCopyable(em: EntityManager, projection: string, table: string): Promise<void> {
-  const [found] = await em.execute<Array<{ present: boolean }>>(`SELECT to_regclass(?) IS NOT NULL AS present`, [`public.${quoteIdentifier(table)}`]);
-  if (!found.present) throw new Error(`Table public.${table} of projection ${projection} does not exist: migrate the database first.`);
-  const serials = await em.execute<Array<{ column_name: string }>>(
-    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ? AND column_default LIKE 'nextval(%'`,
+async function assertCopyable(client: PoolClient, projection: string, table: string): Promise<void> {
+  const { rows: found } = await client.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [`public.${quoteIdentifier(table)}`]);
+  if (!found[0].present) throw new Error(`Table public.${table} of projection ${projection} does not exist: migrate the database first.`);
+  const { rows: serials } = await client.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_default LIKE 'nextval(%'`,
     [table],
   );
   if (serials.length > 0) {
@@ -114,12 +138,12 @@ async function assertCopyable(em: EntityManager, projection: string, table: stri
  * `LIKE … INCLUDING ALL` names the copied indexes after their columns; migrations written later
  * refer to the original names, so the copies take them back.
  */
-async function keepIndexNames(em: EntityManager, schema: string, table: string): Promise<void> {
-  const pairs = await em.execute<Array<{ original: string; copy: string }>>(
+async function keepIndexNames(client: PoolClient, schema: string, table: string): Promise<void> {
+  const { rows: pairs } = await client.query<{ original: string; copy: string }>(
     `SELECT original.relname AS original, copy.relname AS copy
        FROM pg_index oi
        JOIN pg_class original ON original.oid = oi.indexrelid
-       JOIN pg_index ci ON ci.indrelid = ?::regclass
+       JOIN pg_index ci ON ci.indrelid = $1::regclass
         AND ci.indkey::text = oi.indkey::text
         AND ci.indclass::text = oi.indclass::text
         AND ci.indoption::text = oi.indoption::text
@@ -128,7 +152,7 @@ async function keepIndexNames(em: EntityManager, schema: string, table: string):
         AND coalesce(pg_get_expr(ci.indexprs, ci.indrelid), '') = coalesce(pg_get_expr(oi.indexprs, oi.indrelid), '')
         AND coalesce(pg_get_expr(ci.indpred, ci.indrelid), '') = coalesce(pg_get_expr(oi.indpred, oi.indrelid), '')
        JOIN pg_class copy ON copy.oid = ci.indexrelid
-      WHERE oi.indrelid = ?::regclass
+      WHERE oi.indrelid = $2::regclass
       ORDER BY original.relname, copy.relname`,
     [`${quoteIdentifier(schema)}.${quoteIdentifier(table)}`, `public.${quoteIdentifier(table)}`],
   );
@@ -138,71 +162,118 @@ async function keepIndexNames(em: EntityManager, schema: string, table: string):
     if (renamed.has(original) || taken.has(copy)) continue;
     renamed.add(original);
     taken.add(copy);
-    if (original !== copy) {
-      await em.execute(`ALTER INDEX ${quoteIdentifier(schema)}.${quoteIdentifier(copy)} RENAME TO ${quoteIdentifier(original)}`, [], 'run');
-    }
+    if (original !== copy) await client.query(`ALTER INDEX ${quoteIdentifier(schema)}.${quoteIdentifier(copy)} RENAME TO ${quoteIdentifier(original)}`);
   }
 }
 
 interface Replayed {
+  /** Where the replay stopped: every projection's fresh tables hold the log up to here. */
   position: number;
+  /** The furthest position read from the log, by the replay or a swap. */
+  furthest: number;
+  /** Events read from the log, each counted once however many swaps read it. */
   eventsReplayed: number;
+  /** What each projection's rebuild wrote so far, for `get`s that need no query. */
+  keys: Map<string, RebuildKeys>;
 }
 
-/** Replays batches into the fresh tables until the rest fits into one swap transaction. */
-async function replay(options: RebuildOptions, schema: string, lockLost: AbortSignal): Promise<Replayed> {
-  const { orm, store, projection, batchSize } = options;
-  const target = { checkpointTable: rebuildCheckpoints(schema), schema };
+/** Replays batches of the log into every projection's fresh tables until the rest fits into one swap transaction. */
+async function replay(options: RebuildOptions, lockLost: AbortSignal): Promise<Replayed> {
+  const { pool, store, projections, batchSize } = options;
+  const names = projections.map((projection) => projection.name);
+  const keys = new Map(projections.map((projection) => [projection.name, new Map(Object.keys(projection.tables).map((table) => [table, new WrittenKeys(WRITTEN_KEYS_LIMIT)]))]));
   let position = 0;
   let eventsReplayed = 0;
   let headPosition = await store.headPosition();
-  const report = () => options.onProgress?.({ projection: projection.name, phase: 'replaying', position, headPosition, eventsReplayed });
+  const report = () => options.onProgress?.({ projections: names, phase: 'replaying', position, headPosition, eventsReplayed });
   report();
-  if (headPosition - position <= batchSize) return { position, eventsReplayed };
+  if (headPosition - position <= batchSize) return { position, furthest: position, eventsReplayed, keys };
   const subscription = store.subscribeToAll({ fromPosition: 0, batchSize });
+  // Each projection applies the batches in order, on a chain of its own; the chains of one batch
+  // run while the previous batch's statements finish, so the handlers and the database overlap.
+  const chains = new Map(projections.map((projection) => [projection.name, Promise.resolve<unknown>(undefined)]));
+  let previous: Promise<void> = Promise.resolve();
   try {
     for await (const batch of subscription) {
-      if (lockLost.aborted) throw lostLockError(projection.name);
-      const outcome = await applyBatch(orm, projection, target, batch, position);
-      if (!outcome.applied) throw new Error(`The rebuild checkpoint of ${projection.name} moved under the rebuild; run it again.`);
-      position = outcome.position;
+      if (lockLost.aborted) throw lostLockError(names);
+      const end = batch[batch.length - 1].position;
+      const applied = projections.map((projection) => {
+        const target = { schema: rebuildSchemaName(projection.name), checkpointTable: rebuildCheckpoints(projection) };
+        const next = chains.get(projection.name)!.then(() => applyProjectionBatch(pool, projection, target, eventsOf(projection, batch), end, keys.get(projection.name)));
+        // A failure is answered by the batch's own wait below; the chain only carries it on.
+        next.catch(() => undefined);
+        chains.set(projection.name, next);
+        return next;
+      });
+      const current = allOrFirstError(applied);
+      try {
+        await previous;
+      } catch (error) {
+        await current.catch(() => undefined);
+        throw error;
+      }
+      previous = current;
+      position = end;
       eventsReplayed += batch.length;
       headPosition = Math.max(headPosition, await store.headPosition());
       report();
       if (headPosition - position <= batchSize) break;
     }
+    await previous;
   } finally {
     await subscription.stop();
   }
-  return { position, eventsReplayed };
+  return { position, furthest: position, eventsReplayed, keys };
 }
 
-async function swap(options: RebuildOptions, schema: string, replayed: Replayed): Promise<Omit<RebuildResult, 'projection' | 'durationMs'>> {
-  const { orm, store, projection, batchSize } = options;
-  await ensureCheckpoint(orm.em.fork(), LIVE_CHECKPOINTS, projection.name);
-  const swapped = await inCheckpointedTransaction(orm, projection, { checkpointTable: LIVE_CHECKPOINTS }, async (em) => {
-    await useSchema(em, schema);
-    let position = await lockCheckpoint(em, rebuildCheckpoints(schema), projection.name);
-    let eventsReplayed = replayed.eventsReplayed;
-    // Read after the live row is locked: nothing the live tables hold can be past this head.
-    const headPosition = await store.headPosition();
-    options.onProgress?.({ projection: projection.name, phase: 'swapping', position, headPosition, eventsReplayed });
-    while (position < headPosition) {
-      const events = (await store.readAll({ fromPosition: position, maxCount: batchSize })).filter((event) => event.position <= headPosition);
-      if (events.length === 0) break;
-      assertAfter(position, events);
-      await applyEvents(em, projection, events);
-      position = events[events.length - 1].position;
-      eventsReplayed += events.length;
+/** Waits for every batch, so none still writes when a failure drops the rebuild's schemas. */
+async function allOrFirstError(work: Array<Promise<unknown>>): Promise<void> {
+  const failed = (await Promise.allSettled(work)).find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+function eventsOf(projection: Projection, batch: readonly RecordedEvent[]): RecordedEvent[] {
+  return batch.filter((event) => handlesType(projection, event.type));
+}
+
+/**
+ * Applies what the log gained since the replay to the fresh tables and swaps them in, in one
+ * transaction holding the live checkpoint row: nothing the live tables hold can be past the head
+ * read once the row is locked.
+ */
+async function swap(options: RebuildOptions, projection: Projection, replayed: Replayed): Promise<number> {
+  const { pool, store, batchSize } = options;
+  const schema = rebuildSchemaName(projection.name);
+  const names = options.projections.map((each) => each.name);
+  return withConnection(pool, async (client) => {
+    await ensureCheckpoints(client, LIVE_CHECKPOINTS, new Map([[projection.name, 0]]));
+    await client.query('BEGIN');
+    try {
+      await client.query(`SET LOCAL search_path TO ${quoteIdentifier(schema)}, public`);
+      await lockCheckpoint(client, LIVE_CHECKPOINTS, projection.name);
+      const headPosition = await store.headPosition();
+      let position = replayed.position;
+      options.onProgress?.({ projections: names, phase: 'swapping', position, headPosition, eventsReplayed: replayed.eventsReplayed });
+      const connection = { open: async () => client };
+      while (position < headPosition) {
+        const read = (await store.readAll({ fromPosition: position, maxCount: batchSize })).filter((event) => event.position <= headPosition);
+        if (read.length === 0) break;
+        await runHandlers(projection, eventsOf(projection, read), connection, schema, replayed.keys.get(projection.name));
+        position = read[read.length - 1].position;
+        replayed.eventsReplayed += read.filter((event) => event.position > replayed.furthest).length;
+        replayed.furthest = Math.max(replayed.furthest, position);
+      }
+      for (const table of Object.keys(projection.tables)) {
+        await client.query(`DROP TABLE public.${quoteIdentifier(table)}`);
+        await client.query(`ALTER TABLE ${quoteIdentifier(schema)}.${quoteIdentifier(table)} SET SCHEMA public`);
+      }
+      await client.query(`UPDATE ${LIVE_CHECKPOINTS} SET position = $2, updated_at = now() WHERE name = $1`, [projection.name, position]);
+      await client.query(`DROP SCHEMA ${quoteIdentifier(schema)} CASCADE`);
+      await client.query('COMMIT');
+      return position;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
     }
-    for (const table of projection.tables) {
-      await em.execute(`DROP TABLE public.${quoteIdentifier(table)}`, [], 'run');
-      await em.execute(`ALTER TABLE ${quoteIdentifier(schema)}.${quoteIdentifier(table)} SET SCHEMA public`, [], 'run');
-    }
-    await writeCheckpoint(em, LIVE_CHECKPOINTS, projection.name, position);
-    await em.execute(`DROP SCHEMA ${quoteIdentifier(schema)} CASCADE`, [], 'run');
-    return { position, eventsReplayed, headPosition };
   });
-  options.onProgress?.({ projection: projection.name, phase: 'done', ...swapped });
-  return { position: swapped.position, eventsReplayed: swapped.eventsReplayed };
 }

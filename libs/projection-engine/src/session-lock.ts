@@ -1,41 +1,44 @@
 import { Client } from 'pg';
 
 /**
- * A PostgreSQL session advisory lock on a connection of its own. The lock lives exactly as long as
- * the session: when the holding process dies, PostgreSQL ends its session and the lock is free for
- * the next process to take over, with no lease to expire.
+ * A PostgreSQL session holding advisory locks, on a connection of its own. A lock lives exactly as
+ * long as the session: when the holding process dies, PostgreSQL ends its session and the locks are
+ * free for the next process to take over, with no lease to expire. One session holds the locks of
+ * every consumer a process runs.
  */
-export class SessionLock {
-  private client: Client | null = null;
+export class LockSession {
   private readonly lostController = new AbortController();
 
-  constructor(
-    private readonly databaseUrl: string,
-    /** Hashed into the 64-bit lock key; every process that competes must use the same name. */
-    readonly lockName: string,
-  ) {}
+  private constructor(private readonly client: Client) {}
 
-  /** Aborted when the session holding the lock ends under us: from then on the lock is not ours. */
+  static async open(databaseUrl: string, applicationName: string): Promise<LockSession> {
+    const client = new Client({ connectionString: databaseUrl, keepAlive: true, application_name: applicationName });
+    const session = new LockSession(client);
+    client.on('error', () => session.lostController.abort());
+    client.on('end', () => session.lostController.abort());
+    try {
+      await client.connect();
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
+    return session;
+  }
+
+  /** Aborted when the session ends under us: from then on none of its locks is ours. */
   get lost(): AbortSignal {
     return this.lostController.signal;
   }
 
-  async tryAcquire(): Promise<boolean> {
-    const client = new Client({ connectionString: this.databaseUrl, keepAlive: true });
-    client.on('error', () => this.lostController.abort());
-    client.on('end', () => this.lostController.abort());
-    await client.connect();
-    this.client = client;
-    const result = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS acquired', [this.lockName]);
-    return result.rows[0].acquired;
+  /** Takes the lock named `name` if no other session holds it; every process that competes uses the same name. */
+  async tryLock(name: string): Promise<boolean> {
+    const { rows } = await this.client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS acquired', [name]);
+    return rows[0].acquired;
   }
 
-  /** Ends the session, which frees the lock whether or not it was taken. */
-  async release(): Promise<void> {
-    const client = this.client;
-    this.client = null;
-    if (!client) return;
-    client.removeAllListeners('end');
-    await client.end().catch(() => undefined);
+  /** Ends the session, which frees every lock it took. */
+  async close(): Promise<void> {
+    this.client.removeAllListeners('end');
+    await this.client.end().catch(() => undefined);
   }
 }

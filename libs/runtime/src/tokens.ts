@@ -9,7 +9,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 export const EVENT_STORE = Symbol('EventStore');
 /** `EventSourcedStreams` over the event store: the load–decide–append loop. */
 export const EVENT_SOURCED_STREAMS = Symbol('EventSourcedStreams');
-/** `ReadModels`: queries on the read-model tables, and read-your-writes catch-up. */
+/** `ReadModels`: queries on the read-model tables, and waits for them to show the log. */
 export const READ_MODELS = Symbol('ReadModels');
 /** The `PersonalDataVault` that seals personal fields with per-user keys. */
 export const PERSONAL_DATA = Symbol('PersonalDataVault');
@@ -22,9 +22,13 @@ export interface ReadModels {
   /** An EntityManager of its own, for one query or one request. */
   entityManager(): EntityManager;
   /**
-   * Applies the log up to `position` to the named projection before returning, so the caller's
-   * next read shows its own write (an inline projection).
+   * Resolves once every read model that handles one of `eventTypes` (`all`: every read model) shows
+   * the log up to `position`, so the caller's next read sees it. A command that reads its own write
+   * asks `EventSourcedStreams` for `readYourWrites` instead; this is for a read that must see the
+   * log as it stands (pass the head's position).
    */
+  waitFor(eventTypes: readonly string[] | 'all', position: number): Promise<void>;
+  /** Applies the log up to `position` to the named projection: for tools and tests that name a read model. */
   catchUp(projectionName: string, position: number): Promise<number>;
 }
 

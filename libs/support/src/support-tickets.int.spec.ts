@@ -41,10 +41,10 @@ describe('support tickets: commands, read model and queries', () => {
     opened = await openTestStore();
     vault = new PersonalDataVault({ connectionString: opened.database.url });
     engine = createProjectionEngine({ store: opened.store, databaseUrl: opened.database.url, projections: [supportTickets], logger: { log: () => undefined, error: () => undefined } });
-    const streams = new EventSourcedStreams(opened.store);
-    openTicket = new OpenTicketHandler(streams, engine, vault);
-    reply = new ReplyToTicketHandler(streams, engine, vault);
-    close = new CloseTicketHandler(streams, engine);
+    const streams = new EventSourcedStreams(opened.store, engine);
+    openTicket = new OpenTicketHandler(streams, vault);
+    reply = new ReplyToTicketHandler(streams, vault);
+    close = new CloseTicketHandler(streams);
     getTicket = new GetSupportTicketHandler(engine, vault);
     listTickets = new ListSupportTicketsHandler(engine);
   });
@@ -117,7 +117,7 @@ describe('support tickets: commands, read model and queries', () => {
 
   it('rebuilds the same rows from the log', async () => {
     const live = await rows();
-    await engine.rebuild('support_tickets');
+    await engine.rebuild(['support_tickets']);
     expect(await rows()).toEqual(live);
   });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ThrottlesModule } from '@glint/throttles';
 import { CloseTicketHandler } from './commands/close-ticket';
 import { OpenTicketHandler } from './commands/open-ticket';
 import { ReplyToTicketHandler } from './commands/reply-to-ticket';
@@ -10,6 +11,7 @@ import { GetSupportTicketHandler } from './queries/get-support-ticket';
 import { ListSupportTicketsHandler } from './queries/list-support-tickets';
 
 @Module({
+  imports: [ThrottlesModule],
   controllers: [AccountViewsController, SupportTicketsController],
   providers: [ViewAccountHistoryHandler, ViewAccountStateHandler, OpenTicketHandler, ReplyToTicketHandler, CloseTicketHandler, GetSupportTicketHandler, ListSupportTicketsHandler],
 })

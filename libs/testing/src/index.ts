@@ -6,6 +6,7 @@
  *   @glint/testing/gateway      synthetic WebRTC publishers and viewers, the gateway scenario
  *   @glint/testing/projections  the projection engine's oracles and test projections
  *   @glint/testing/cli          running `npm run cli` in or out of process
+ *   @glint/testing/mail         an SMTP server on loopback that a platform under test mails to
  */
 export { until, eventually, quietPeriod, type UntilOptions } from './waiting';
 export { decide } from './deciders';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { ChannelPageCache } from '@glint/channels';
-import { runWithCorrelationId, type JsonLogger, ACCEPTABLE_CORRELATION_ID, CORRELATION_ID_HEADER } from '@glint/runtime';
+import { ACCEPTABLE_CORRELATION_ID, CORRELATION_ID_HEADER } from '@glint/runtime';
 
 const CHANNEL_PAGE = /^\/api\/channels\/([A-Za-z0-9_]{1,64})\/?$/;
 
@@ -13,11 +13,11 @@ export interface CachedChannelPages {
 /**
  * The channel page is the platform's hottest read. An anonymous request for a page the cache
  * knows to be current is answered by Fastify's first request hook, before Nest's middleware and
- * routing, with the same body, headers, correlation id and log line the route would give;
- * everything else (signed-in people, apps, pages not cached) goes the usual way. The hook is added
- * to the adapter before Nest registers its own, which is what puts it first.
+ * routing, with the same body, headers and correlation id the route would give (the request log
+ * logs it like any other); everything else (signed-in people, apps, pages not cached) goes the
+ * usual way. The hook is added to the adapter before Nest registers its own, which puts it first.
  */
-export function serveCachedChannelPages(adapter: FastifyAdapter, logger: JsonLogger): CachedChannelPages {
+export function serveCachedChannelPages(adapter: FastifyAdapter): CachedChannelPages {
   const pages: CachedChannelPages = { cache: null };
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || request.headers.authorization !== undefined || pages.cache === null) return;
@@ -27,9 +27,6 @@ export function serveCachedChannelPages(adapter: FastifyAdapter, logger: JsonLog
     const offered = request.headers[CORRELATION_ID_HEADER];
     const correlationId = typeof offered === 'string' && ACCEPTABLE_CORRELATION_ID.test(offered) ? offered : randomUUID();
     void reply.header(CORRELATION_ID_HEADER, correlationId).type('application/json; charset=utf-8').send(page.body);
-    if (logger.isLevelEnabled('log')) {
-      runWithCorrelationId(correlationId, () => logger.log(`GET ${request.url} 200 (cached page)`, 'Http'));
-    }
     return reply;
   });
   return pages;

@@ -39,7 +39,7 @@ export class CreateChannelHandler implements ICommandHandler<CreateChannelComman
     if (!owner) throw new NotFoundError('user_not_found', 'Your account is not known here yet; sign in again.');
     const { title, category, subcategory, tags, language, mature, ...chatSettings } = settings;
     const streamKey = newStreamKey(owner.userId);
-    const handled = await this.streams.handle(
+    await this.streams.handle(
       channelStreamName(owner.userId),
       channelDecider,
       {
@@ -50,8 +50,8 @@ export class CreateChannelHandler implements ICommandHandler<CreateChannelComman
         streamKeyHash: hashStreamKey(streamKey),
       },
       context,
+      { readYourWrites: true },
     );
-    await this.readModels.catchUp('channel_page', handled.lastPosition!);
     return { channel: (await readChannel(em, owner.userId))!, streamKey };
   }
 }

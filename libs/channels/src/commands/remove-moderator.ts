@@ -31,13 +31,13 @@ export class RemoveModeratorHandler implements ICommandHandler<RemoveModeratorCo
     const em = this.readModels.entityManager();
     const { channel, by } = await readChannelActedOn(em, principal, username);
     const moderator = await readModeratorAccount(em, moderatorUsername);
-    const handled = await this.streams.handle(
+    // The removed moderator's very next action is judged without the appointment.
+    await this.streams.handle(
       moderatorsStreamName(channel.channelId),
       moderatorsDecider,
       { type: 'RemoveModerator', channelId: channel.channelId, ownerId: channel.ownerId, by, moderatorId: moderator.userId },
       context,
+      { readYourWrites: true },
     );
-    // The removed moderator's very next action is judged without the appointment.
-    await this.readModels.catchUp('channel_moderators', handled.lastPosition!);
   }
 }

@@ -30,9 +30,8 @@ export class RotateStreamKeyHandler implements ICommandHandler<RotateStreamKeyCo
     const em = this.readModels.entityManager();
     const { channel, by } = await readChannelActedOn(em, principal, username);
     const streamKey = newStreamKey(channel.channelId);
-    const handled = await this.streams.handle(channelStreamName(channel.channelId), channelDecider, { type: 'RotateStreamKey', by, streamKeyHash: hashStreamKey(streamKey) }, context);
     // The old key must stop opening the channel before the owner is told it has.
-    await this.readModels.catchUp('channel_page', handled.lastPosition!);
+    await this.streams.handle(channelStreamName(channel.channelId), channelDecider, { type: 'RotateStreamKey', by, streamKeyHash: hashStreamKey(streamKey) }, context, { readYourWrites: true });
     return { streamKey };
   }
 }

@@ -34,7 +34,8 @@ export class SetModeratorPermissionsHandler implements ICommandHandler<SetModera
     const em = this.readModels.entityManager();
     const { channel, by } = await readChannelActedOn(em, principal, username);
     const moderator = await readModeratorAccount(em, moderatorUsername);
-    const handled = await this.streams.handle(
+    // Moderation and chat check the new permissions on the moderator's very next action.
+    await this.streams.handle(
       moderatorsStreamName(channel.channelId),
       moderatorsDecider,
       {
@@ -46,9 +47,8 @@ export class SetModeratorPermissionsHandler implements ICommandHandler<SetModera
         permissions,
       },
       context,
+      { readYourWrites: true },
     );
-    // Moderation and chat check the new permissions on the moderator's very next action.
-    if (handled.lastPosition !== null) await this.readModels.catchUp('channel_moderators', handled.lastPosition);
     return (await readModerator(em, channel.channelId, moderator.userId))!;
   }
 }

@@ -31,9 +31,8 @@ export class UpdateChannelInfoHandler implements ICommandHandler<UpdateChannelIn
   async execute({ principal, username, changes, context }: UpdateChannelInfoCommand): Promise<ChannelView> {
     const em = this.readModels.entityManager();
     const { channel, by } = await readChannelActedOn(em, principal, username);
-    const handled = await this.streams.handle(channelStreamName(channel.channelId), channelDecider, { type: 'UpdateChannelInfo', by, changes }, context);
+    const handled = await this.streams.handle(channelStreamName(channel.channelId), channelDecider, { type: 'UpdateChannelInfo', by, changes }, context, { readYourWrites: true });
     if (handled.lastPosition === null) return channel;
-    await this.readModels.catchUp('channel_page', handled.lastPosition);
     return (await readChannel(em, channel.channelId))!;
   }
 }

@@ -31,10 +31,9 @@ export class UpdateChatSettingsHandler implements ICommandHandler<UpdateChatSett
   async execute({ principal, username, changes, context }: UpdateChatSettingsCommand): Promise<ChannelView> {
     const em = this.readModels.entityManager();
     const { channel, by } = await readChannelActedOn(em, principal, username);
-    const handled = await this.streams.handle(channelStreamName(channel.channelId), channelDecider, { type: 'UpdateChatSettings', by, changes }, context);
-    if (handled.lastPosition === null) return channel;
     // The chat judges the very next message by these settings.
-    await this.readModels.catchUp('channel_page', handled.lastPosition);
+    const handled = await this.streams.handle(channelStreamName(channel.channelId), channelDecider, { type: 'UpdateChatSettings', by, changes }, context, { readYourWrites: true });
+    if (handled.lastPosition === null) return channel;
     return (await readChannel(em, channel.channelId))!;
   }
 }

@@ -50,8 +50,7 @@ export class DeleteChatMessageHandler implements ICommandHandler<DeleteChatMessa
     const message = mayDeleteChatMessages(command) ? await this.message(channel.channelId, messageId) : chatMessageDecider.initialState;
     const events = chatMessageDecider.decide(command, message);
     if (events.length === 0) return false;
-    const appended = await this.streams.append(chatStreamName(channel.channelId), events, context, 'any');
-    await this.readModels.catchUp('chat_history', appended[appended.length - 1].position);
+    await this.streams.append(chatStreamName(channel.channelId), events, context, 'any', { readYourWrites: true });
     return true;
   }
 
@@ -62,7 +61,7 @@ export class DeleteChatMessageHandler implements ICommandHandler<DeleteChatMessa
   private async message(channelId: string, messageId: string): Promise<ChatMessage> {
     const found = await readChatHistoryRow(this.readModels.entityManager(), channelId, messageId);
     if (found) return stateOf(found);
-    await this.readModels.catchUp('chat_history', await this.store.headPosition());
+    await this.readModels.waitFor(['ChatMessageSent'], await this.store.headPosition());
     const caughtUp = await readChatHistoryRow(this.readModels.entityManager(), channelId, messageId);
     return caughtUp ? stateOf(caughtUp) : chatMessageDecider.initialState;
   }

@@ -9,7 +9,7 @@ import { readAccountFacts } from '@glint/identity';
 import { readChatStanding } from '@glint/moderation';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
-import { ChatRateLimit } from '../chat-rate-limit';
+import { Throttles } from '@glint/throttles';
 import { approveChatMessage, chatMessageDecider } from '../chat-message-decider';
 import { chatStreamName } from '../events';
 import type { ChatMessageView } from '../queries/chat-messages';
@@ -17,7 +17,7 @@ import type { ChatMessageView } from '../queries/chat-messages';
 /**
  * Sends a message to a channel's chat. With `readBack`, the chat history shows the message before
  * this returns: for a sender who reads it back through the history. A chat socket sees its own
- * message come live instead, and skips the inline catch-up, the costliest step of a send.
+ * message come live instead, and skips waiting for the history, the costliest step of a send.
  */
 export class SendChatMessageCommand extends Command<ChatMessageView> {
   constructor(
@@ -41,7 +41,7 @@ export class SendChatMessageHandler implements ICommandHandler<SendChatMessageCo
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
-    private readonly rateLimit: ChatRateLimit,
+    private readonly throttles: Throttles,
   ) {}
 
   async execute({ principal, username, text, context, options }: SendChatMessageCommand): Promise<ChatMessageView> {
@@ -49,7 +49,7 @@ export class SendChatMessageHandler implements ICommandHandler<SendChatMessageCo
     const em = this.readModels.entityManager();
     const channel = await existingChannel(em, username);
     // Counted before the sender's facts are read: a flood costs one look-up and one Redis round trip per message.
-    await this.rateLimit.count(channel.channelId, user.userId);
+    await this.throttles.chatMessages.take(`${channel.channelId}:${user.userId}`);
     const sender = await readAccountFacts(em, user.userId);
     if (!sender || sender.deleted) throw new UnauthenticatedError('account_not_found', 'Your account no longer exists: sign in again.');
     const standing = await readChatStanding(em, channel.channelId, user.userId);
@@ -66,8 +66,7 @@ export class SendChatMessageHandler implements ICommandHandler<SendChatMessageCo
     });
     const sealedText = await this.vault.seal(sender.userId, approved.text);
     const events = chatMessageDecider.decide({ type: 'SendChatMessage', approved, sealedText }, chatMessageDecider.initialState);
-    const [recorded] = await this.streams.append(chatStreamName(channel.channelId), events, context, 'any');
-    if (options.readBack) await this.readModels.catchUp('chat_history', recorded.position);
+    await this.streams.append(chatStreamName(channel.channelId), events, context, 'any', { readYourWrites: options.readBack });
     return { messageId: approved.messageId, senderId: sender.userId, sender: sender.username, text: approved.text, sentAt: context.now.toISOString() };
   }
 }

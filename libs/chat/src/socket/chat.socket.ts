@@ -13,6 +13,7 @@ import {
   principalOnConnect,
   RedisFanOut,
   sendFrame,
+  SocketAdmission,
   SocketAuthentication,
   SocketSessions,
   userTopic,
@@ -58,12 +59,13 @@ export class ChatSocket extends LiveSocket<ChatConnection> {
 
   constructor(
     private readonly authentication: SocketAuthentication,
+    admission: SocketAdmission,
     private readonly fanOut: RedisFanOut,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {
     super();
-    this.connections = new SocketSessions<ChatConnection>(authentication, {
+    this.connections = new SocketSessions<ChatConnection>(authentication, admission, {
       component: 'Chat',
       logger: new Logger('ChatSocket'),
       events: CHAT_EVENTS,

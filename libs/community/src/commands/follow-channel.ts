@@ -37,7 +37,7 @@ export class FollowChannelHandler implements ICommandHandler<FollowChannelComman
     const follower = requireUser(principal);
     const em = this.readModels.entityManager();
     const channel = await existingChannel(em, username);
-    const handled = await this.streams.handle(
+    await this.streams.handle(
       followStreamName(channel.channelId, follower.userId),
       followDecider,
       {
@@ -50,11 +50,8 @@ export class FollowChannelHandler implements ICommandHandler<FollowChannelComman
         liveNotifications,
       },
       context,
+      { readYourWrites: true },
     );
-    if (handled.lastPosition !== null) {
-      await this.readModels.catchUp('follows', handled.lastPosition);
-      await this.readModels.catchUp('channel_page', handled.lastPosition);
-    }
     return { channel: channel.username, liveNotifications, followerCount: await countFollowers(em, channel.channelId) };
   }
 }

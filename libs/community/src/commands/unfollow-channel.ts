@@ -28,15 +28,12 @@ export class UnfollowChannelHandler implements ICommandHandler<UnfollowChannelCo
   async execute({ principal, username, context }: UnfollowChannelCommand): Promise<void> {
     const follower = requireUser(principal);
     const channel = await existingChannel(this.readModels.entityManager(), username);
-    const handled = await this.streams.handle(
+    await this.streams.handle(
       followStreamName(channel.channelId, follower.userId),
       followDecider,
       { type: 'UnfollowChannel', channelId: channel.channelId, followerId: follower.userId },
       context,
+      { readYourWrites: true },
     );
-    if (handled.lastPosition !== null) {
-      await this.readModels.catchUp('follows', handled.lastPosition);
-      await this.readModels.catchUp('channel_page', handled.lastPosition);
-    }
   }
 }

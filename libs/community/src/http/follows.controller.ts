@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTa
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
 import { ApiPageResponse, PageQueryDto } from '@glint/api';
 import type { CommandContext } from '@glint/event-sourcing';
+import { Throttled } from '@glint/throttles';
 import { FollowChannelCommand } from '../commands/follow-channel';
 import { UnfollowChannelCommand } from '../commands/unfollow-channel';
 import { ListFollowersQuery } from '../queries/list-followers';
@@ -31,6 +32,7 @@ export class FollowsController {
   ) {}
 
   @Put('channels/:username/follow')
+  @Throttled('follows')
   @ApiOperation({ summary: 'Follow a channel, with or without live notifications; following again only changes the notifications.' })
   @ApiOkResponse({ type: FollowResponse })
   async follow(
@@ -43,6 +45,7 @@ export class FollowsController {
   }
 
   @Delete('channels/:username/follow')
+  @Throttled('follows')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Stop following a channel; nothing changes when you did not follow it.' })
   @ApiNoContentResponse()

@@ -10,6 +10,7 @@ import { Migration20261124000300Channels } from './Migration20261124000300Channe
 import { Migration20261124000400Moderation } from './Migration20261124000400Moderation';
 import { Migration20261202000100Streams } from './Migration20261202000100Streams';
 import { Migration20261202000300GoLiveNotifications } from './Migration20261202000300GoLiveNotifications';
+import { Migration20261210000100AccountSafety } from './Migration20261210000100AccountSafety';
 
 /**
  * Every migration, in order. Listed here instead of discovered from files so the built platform,
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124000600Support', class: Migration20261124000600Support },
   { name: 'Migration20261202000100Streams', class: Migration20261202000100Streams },
   { name: 'Migration20261202000300GoLiveNotifications', class: Migration20261202000300GoLiveNotifications },
+  { name: 'Migration20261210000100AccountSafety', class: Migration20261210000100AccountSafety },
 ];

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireUser, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
-import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { EVENT_SOURCED_STREAMS } from '@glint/runtime';
 import { developerAppDecider } from '../developer-app-decider';
 import { appStreamName } from '../events';
 
@@ -21,13 +21,11 @@ export class DeleteAppCommand extends Command<void> {
 export class DeleteAppHandler implements ICommandHandler<DeleteAppCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
   async execute({ principal, appId, context }: DeleteAppCommand): Promise<void> {
     const owner = requireUser(principal);
-    const handled = await this.streams.handle(appStreamName(appId), developerAppDecider, { type: 'DeleteApp', appId, requestedBy: owner.userId }, context);
     // Tokens are checked against the read model: they must stop working before the owner hears it is done.
-    if (handled.lastPosition !== null) await this.readModels.catchUp('developer_apps', handled.lastPosition);
+    await this.streams.handle(appStreamName(appId), developerAppDecider, { type: 'DeleteApp', appId, requestedBy: owner.userId }, context, { readYourWrites: true });
   }
 }

@@ -48,6 +48,7 @@ export class IssueAppTokenHandler implements ICommandHandler<IssueAppTokenComman
     const appId = await findAppIdByClientId(this.readModels.entityManager(), request.clientId);
     if (!appId) throw new UnauthenticatedError('invalid_client', 'No app has this client id: use the one shown when the app was registered.');
     const accessToken = newAppAccessToken();
+    // The app calls the API with the token right away: it must resolve by then.
     const handled = await this.streams.handle(
       appStreamName(appId),
       developerAppDecider,
@@ -60,9 +61,8 @@ export class IssueAppTokenHandler implements ICommandHandler<IssueAppTokenComman
         now: context.now,
       },
       context,
+      { readYourWrites: true },
     );
-    // The app calls the API with the token right away: it must resolve by then.
-    if (handled.lastPosition !== null) await this.readModels.catchUp('developer_apps', handled.lastPosition);
     const issued = handled.appended[0].data as AppTokenIssued['data'];
     return { accessToken, expiresInSeconds: APP_TOKEN_LIFETIME_SECONDS, scopes: issued.scopes };
   }

@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireUser, type AppScope, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
-import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { EVENT_SOURCED_STREAMS } from '@glint/runtime';
 import { newClientId, newClientSecret, sha256 } from '../app-credentials';
 import { developerAppDecider } from '../developer-app-decider';
 import { appStreamName, type AppRegistered } from '../events';
@@ -40,7 +40,6 @@ export class RegisterAppCommand extends Command<RegisteredApp> {
 export class RegisterAppHandler implements ICommandHandler<RegisterAppCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
   async execute({ principal, registration, context }: RegisterAppCommand): Promise<RegisteredApp> {
@@ -48,6 +47,7 @@ export class RegisterAppHandler implements ICommandHandler<RegisterAppCommand> {
     const appId = randomUUID();
     const clientId = newClientId();
     const clientSecret = newClientSecret();
+    // The owner asks for a token with the new credentials next: the client id must be found by then.
     const handled = await this.streams.handle(
       appStreamName(appId),
       developerAppDecider,
@@ -62,9 +62,8 @@ export class RegisterAppHandler implements ICommandHandler<RegisterAppCommand> {
         scopes: registration.scopes ?? DEFAULT_APP_SCOPES,
       },
       context,
+      { readYourWrites: true },
     );
-    // The owner asks for a token with the new credentials next: the client id must be found by then.
-    if (handled.lastPosition !== null) await this.readModels.catchUp('developer_apps', handled.lastPosition);
     const { scopes } = handled.appended[0].data as AppRegistered['data'];
     return { appId, clientId, clientSecret, scopes };
   }

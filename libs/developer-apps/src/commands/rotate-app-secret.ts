@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireUser, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
-import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { EVENT_SOURCED_STREAMS } from '@glint/runtime';
 import { newClientSecret, sha256 } from '../app-credentials';
 import { developerAppDecider } from '../developer-app-decider';
 import { appStreamName } from '../events';
@@ -28,14 +28,12 @@ export class RotateAppSecretCommand extends Command<RotatedAppSecret> {
 export class RotateAppSecretHandler implements ICommandHandler<RotateAppSecretCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
   async execute({ principal, appId, context }: RotateAppSecretCommand): Promise<RotatedAppSecret> {
     const owner = requireUser(principal);
     const clientSecret = newClientSecret();
-    const handled = await this.streams.handle(appStreamName(appId), developerAppDecider, { type: 'RotateAppSecret', appId, requestedBy: owner.userId, secretHash: sha256(clientSecret) }, context);
-    if (handled.lastPosition !== null) await this.readModels.catchUp('developer_apps', handled.lastPosition);
+    await this.streams.handle(appStreamName(appId), developerAppDecider, { type: 'RotateAppSecret', appId, requestedBy: owner.userId, secretHash: sha256(clientSecret) }, context, { readYourWrites: true });
     return { appId, clientSecret };
   }
 }

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { RequestCommandContext } from '@glint/access';
 import type { CommandContext } from '@glint/event-sourcing';
+import { Throttled } from '@glint/throttles';
 import { IssueAppTokenCommand } from '../commands/issue-app-token';
 import { AccessTokenResponse, toAccessTokenResponse } from './access-token.response';
 import { TokenRequestDto } from './token-request.dto';
@@ -13,6 +14,7 @@ export class OAuthTokenController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('token')
+  @Throttled('appTokens')
   @HttpCode(HttpStatus.OK)
   // RFC 6749, section 5.1: a response carrying a token is never cached.
   @Header('Cache-Control', 'no-store')

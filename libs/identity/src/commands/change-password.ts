@@ -3,7 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { PersonalDataVault } from '@glint/personal-data';
-import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { EVENT_SOURCED_STREAMS, PERSONAL_DATA } from '@glint/runtime';
 import { CredentialChecks } from '../credentials/credential-checks';
 import { hashPassword } from '../credentials/password-hashing';
 import { userDecider } from '../user-decider';
@@ -30,7 +30,6 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
     @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
     private readonly checks: CredentialChecks,
   ) {}
 
@@ -38,8 +37,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     const { user, stream, state } = await loadSignedInAccount(this.streams, principal);
     const password = await this.checks.accountPassword(state, change.currentPassword);
     const newPasswordHashSealed = await this.vault.seal(user.userId, await hashPassword(change.newPassword));
-    const handled = await this.streams.handle(stream, userDecider, { type: 'ChangePassword', password, newPasswordHashSealed, keepSessionId: user.sessionId, now: context.now }, context);
     // The other sessions' tokens must stop working at once.
-    if (handled.lastPosition !== null) await this.readModels.catchUp('accounts', handled.lastPosition);
+    await this.streams.handle(stream, userDecider, { type: 'ChangePassword', password, newPasswordHashSealed, keepSessionId: user.sessionId, now: context.now }, context, { readYourWrites: true });
   }
 }

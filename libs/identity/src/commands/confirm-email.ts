@@ -28,14 +28,14 @@ export class ConfirmEmailHandler implements ICommandHandler<ConfirmEmailCommand>
     const [found] = await this.readModels.entityManager().execute<Array<{ user_id: string }>>('SELECT user_id FROM email_confirmation_tokens WHERE token_hash = ?', [hash]);
     if (!found) throw confirmationTokenUnknown();
     const userId = found.user_id;
-    const handled = await this.streams.handle(
+    // Chat rules that ask for a confirmed address read it on the user's next request.
+    await this.streams.handle(
       userStreamName(userId),
       userDecider,
       { type: 'ConfirmEmail', tokenHash: hash, now: context.now },
       commandContext({ type: 'user', userId, role: 'user' }, context),
+      { readYourWrites: true },
     );
-    // Chat rules that ask for a confirmed address read it on the user's next request.
-    if (handled.lastPosition !== null) await this.readModels.catchUp('accounts', handled.lastPosition);
     return { userId };
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireStaff, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
-import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { EVENT_SOURCED_STREAMS } from '@glint/runtime';
 import { userStreamName } from '../events';
 import { userDecider } from '../user-decider';
 
@@ -22,13 +22,11 @@ export class GrantStaffRoleCommand extends Command<void> {
 export class GrantStaffRoleHandler implements ICommandHandler<GrantStaffRoleCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
   async execute({ principal, userId, role, context }: GrantStaffRoleCommand): Promise<void> {
     const admin = requireStaff(principal, ['admin']);
-    const handled = await this.streams.handle(userStreamName(userId), userDecider, { type: 'GrantStaffRole', role, grantedBy: admin.userId }, context);
     // The new role counts from the holder's very next request.
-    if (handled.lastPosition !== null) await this.readModels.catchUp('accounts', handled.lastPosition);
+    await this.streams.handle(userStreamName(userId), userDecider, { type: 'GrantStaffRole', role, grantedBy: admin.userId }, context, { readYourWrites: true });
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireUser, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
-import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { EVENT_SOURCED_STREAMS } from '@glint/runtime';
 import { userStreamName } from '../events';
 import { userDecider } from '../user-decider';
 
@@ -20,13 +20,11 @@ export class LogOutCommand extends Command<void> {
 export class LogOutHandler implements ICommandHandler<LogOutCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
   async execute({ principal, context }: LogOutCommand): Promise<void> {
     const user = requireUser(principal);
-    const handled = await this.streams.handle(userStreamName(user.userId), userDecider, { type: 'LogOut', sessionId: user.sessionId }, context);
     // The token must stop working on the very next request.
-    if (handled.lastPosition !== null) await this.readModels.catchUp('accounts', handled.lastPosition);
+    await this.streams.handle(userStreamName(user.userId), userDecider, { type: 'LogOut', sessionId: user.sessionId }, context, { readYourWrites: true });
   }
 }

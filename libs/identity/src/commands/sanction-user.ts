@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireStaff, type Principal, type StaffRole } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
-import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { EVENT_SOURCED_STREAMS } from '@glint/runtime';
 import { userStreamName } from '../events';
 import { userDecider, type BanGlobally, type ReinstateStreaming, type SuspendStreaming, type UnbanGlobally } from '../user-decider';
 
@@ -30,14 +30,12 @@ export class SanctionUserCommand extends Command<void> {
 export class SanctionUserHandler implements ICommandHandler<SanctionUserCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
   async execute({ principal, userId, sanction, context }: SanctionUserCommand): Promise<void> {
     const staff = requireStaff(principal, SANCTIONING_STAFF);
     const command = sanction.type === 'BanGlobally' ? { ...sanction, bannedBy: staff.userId, now: context.now } : sanction;
-    const handled = await this.streams.handle(userStreamName(userId), userDecider, command, context);
     // A banned user's tokens must stop working on their very next request.
-    if (handled.lastPosition !== null) await this.readModels.catchUp('accounts', handled.lastPosition);
+    await this.streams.handle(userStreamName(userId), userDecider, command, context, { readYourWrites: true });
   }
 }

@@ -62,9 +62,11 @@ export class MeController {
 
   @Delete()
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Delete my account for good: my personal data becomes unreadable everywhere; my username stays taken' })
+  @ApiOperation({
+    summary: 'Delete my account for good, with my password and, when two-factor sign-in is on, a current code: my personal data becomes unreadable everywhere, my address is free again, my username stays taken',
+  })
   @ApiNoContentResponse()
   remove(@Body() body: DeleteAccountDto, @CurrentPrincipal() principal: Principal, @RequestCommandContext() context: CommandContext): Promise<void> {
-    return this.commands.execute(new DeleteAccountCommand(principal, body.password, context));
+    return this.commands.execute(new DeleteAccountCommand(principal, body.password, body.code ?? null, context));
   }
 }

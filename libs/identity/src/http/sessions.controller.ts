@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
 import type { CommandContext } from '@glint/event-sourcing';
 import { LogInCommand } from '../commands/log-in';
@@ -15,9 +15,10 @@ export class SessionsController {
 
   @Post()
   @ApiOperation({ summary: 'Sign in: a session token valid for 30 days (with totpCode when two-factor sign-in is enabled)' })
+  @ApiTooManyRequestsResponse({ description: '`rate_limited`: too many failed sign-ins to the account or from the address; Retry-After says when to try again' })
   @ApiCreatedResponse({ type: SessionResponse })
-  async start(@Body() body: LogInDto, @RequestCommandContext() context: CommandContext): Promise<SessionResponse> {
-    return toSessionResponse(await this.commands.execute(new LogInCommand(body, context)));
+  async start(@Body() body: LogInDto, @RequestCommandContext() context: CommandContext, @Ip() clientAddress: string): Promise<SessionResponse> {
+    return toSessionResponse(await this.commands.execute(new LogInCommand(body, context, clientAddress)));
   }
 
   @Delete('current')

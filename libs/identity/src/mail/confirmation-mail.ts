@@ -1,7 +1,9 @@
-import type { Mail } from './mail-delivery';
+import type { Mail } from '@glint/mail';
 
-export interface ConfirmationMailFacts {
+/** What a mail with a one-time link from the outbox is made of. */
+export interface LinkMailFacts {
   eventId: string;
+  userId: string;
   to: string;
   token: string;
   expiresAt: Date;
@@ -9,11 +11,12 @@ export interface ConfirmationMailFacts {
   webBaseUrl: string;
 }
 
-export function confirmationMail(facts: ConfirmationMailFacts): Mail {
+export function confirmationMail(facts: LinkMailFacts): Mail {
   const link = new URL('/confirm-email', facts.webBaseUrl);
   link.searchParams.set('token', facts.token);
   return {
     idempotencyKey: facts.eventId,
+    recipientId: facts.userId,
     to: facts.to,
     subject: 'Confirm your e-mail address for Glint',
     text: [

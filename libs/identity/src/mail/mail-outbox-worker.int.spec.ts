@@ -6,9 +6,10 @@ import { createProjectionEngine, type ProjectionEngine } from '@glint/projection
 import { until } from '@glint/testing';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { RegisterUserCommand, RegisterUserHandler } from '../commands/register-user';
+import { RequestPasswordResetCommand, RequestPasswordResetHandler } from '../commands/request-password-reset';
 import { tokenHash } from '../credentials/opaque-tokens';
-import { userStreamName, type EmailConfirmationRequested } from '../events';
-import type { Mail, MailDelivery } from './mail-delivery';
+import { userStreamName, type EmailConfirmationRequested, type PasswordResetRequested } from '../events';
+import type { Mail, MailDelivery } from '@glint/mail';
 import { MailOutboxWorker } from './mail-outbox-worker';
 
 const quiet = { log: () => undefined, error: () => undefined };
@@ -20,12 +21,15 @@ class RecordingDelivery implements MailDelivery {
   failures = 0;
   /** Mails handed over so far, taken or not. */
   handedOver = 0;
+  /** When each was handed over (epoch ms). */
+  readonly handedOverAt: number[] = [];
 
   /** `holdUntil` keeps each mail in hand until it is satisfied. */
   constructor(private readonly holdUntil?: () => Promise<unknown>) {}
 
   async send(mail: Mail): Promise<void> {
     this.handedOver++;
+    this.handedOverAt.push(Date.now());
     await this.holdUntil?.();
     if (this.failures > 0) {
       this.failures--;
@@ -41,7 +45,7 @@ describe('the mail outbox worker', () => {
   let engine: ProjectionEngine;
   let streams: EventSourcedStreams;
   let register: RegisterUserHandler;
-  const settings = { webBaseUrl: 'https://glint.example', pollIntervalMs: 50 };
+  const settings = { webBaseUrl: 'https://glint.example', pollIntervalMs: 50, firstRetryDelayMs: 300, maxRetryDelayMs: 1200 };
 
   const worker = (delivery: MailDelivery) => new MailOutboxWorker(engine, vault, delivery, settings);
   const registerAt = async (username: string, time = new Date()) =>
@@ -55,6 +59,10 @@ describe('the mail outbox worker', () => {
     const events = await opened.store.readStream(userStreamName(userId));
     return events.filter((event) => event.type === 'EmailConfirmationRequested') as unknown as Array<{ id: string; data: EmailConfirmationRequested['data'] }>;
   };
+  const resetAsked = async (userId: string) => {
+    const events = await opened.store.readStream(userStreamName(userId));
+    return events.filter((event) => event.type === 'PasswordResetRequested') as unknown as Array<{ id: string; data: PasswordResetRequested['data'] }>;
+  };
   const deliveries = async () => (await opened.sql.query('SELECT event_id, outcome FROM mail_deliveries ORDER BY event_id')).rows;
 
   beforeAll(async () => {
@@ -62,8 +70,8 @@ describe('the mail outbox worker', () => {
     opened = await openTestStore();
     vault = new PersonalDataVault({ connectionString: opened.database.url });
     engine = createProjectionEngine({ store: opened.store, databaseUrl: opened.database.url, projections: [accounts, mailOutbox], logger: quiet });
-    streams = new EventSourcedStreams(opened.store);
-    register = new RegisterUserHandler(streams, vault, engine);
+    streams = new EventSourcedStreams(opened.store, engine);
+    register = new RegisterUserHandler(streams, vault);
   });
   afterAll(async () => {
     await engine?.stop();
@@ -106,7 +114,7 @@ describe('the mail outbox worker', () => {
   it('sends nothing again, not even after the outbox is rebuilt from the log', async () => {
     const delivery = new RecordingDelivery();
     expect((await worker(delivery).deliverDue()).size).toBe(0);
-    await engine.rebuild('mail_outbox');
+    await engine.rebuild(['mail_outbox']);
     expect((await worker(delivery).deliverDue()).size).toBe(0);
     expect(delivery.sent).toEqual([]);
   });
@@ -131,18 +139,47 @@ describe('the mail outbox worker', () => {
     expect(delivery.sent).toEqual([]);
   });
 
-  it('keeps a mail the mail service failed to take, and sends it on the next pass', async () => {
+  it('puts off a mail the mail service failed to take, twice as long after each failure, and sends it once taken', async () => {
     const userId = await registerAt('ida');
     await projectEverything();
     const [asked] = await confirmationAsked(userId);
     const delivery = new RecordingDelivery();
-    delivery.failures = 1;
+    delivery.failures = 2;
 
     expect((await worker(delivery).deliverDue()).size).toBe(0);
     expect((await deliveries()).some((row) => row.event_id === asked.id)).toBe(false);
+    // Put off: a pass right after the failure does not try it again.
+    expect((await worker(delivery).deliverDue()).size).toBe(0);
+    expect(delivery.handedOver).toBe(1);
 
-    expect(await worker(delivery).deliverDue()).toEqual(new Map([[asked.id, 'sent']]));
+    await until('the mail to be taken on its third try', async () => (await worker(delivery).deliverDue()).get(asked.id) === 'sent');
     expect(delivery.sent.map((mail) => mail.idempotencyKey)).toEqual([asked.id]);
+    const [first, second, third] = delivery.handedOverAt;
+    expect(second - first).toBeGreaterThanOrEqual(settings.firstRetryDelayMs);
+    expect(third - second).toBeGreaterThanOrEqual(2 * settings.firstRetryDelayMs);
+    expect((await opened.sql.query('SELECT * FROM mail_delivery_attempts WHERE event_id = $1', [asked.id])).rows).toEqual([]);
+  });
+
+  it('sends a password-reset mail with its link, to the account’s address', async () => {
+    const userId = await registerAt('jay');
+    await new RequestPasswordResetHandler(streams, vault).execute(new RequestPasswordResetCommand('JAY@glint.test', at(new Date())));
+    await projectEverything();
+    const [asked] = await resetAsked(userId);
+    const delivery = new RecordingDelivery();
+    const outcomes = await worker(delivery).deliverDue();
+
+    expect(outcomes.get(asked.id)).toBe('sent');
+    const mail = delivery.sent.find((sent) => sent.idempotencyKey === asked.id)!;
+    const link = new URL(mail.link);
+    expect({ to: mail.to, recipientId: mail.recipientId, subject: mail.subject, origin: link.origin, path: link.pathname }).toEqual({
+      to: 'jay@glint.test',
+      recipientId: userId,
+      subject: 'Set a new password for Glint',
+      origin: 'https://glint.example',
+      path: '/reset-password',
+    });
+    expect(tokenHash(link.searchParams.get('token')!)).toBe(asked.data.tokenHash);
+    expect(mail.text).toContain(mail.link);
   });
 
   it('polls while the platform runs and stops when it shuts down', async () => {
@@ -151,7 +188,7 @@ describe('the mail outbox worker', () => {
     running.onApplicationBootstrap();
     let asked: { id: string };
     try {
-      const userId = await registerAt('joe');
+      const userId = await registerAt('kim');
       await projectEverything();
       [asked] = await confirmationAsked(userId);
       await until('the polling worker to send the mail', () => delivery.sent.length > 0);

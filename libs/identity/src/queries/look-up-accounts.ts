@@ -23,7 +23,7 @@ export class LookUpAccountsHandler implements IQueryHandler<LookUpAccountsQuery>
   ) {}
 
   async execute({ by }: LookUpAccountsQuery): Promise<AccountFacts[]> {
-    await this.readModels.catchUp('accounts', await this.store.headPosition());
+    await this.readModels.waitFor('all', await this.store.headPosition());
     const em = this.readModels.entityManager();
     const found = await Promise.all([...(by.usernames ?? []).map((username) => findAccountByUsername(em, username)), ...[...new Set(by.userIds ?? [])].map((userId) => readAccountFacts(em, userId))]);
     return found.filter((account): account is AccountFacts => account !== null);

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { newEventId, type NewEvent, type RecordedEvent } from '@glint/eventstore';
+import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
 import { quietPeriod, until } from '@glint/testing';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
+import { EVENT_TALLY_DDL, eventTally, recordingLogger } from '@glint/testing/projections';
 import type { Publication } from '../topics';
 import { LiveRelay } from './live-relay';
 
@@ -21,15 +23,16 @@ describe('LiveRelay', () => {
   let subscriber: Redis;
   const topic = `glint:test:relay:${randomUUID()}`;
   const received: Array<{ id: string; event: string }> = [];
-  const relays: LiveRelay[] = [];
-  const quiet = { log: () => undefined, error: () => undefined };
+  const engines: ProjectionEngine[] = [];
 
   // Every event becomes one frame on the test's own topic, so the test sees exactly what was relayed.
   const publicationsOf = async (events: readonly RecordedEvent[]): Promise<Publication[]> => events.map((event) => ({ topic, frame: { id: event.id, event: event.type, data: {} } }));
+  /** A process's projection engine, with no projection, feeding the relay from its reader. */
   const relay = () => {
-    const started = new LiveRelay({ store: opened.store, databaseUrl: opened.database.url, redis: publisher, publicationsOf, logger: quiet, lockRetryMs: 100, errorRetryMs: 100 });
-    relays.push(started);
-    return started;
+    const engine = createProjectionEngine({ store: opened.store, databaseUrl: opened.database.url, projections: [], lockRetryMs: 100, errorRetryMs: 100, logger: recordingLogger() });
+    engine.addReactor(new LiveRelay(publisher, publicationsOf));
+    engines.push(engine);
+    return engine;
   };
 
   beforeAll(async () => {
@@ -40,7 +43,7 @@ describe('LiveRelay', () => {
     await subscriber.subscribe(topic);
   });
   afterAll(async () => {
-    await Promise.all(relays.map((started) => started.stop()));
+    await Promise.all(engines.map((engine) => engine.stop()));
     await subscriber.quit();
     await publisher.quit();
     await closeTestStore(opened);
@@ -74,5 +77,26 @@ describe('LiveRelay', () => {
     await until('the fifth frame', () => received.length >= 5);
     await quietPeriod(300, 'a relay resuming before its checkpoint would send the older frames in the batch that brought Fifth');
     expect(received.map((frame) => frame.event)).toEqual(['First', 'Second', 'Third', 'Fourth', 'Fifth']);
+  });
+
+  it('reads the batches of its process\'s one reader, beside the projections', async () => {
+    await opened.sql.query(EVENT_TALLY_DDL);
+    const subscribe = jest.spyOn(opened.store, 'subscribeToAll');
+    const engine = createProjectionEngine({ store: opened.store, databaseUrl: opened.database.url, projections: [eventTally], logger: recordingLogger() });
+    engine.addReactor(new LiveRelay(publisher, publicationsOf));
+    engines.push(engine);
+    try {
+      await engine.start();
+      const before = received.length;
+      const { lastPosition } = await opened.store.append('stream-beside', [happened('Beside')]);
+      await until('the frame of the new event', () => received.length > before);
+      await engine.waitFor('all', lastPosition);
+      expect(received.slice(before).map((frame) => frame.event)).toEqual(['Beside']);
+      expect((await opened.sql.query(`SELECT events FROM event_tally WHERE stream_name = 'stream-beside'`)).rows).toEqual([{ events: 1 }]);
+      expect(subscribe).toHaveBeenCalledTimes(1);
+    } finally {
+      subscribe.mockRestore();
+      await engine.stop();
+    }
   });
 });

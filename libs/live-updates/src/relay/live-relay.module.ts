@@ -1,7 +1,8 @@
-import { Inject, Logger, Module, type DynamicModule, type FactoryProvider, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type FactoryProvider, type OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
-import type { EventStore, RecordedEvent } from '@glint/eventstore';
-import { EVENT_STORE, PLATFORM_DATABASE, REDIS, type PlatformDatabase } from '@glint/runtime';
+import type { RecordedEvent } from '@glint/eventstore';
+import type { ProjectionEngine } from '@glint/projection-engine';
+import { PROJECTION_ENGINE, REDIS } from '@glint/runtime';
 import type { Publication } from '../topics';
 import type { LivePublications, PublicationsOf } from './live-publications';
 import { LiveRelay } from './live-relay';
@@ -12,11 +13,15 @@ const LIVE_RELAY = Symbol('LiveRelay');
  * Every platform process runs a live relay; one at a time is active, the others stand by. It feeds
  * the chat and live-update sockets and the channel page caches of every process through Redis.
  * Whoever composes the process names what it publishes, `LiveRelayModule.register([chatPublications, …])`:
- * each batch's frames go out source by source, in the order given.
+ * each batch's frames go out source by source, in the order given. The relay is one more consumer
+ * of the projection engine's reader, which starts and stops it with the projections.
  */
 @Module({})
-export class LiveRelayModule implements OnApplicationBootstrap, OnModuleDestroy {
-  constructor(@Inject(LIVE_RELAY) private readonly relay: LiveRelay) {}
+export class LiveRelayModule implements OnModuleInit {
+  constructor(
+    @Inject(LIVE_RELAY) private readonly relay: LiveRelay,
+    @Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine,
+  ) {}
 
   static register(sources: readonly LivePublications[]): DynamicModule {
     const built: Array<FactoryProvider<PublicationsOf>> = sources.map((source, index) => ({
@@ -29,32 +34,20 @@ export class LiveRelayModule implements OnApplicationBootstrap, OnModuleDestroy 
         ...built,
         {
           provide: LIVE_RELAY,
-          useFactory: (store: EventStore, database: PlatformDatabase, redis: Redis, ...publishers: PublicationsOf[]) => {
-            const logger = new Logger('LiveRelay');
-            return new LiveRelay({
-              store,
-              databaseUrl: database.url,
-              redis,
-              publicationsOf: async (events: readonly RecordedEvent[]): Promise<Publication[]> => {
-                const publications: Publication[] = [];
-                for (const publicationsOf of publishers) publications.push(...(await publicationsOf(events)));
-                return publications;
-              },
-              logger: { log: (message) => logger.log(message), error: (message) => logger.error(message) },
-            });
-          },
-          inject: [EVENT_STORE, PLATFORM_DATABASE, REDIS, ...built.map((provider) => provider.provide)],
+          useFactory: (redis: Redis, ...publishers: PublicationsOf[]) =>
+            new LiveRelay(redis, async (events: readonly RecordedEvent[]): Promise<Publication[]> => {
+              const publications: Publication[] = [];
+              for (const publicationsOf of publishers) publications.push(...(await publicationsOf(events)));
+              return publications;
+            }),
+          inject: [REDIS, ...built.map((provider) => provider.provide)],
         },
       ],
     };
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.relay.start();
-  }
-
-  // With the projections, first of the shutdown: the store, the vault and Redis are still open.
-  async onModuleDestroy(): Promise<void> {
-    await this.relay.stop();
+  // Before the engine starts, at application bootstrap.
+  onModuleInit(): void {
+    this.engine.addReactor(this.relay);
   }
 }

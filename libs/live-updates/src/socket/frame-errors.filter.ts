@@ -1,6 +1,7 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { WebSocket } from 'ws';
 import { DomainError, retryAfterSecondsOf } from '@glint/domain-errors';
+import { loggableError } from '@glint/runtime';
 import { sendFrame } from './socket-frames';
 
 /**
@@ -23,7 +24,7 @@ export class FrameErrorsFilter implements ExceptionFilter {
       });
       return;
     }
-    this.logger.error(`Frame "${about}" failed`, error instanceof Error ? error.stack : String(error));
+    this.logger.error(`Frame "${about}" failed: ${loggableError(error)}`);
     sendFrame(socket, { event: 'error', data: { error: 'internal_error', message: 'Something went wrong on our side; it has been logged. Try again.', about } });
   }
 }

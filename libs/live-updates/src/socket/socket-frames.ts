@@ -1,5 +1,7 @@
 import { WebSocket } from 'ws';
 import type { RawData } from 'ws';
+import { readSocketFrame } from '@glint/runtime';
+import { tooDeep } from '@glint/safe-text';
 
 /** A frame as it travels on a Glint WebSocket: `{event, data}`, with the event id on relayed frames. */
 export interface Frame {
@@ -25,18 +27,19 @@ export function sendFrame(socket: WebSocket, frame: Frame): void {
 }
 
 /**
- * Nest passes frames it cannot read, or whose event no handler takes, silently by; the client is
- * told instead, so a typo is not mistaken for a chat gone quiet.
+ * Nest passes frames it cannot read, or whose event no handler takes, silently by (and the
+ * platform's frame reader hands it none nested too deep); the client is told instead, so a typo is
+ * not mistaken for a chat gone quiet.
  */
 export function answerUnknownFrames(socket: WebSocket, events: ReadonlySet<string>): void {
   socket.on('message', (raw: RawData) => {
-    let event: unknown;
-    try {
-      event = (JSON.parse(raw.toString()) as { event?: unknown } | null)?.event;
-    } catch {
-      sendFrame(socket, { event: 'error', data: { error: 'unreadable_frame', message: 'Frames are JSON objects: {"event": "...", "data": {...}}.' } });
+    const reading = readSocketFrame(raw);
+    if ('refused' in reading) {
+      const refusal = reading.refused === 'too_deep' ? tooDeep() : { code: 'unreadable_frame', message: 'Frames are JSON objects: {"event": "...", "data": {...}}.' };
+      sendFrame(socket, { event: 'error', data: { error: refusal.code, message: refusal.message } });
       return;
     }
+    const event = (reading.frame as { event?: unknown } | null)?.event;
     if (typeof event !== 'string' || !events.has(event)) {
       sendFrame(socket, { event: 'error', data: { error: 'unknown_frame', message: `Unknown event ${JSON.stringify(event)}: send one of ${[...events].join(', ')}.` } });
     }

@@ -4,6 +4,8 @@ import type { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit } from '@n
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Principal } from '@glint/access';
 import { UnauthenticatedError } from '@glint/domain-errors';
+import { loggableError } from '@glint/runtime';
+import type { SocketAdmission } from './socket-admission';
 import { INVALID_TOKEN_CLOSE, type SocketAuthentication } from './socket-authentication';
 import { answerUnknownFrames } from './socket-frames';
 import { SocketHeartbeat } from './socket-heartbeat';
@@ -37,8 +39,9 @@ export interface SocketSessionTerms<S extends SocketSession> {
 const UNAVAILABLE_CLOSE_CODE = 1011;
 
 /**
- * The sockets of one endpoint: each is authenticated once, on connect, kept alive by the heartbeat,
- * and forgotten on disconnect, so a frame handler finds its session or learns the socket is closing.
+ * The sockets of one endpoint: each is admitted under the connection throttle, authenticated once,
+ * on connect, kept alive by the heartbeat, and forgotten on disconnect, so a frame handler finds
+ * its session or learns the socket is closing.
  */
 export class SocketSessions<S extends SocketSession> {
   private readonly sessions = new Map<WebSocket, S>();
@@ -46,10 +49,12 @@ export class SocketSessions<S extends SocketSession> {
 
   constructor(
     private readonly authentication: SocketAuthentication,
+    private readonly admission: SocketAdmission,
     private readonly terms: SocketSessionTerms<S>,
   ) {}
 
   start(server: WebSocketServer): void {
+    this.admission.guard(server);
     this.heartbeat.start(server);
   }
 
@@ -73,7 +78,7 @@ export class SocketSessions<S extends SocketSession> {
         await this.terms.signedIn?.(socket, session, principal);
       })
       .catch((error: unknown) => {
-        this.terms.logger.error(`${this.terms.component}.Connection.Failed: ${(error as Error).message}`);
+        this.terms.logger.error(`${this.terms.component}.Connection.Failed: ${loggableError(error)}`);
         socket.close(UNAVAILABLE_CLOSE_CODE, this.terms.unavailableReason);
       });
   }

@@ -21,12 +21,6 @@ export interface ChangedStanding {
   standing: ChatStanding;
 }
 
-/**
- * Chat judges a chatter's very next message on chat_standing, and the moderator reads the log next;
- * moderation_usernames names the people in it.
- */
-const READ_NEXT = ['chat_standing', 'moderation_log', 'moderation_usernames'];
-
 /** The owner, staff or a moderator with the permission it needs times a chatter out or bans them, or lifts either. */
 export class ChangeChatStandingCommand extends Command<ChangedStanding> {
   constructor(
@@ -60,10 +54,8 @@ export class ChangeChatStandingHandler implements ICommandHandler<ChangeChatStan
       authority: await authorityIn(em, moderator, channel),
       now: context.now,
     };
-    const handled = await this.streams.handle(chatStandingStream(channel.channelId, target.userId), chatStandingDecider, standingCommand(change, scene), context);
-    if (handled.lastPosition !== null) {
-      for (const projection of READ_NEXT) await this.readModels.catchUp(projection, handled.lastPosition);
-    }
+    // Chat judges the chatter's very next message on the new standing, and the moderator reads the log next.
+    const handled = await this.streams.handle(chatStandingStream(channel.channelId, target.userId), chatStandingDecider, standingCommand(change, scene), context, { readYourWrites: true });
     return { channel, target, standing: handled.state };
   }
 }

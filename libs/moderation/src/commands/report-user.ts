@@ -47,7 +47,7 @@ export class ReportUserHandler implements ICommandHandler<ReportUserCommand> {
     const channel = report.channel === undefined ? null : await moderatedChannel(em, report.channel, 'channel');
     const notes = report.notes?.trim() ?? '';
     const reportId = randomUUID();
-    const handled = await this.streams.handle(
+    await this.streams.handle(
       reportStream(reportId),
       reportDecider,
       {
@@ -62,8 +62,8 @@ export class ReportUserHandler implements ICommandHandler<ReportUserCommand> {
         channelId: channel?.channelId ?? null,
       },
       context,
+      { readYourWrites: true },
     );
-    if (handled.lastPosition !== null) await this.readModels.catchUp('user_reports', handled.lastPosition);
     return { reportId };
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { requireStaff, type Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
-import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { EVENT_SOURCED_STREAMS } from '@glint/runtime';
 import { reportStream, type ReportResolution } from '../events';
 import { MODERATING_STAFF_ROLES } from '../moderation-authority';
 import { reportDecider } from '../report-decider';
@@ -14,9 +14,6 @@ export interface ResolvedReport {
   resolution: ReportResolution;
   note: string;
 }
-
-/** Staff read the queue and their own audit trail right after resolving. */
-const READ_NEXT = ['user_reports', 'staff_audit_log'];
 
 /** Staff settle a report as actioned or dismissed, once, saying why in a note. */
 export class ResolveReportCommand extends Command<ResolvedReport> {
@@ -34,16 +31,13 @@ export class ResolveReportCommand extends Command<ResolvedReport> {
 export class ResolveReportHandler implements ICommandHandler<ResolveReportCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
   async execute({ principal, reportId, resolution, context }: ResolveReportCommand): Promise<ResolvedReport> {
     requireStaff(principal, MODERATING_STAFF_ROLES);
     const note = resolution.note.trim();
-    const handled = await this.streams.handle(reportStream(reportId), reportDecider, { type: 'ResolveReport', reportId, resolution: resolution.resolution, note }, context);
-    if (handled.lastPosition !== null) {
-      for (const projection of READ_NEXT) await this.readModels.catchUp(projection, handled.lastPosition);
-    }
+    // Staff read the queue and their own audit trail right after resolving.
+    await this.streams.handle(reportStream(reportId), reportDecider, { type: 'ResolveReport', reportId, resolution: resolution.resolution, note }, context, { readYourWrites: true });
     return { reportId, resolution: resolution.resolution, note };
   }
 }

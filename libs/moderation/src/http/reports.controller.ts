@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
 import type { CommandContext } from '@glint/event-sourcing';
+import { Throttled } from '@glint/throttles';
 import { ReportUserCommand } from '../commands/report-user';
 import { ReportUserDto } from './report.dto';
 import { ReportFiledResponse } from './report.response';
@@ -14,6 +15,7 @@ export class ReportsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Throttled('reports')
   @ApiOperation({ summary: 'Report a user to platform staff: where it happened, why, and notes only staff read' })
   @ApiCreatedResponse({ type: ReportFiledResponse })
   @ApiBadRequestResponse({ description: '`invalid_input` naming the field, or `cannot_report_self`' })

@@ -2,7 +2,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type Redis from 'ioredis';
 import type { EventSourcedStreams } from '@glint/event-sourcing';
-import { MAIL_DELIVERY, type MailDelivery } from '@glint/identity';
+import { MAIL_DELIVERY, type MailDelivery } from '@glint/mail';
 import { notificationsTopic } from '@glint/live-updates';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, PUBLIC_WEB_URL, READ_MODELS, REDIS, type ReadModels } from '@glint/runtime';

@@ -4,11 +4,18 @@ import { WsAdapter } from '@nestjs/platform-ws';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { PlatformConfig } from '../config/platform-config';
 import type { JsonLogger } from '../logging/json-logger';
+import { logRequests } from '../logging/request-log';
+import { limitJsonNesting, readSocketFrame } from './json-nesting-limit';
 import { openRuntimeResources, type RuntimeResources } from './runtime-resources';
 import { StartupFailure } from './startup-failure';
 
 /** Larger bodies are refused (413) before any route reads them. */
 const REQUEST_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** What Nest's adapter dispatches: nothing for a frame it cannot read. */
+function frameOf(reading: ReturnType<typeof readSocketFrame>): { event: string; data: unknown } | void {
+  if ('frame' in reading && reading.frame !== null && typeof reading.frame === 'object') return reading.frame as { event: string; data: unknown };
+}
 
 /** A start failure Nest has already logged, so it is not printed twice. */
 export class ReportedByNest extends Error {
@@ -46,7 +53,10 @@ export async function startHttpApp(definition: HttpAppDefinition): Promise<Start
   const resources = await openRuntimeResources({ overrides: definition.overrides, redis: true, embeddedDatabase: 'start' });
   const { config, logger } = resources;
   // Fastify rather than Express: it serves a read such as the channel page several times faster.
-  const adapter = new FastifyAdapter({ bodyLimit: REQUEST_BODY_LIMIT_BYTES });
+  // Behind proxies, `request.ip` is the client's address as the trusted ones forwarded it.
+  const adapter = new FastifyAdapter({ bodyLimit: REQUEST_BODY_LIMIT_BYTES, ...(config.trustProxyHops > 0 ? { trustProxy: config.trustProxyHops } : {}) });
+  limitJsonNesting(adapter.getInstance());
+  logRequests(adapter.getInstance(), logger);
   const adapterPrepared = definition.prepareAdapter?.(adapter, logger);
   let app: NestFastifyApplication;
   try {
@@ -59,7 +69,8 @@ export async function startHttpApp(definition: HttpAppDefinition): Promise<Start
   }
   adapterPrepared?.(app);
   definition.beforeListen?.(app);
-  app.useWebSocketAdapter(new WsAdapter(app));
+  // A frame nested too deep is never parsed; the socket that got it answers it (`answerUnknownFrames`).
+  app.useWebSocketAdapter(new WsAdapter(app, { messageParser: (data) => frameOf(readSocketFrame(data)) }));
   try {
     await app.listen(config.port, '0.0.0.0');
   } catch (error) {

@@ -32,10 +32,53 @@ export interface PlatformConfig {
   gateway: GatewayConfig;
   /** Stream ends after which the worker gives up on a gateway that stopped beating. */
   gatewayLostAfterMs: number;
+  mail: MailSettings;
+  /** A registration that claimed a username or an address but recorded nothing for this long is given up, its claims released. */
+  unfinishedRegistrationAfterMs: number;
+  /** Proxies in front of Glint whose X-Forwarded-For is believed: 0 takes the peer's address as the client's. */
+  trustProxyHops: number;
+  throttles: ThrottleLimits;
+}
+
+/** An allowance: `limit` in a window of `perSeconds` that opens with the first one counted. */
+export interface RateRule {
+  limit: number;
+  perSeconds: number;
+}
+
+/** The throttles' limits (THROTTLE_*), each counted in Redis across every process. */
+export interface ThrottleLimits {
+  /** Keeps apart the counters of deployments that share one Redis. */
+  namespace: string;
+  /** Wrong passwords for one account before it is locked. */
+  signInPerAccount: RateRule;
+  /** Wrong passwords from one client address before it is locked. */
+  signInPerAddress: RateRule;
+  /** The first lock-out; each lock-out after it within a day lasts twice as long, up to `maxSeconds`. */
+  signInLockout: { firstSeconds: number; maxSeconds: number };
+  /** Wrong two-factor codes for one account. */
+  twoFactor: RateRule;
+  registration: RateRule;
+  passwordReset: RateRule;
+  reports: RateRule;
+  tickets: RateRule;
+  appTokens: RateRule;
+  follows: RateRule;
+  socketConnections: RateRule;
+  chatMessages: RateRule;
+  gatewayRequests: RateRule;
 }
 
 /** The WHIP/WHEP gateway's settings (GATEWAY_*). */
 export type GatewayConfig = GatewaySettings;
+
+/** How mail leaves (MAIL_*). */
+export interface MailSettings {
+  /** `smtp://` or `smtps://` of the mail server; null keeps mails in the development mailbox. */
+  url: string | null;
+  /** The From of every mail: an address, or `Name <address>`. */
+  from: string;
+}
 
 const DEFAULTS = {
   PORT: '3000',
@@ -53,7 +96,31 @@ const DEFAULTS = {
   GATEWAY_LOST_AFTER_MS: '10000',
   GATEWAY_NACK_BUFFER_PACKETS: '512',
   GATEWAY_MAX_VIEWERS: '2000',
+  UNFINISHED_REGISTRATION_AFTER_MS: '600000',
+  TRUST_PROXY_HOPS: '0',
+  THROTTLE_NAMESPACE: 'glint',
+  THROTTLE_SIGN_IN_PER_ACCOUNT: '5/15m',
+  THROTTLE_SIGN_IN_PER_ADDRESS: '20/15m',
+  THROTTLE_SIGN_IN_LOCKOUT: '1m',
+  THROTTLE_SIGN_IN_LOCKOUT_MAX: '1h',
+  THROTTLE_TWO_FACTOR: '5/5m',
+  THROTTLE_REGISTRATION: '10/1h',
+  THROTTLE_PASSWORD_RESET: '5/1h',
+  THROTTLE_REPORTS: '20/1h',
+  THROTTLE_TICKETS: '5/1h',
+  THROTTLE_APP_TOKENS: '20/1m',
+  THROTTLE_FOLLOWS: '30/1m',
+  THROTTLE_SOCKET_CONNECTIONS: '30/1m',
+  THROTTLE_CHAT_MESSAGES: '20/30s',
+  THROTTLE_GATEWAY_REQUESTS: '60/10s',
 } as const;
+
+const SECONDS_PER: Record<string, number> = { s: 1, m: 60, h: 3600 };
+/** A throttle's window or lock-out is at most a day: longer is a ban, which staff decide. */
+const LONGEST_THROTTLE_SECONDS = 24 * 3600;
+
+/** `a@b.c` or `Name <a@b.c>`: what SMTP servers accept as the sender. */
+const MAIL_FROM_PATTERN = /^(?:[^<>@\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 type Environment = Record<string, unknown>;
 
@@ -82,6 +149,25 @@ export function parsePlatformConfig(env: Environment, cwd: string = process.cwd(
     if (/^\d+$/.test(raw) && value >= min && value <= max) return value;
     problems.push(`${name} must be ${what}, a whole number from ${min} to ${max} (got "${raw}")`);
     return Number(DEFAULTS[name]);
+  };
+
+  const duration = (name: keyof typeof DEFAULTS): number => {
+    const raw = read(name, DEFAULTS[name]) as string;
+    const value = secondsOf(raw);
+    if (value !== null) return value;
+    problems.push(`${name} must be a duration from 1s to 24h, a whole number then s, m or h (got "${raw}")`);
+    return secondsOf(DEFAULTS[name]) as number;
+  };
+
+  const rate = (name: keyof typeof DEFAULTS): RateRule => {
+    const raw = read(name, DEFAULTS[name]) as string;
+    const [, count, window] = /^(\d+)\s*\/\s*(\S+)$/.exec(raw) ?? [];
+    const limit = Number(count);
+    const perSeconds = window === undefined ? null : secondsOf(window);
+    if (limit >= 1 && limit <= 1_000_000 && perSeconds !== null) return { limit, perSeconds };
+    problems.push(`${name} must be a count per duration such as 5/15m (1 to 1000000, then 1s to 24h in s, m or h) (got "${raw}")`);
+    const [fallbackCount, fallbackWindow] = DEFAULTS[name].split('/');
+    return { limit: Number(fallbackCount), perSeconds: secondsOf(fallbackWindow) as number };
   };
 
   const url = (name: string, protocols: string[], fallback?: string): string | undefined => {
@@ -125,13 +211,36 @@ export function parsePlatformConfig(env: Environment, cwd: string = process.cwd(
       maxViewers: whole('GATEWAY_MAX_VIEWERS', 1, 100_000, 'a viewer count'),
     },
     gatewayLostAfterMs: whole('GATEWAY_LOST_AFTER_MS', 1_000, 120_000, 'milliseconds'),
+    mail: { url: url('MAIL_URL', ['smtp:', 'smtps:']) ?? null, from: '' },
+    unfinishedRegistrationAfterMs: whole('UNFINISHED_REGISTRATION_AFTER_MS', 1_000, 86_400_000, 'milliseconds'),
+    trustProxyHops: whole('TRUST_PROXY_HOPS', 0, 10, 'a count of proxies'),
+    throttles: {
+      namespace: read('THROTTLE_NAMESPACE', DEFAULTS.THROTTLE_NAMESPACE) as string,
+      signInPerAccount: rate('THROTTLE_SIGN_IN_PER_ACCOUNT'),
+      signInPerAddress: rate('THROTTLE_SIGN_IN_PER_ADDRESS'),
+      signInLockout: { firstSeconds: duration('THROTTLE_SIGN_IN_LOCKOUT'), maxSeconds: duration('THROTTLE_SIGN_IN_LOCKOUT_MAX') },
+      twoFactor: rate('THROTTLE_TWO_FACTOR'),
+      registration: rate('THROTTLE_REGISTRATION'),
+      passwordReset: rate('THROTTLE_PASSWORD_RESET'),
+      reports: rate('THROTTLE_REPORTS'),
+      tickets: rate('THROTTLE_TICKETS'),
+      appTokens: rate('THROTTLE_APP_TOKENS'),
+      follows: rate('THROTTLE_FOLLOWS'),
+      socketConnections: rate('THROTTLE_SOCKET_CONNECTIONS'),
+      chatMessages: rate('THROTTLE_CHAT_MESSAGES'),
+      gatewayRequests: rate('THROTTLE_GATEWAY_REQUESTS'),
+    },
   };
   config.publicWebUrl = url('PUBLIC_WEB_URL', ['http:', 'https:'], `http://localhost:${config.port}`) ?? '';
   config.gateway.publicUrl = url('GATEWAY_PUBLIC_URL', ['http:', 'https:'], config.publicWebUrl) ?? '';
+  config.mail.from = read('MAIL_FROM') ?? `Glint <no-reply@${config.publicWebUrl ? new URL(config.publicWebUrl).hostname : 'localhost'}>`;
+  if (!MAIL_FROM_PATTERN.test(config.mail.from)) problems.push(`MAIL_FROM must be an e-mail address, or a name and one as Glint <no-reply@glint.example> (got "${config.mail.from}")`);
   for (const address of config.gateway.announcedAddresses) {
     if (isIP(address) === 0) problems.push(`GATEWAY_ANNOUNCED_ADDRESSES must be IP addresses separated by commas (got "${address}")`);
   }
   if (config.gateway.udpBindAddress !== null && isIP(config.gateway.udpBindAddress) === 0) problems.push(`GATEWAY_UDP_BIND must be an IP address (got "${config.gateway.udpBindAddress}")`);
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(config.throttles.namespace)) problems.push('THROTTLE_NAMESPACE must be 1 to 64 letters, digits, dots, dashes or underscores');
+  if (config.throttles.signInLockout.maxSeconds < config.throttles.signInLockout.firstSeconds) problems.push('THROTTLE_SIGN_IN_LOCKOUT_MAX must be at least THROTTLE_SIGN_IN_LOCKOUT');
   if (config.gatewayLostAfterMs <= config.gateway.heartbeatIntervalMs * 2) problems.push('GATEWAY_LOST_AFTER_MS must be more than twice GATEWAY_HEARTBEAT_MS, or a late beat ends live streams');
 
   if (oneOf('EVENT_STORE', ['postgres', 'eventstoredb'] as const, DEFAULTS.EVENT_STORE) === 'eventstoredb') {
@@ -142,6 +251,13 @@ export function parsePlatformConfig(env: Environment, cwd: string = process.cwd(
 
   if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;
+}
+
+/** `90s`, `15m`, `1h` in seconds; null when it is not one, or out of a throttle's range. */
+function secondsOf(raw: string): number | null {
+  const match = /^(\d+)\s*([smh])$/.exec(raw);
+  const value = match ? Number(match[1]) * SECONDS_PER[match[2]] : 0;
+  return value >= 1 && value <= LONGEST_THROTTLE_SECONDS ? value : null;
 }
 
 function absolute(path: string, cwd: string): string {

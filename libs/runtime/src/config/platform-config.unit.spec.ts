@@ -27,6 +27,25 @@ describe('platform configuration', () => {
         maxViewers: 2000,
       },
       gatewayLostAfterMs: 10000,
+      mail: { url: null, from: 'Glint <no-reply@localhost>' },
+      unfinishedRegistrationAfterMs: 600000,
+      trustProxyHops: 0,
+      throttles: {
+        namespace: 'glint',
+        signInPerAccount: { limit: 5, perSeconds: 900 },
+        signInPerAddress: { limit: 20, perSeconds: 900 },
+        signInLockout: { firstSeconds: 60, maxSeconds: 3600 },
+        twoFactor: { limit: 5, perSeconds: 300 },
+        registration: { limit: 10, perSeconds: 3600 },
+        passwordReset: { limit: 5, perSeconds: 3600 },
+        reports: { limit: 20, perSeconds: 3600 },
+        tickets: { limit: 5, perSeconds: 3600 },
+        appTokens: { limit: 20, perSeconds: 60 },
+        follows: { limit: 30, perSeconds: 60 },
+        socketConnections: { limit: 30, perSeconds: 60 },
+        chatMessages: { limit: 20, perSeconds: 30 },
+        gatewayRequests: { limit: 60, perSeconds: 10 },
+      },
     });
   });
 
@@ -56,6 +75,25 @@ describe('platform configuration', () => {
           GATEWAY_NACK_BUFFER_PACKETS: '1024',
           GATEWAY_MAX_VIEWERS: '300',
           GATEWAY_LOST_AFTER_MS: '5000',
+          MAIL_URL: 'smtps://glint:secret@mail.glint.example:465',
+          MAIL_FROM: 'Glint <hello@glint.example>',
+          UNFINISHED_REGISTRATION_AFTER_MS: '120000',
+          TRUST_PROXY_HOPS: '1',
+          THROTTLE_NAMESPACE: 'staging',
+          THROTTLE_SIGN_IN_PER_ACCOUNT: '3/10m',
+          THROTTLE_SIGN_IN_PER_ADDRESS: '50 / 1h',
+          THROTTLE_SIGN_IN_LOCKOUT: '30s',
+          THROTTLE_SIGN_IN_LOCKOUT_MAX: '24h',
+          THROTTLE_TWO_FACTOR: '4/2m',
+          THROTTLE_REGISTRATION: '2/1h',
+          THROTTLE_PASSWORD_RESET: '3/1h',
+          THROTTLE_REPORTS: '10/1h',
+          THROTTLE_TICKETS: '2/1h',
+          THROTTLE_APP_TOKENS: '5/1m',
+          THROTTLE_FOLLOWS: '10/1m',
+          THROTTLE_SOCKET_CONNECTIONS: '100/1m',
+          THROTTLE_CHAT_MESSAGES: '10/20s',
+          THROTTLE_GATEWAY_REQUESTS: '120/10s',
         },
         cwd,
       ),
@@ -82,7 +120,30 @@ describe('platform configuration', () => {
         maxViewers: 300,
       },
       gatewayLostAfterMs: 5000,
+      mail: { url: 'smtps://glint:secret@mail.glint.example:465', from: 'Glint <hello@glint.example>' },
+      unfinishedRegistrationAfterMs: 120000,
+      trustProxyHops: 1,
+      throttles: {
+        namespace: 'staging',
+        signInPerAccount: { limit: 3, perSeconds: 600 },
+        signInPerAddress: { limit: 50, perSeconds: 3600 },
+        signInLockout: { firstSeconds: 30, maxSeconds: 86400 },
+        twoFactor: { limit: 4, perSeconds: 120 },
+        registration: { limit: 2, perSeconds: 3600 },
+        passwordReset: { limit: 3, perSeconds: 3600 },
+        reports: { limit: 10, perSeconds: 3600 },
+        tickets: { limit: 2, perSeconds: 3600 },
+        appTokens: { limit: 5, perSeconds: 60 },
+        follows: { limit: 10, perSeconds: 60 },
+        socketConnections: { limit: 100, perSeconds: 60 },
+        chatMessages: { limit: 10, perSeconds: 20 },
+        gatewayRequests: { limit: 120, perSeconds: 10 },
+      },
     });
+  });
+
+  it('sends mail from the public web address’s host unless told otherwise', () => {
+    expect(parsePlatformConfig({ PUBLIC_WEB_URL: 'https://glint.example' }, cwd).mail).toEqual({ url: null, from: 'Glint <no-reply@glint.example>' });
   });
 
   it('treats an empty variable as unset', () => {
@@ -103,6 +164,18 @@ describe('platform configuration', () => {
     ['a gateway switch that is neither on nor off', { GATEWAY: 'yes' }, /GATEWAY must be one of on, off/],
     ['a lost-gateway time too close to the heartbeat', { GATEWAY_HEARTBEAT_MS: '1000', GATEWAY_LOST_AFTER_MS: '1500' }, /GATEWAY_LOST_AFTER_MS must be more than twice GATEWAY_HEARTBEAT_MS/],
     ['a public web address that is not http(s)', { PUBLIC_WEB_URL: 'glint.example' }, /PUBLIC_WEB_URL must be a URL starting with http:\/\/ or https:\/\//],
+    ['a mail server that is not SMTP', { MAIL_URL: 'https://mail.glint.example' }, /MAIL_URL must be a URL starting with smtp:\/\/ or smtps:\/\//],
+    ['a sender that is no address', { MAIL_FROM: 'Glint' }, /MAIL_FROM must be an e-mail address/],
+    ['a sender with a line break', { MAIL_FROM: 'Glint\r\nBcc: x@y.z <a@b.c>' }, /MAIL_FROM must be an e-mail address/],
+    ['an unfinished-registration time under a second', { UNFINISHED_REGISTRATION_AFTER_MS: '10' }, /UNFINISHED_REGISTRATION_AFTER_MS must be milliseconds, a whole number from 1000 to 86400000/],
+    ['a throttle without its window', { THROTTLE_REPORTS: '20' }, /THROTTLE_REPORTS must be a count per duration such as 5\/15m .*\(got "20"\)/],
+    ['a throttle of no requests', { THROTTLE_FOLLOWS: '0/1m' }, /THROTTLE_FOLLOWS must be a count per duration/],
+    ['a throttle window in an unknown unit', { THROTTLE_TICKETS: '5/1d' }, /THROTTLE_TICKETS must be a count per duration/],
+    ['a throttle window over a day', { THROTTLE_REGISTRATION: '5/25h' }, /THROTTLE_REGISTRATION must be a count per duration/],
+    ['a lock-out that is no duration', { THROTTLE_SIGN_IN_LOCKOUT: 'soon' }, /THROTTLE_SIGN_IN_LOCKOUT must be a duration from 1s to 24h/],
+    ['a longest lock-out shorter than the first', { THROTTLE_SIGN_IN_LOCKOUT: '10m', THROTTLE_SIGN_IN_LOCKOUT_MAX: '5m' }, /THROTTLE_SIGN_IN_LOCKOUT_MAX must be at least THROTTLE_SIGN_IN_LOCKOUT/],
+    ['a namespace with a colon', { THROTTLE_NAMESPACE: 'a:b' }, /THROTTLE_NAMESPACE must be 1 to 64 letters/],
+    ['a proxy count that is not a number', { TRUST_PROXY_HOPS: 'yes' }, /TRUST_PROXY_HOPS must be a count of proxies, a whole number from 0 to 10/],
   ])('refuses %s, naming the variable', (_, env, message) => {
     expect(() => parsePlatformConfig(env, cwd)).toThrow(message);
   });

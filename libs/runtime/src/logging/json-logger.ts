@@ -1,6 +1,7 @@
 import { ConsoleLogger, type LogLevel as NestLogLevel } from '@nestjs/common';
 import type { LogLevel } from '../config/platform-config';
 import { currentCorrelationId } from './correlation-context';
+import { redactedLogLine } from './log-redaction';
 
 const NEST_LEVELS_FROM: Record<LogLevel, NestLogLevel[]> = {
   fatal: ['fatal'],
@@ -14,6 +15,8 @@ const NEST_LEVELS_FROM: Record<LogLevel, NestLogLevel[]> = {
 /**
  * One JSON object per line — time, level, context, message, correlationId — so log tooling reads
  * Glint without parsing prose. Nest's own `log` level is written as `info`, the name log tools use.
+ * Every line passes `redactedLogLine` on its way out: no token, session URL, e-mail address or SQL
+ * value reaches the log, whoever wrote the line.
  */
 export class JsonLogger extends ConsoleLogger {
   constructor(level: LogLevel) {
@@ -33,6 +36,6 @@ export class JsonLogger extends ConsoleLogger {
       correlationId: currentCorrelationId(),
       stack: error?.stack ?? options.errorStack,
     };
-    process[options.writeStreamType ?? 'stdout'].write(`${this.stringifyJsonLogObject(entry)}\n`);
+    process[options.writeStreamType ?? 'stdout'].write(`${redactedLogLine(this.stringifyJsonLogObject(entry))}\n`);
   }
 }

@@ -4,12 +4,13 @@ import type { ProjectionEngine, ProjectionLag, RebuildProgress, RebuildResult } 
 import { PROJECTION_ENGINE } from './projection-engine.token';
 
 /**
- * Replays the whole log into fresh tables of one read model while the live ones serve, then swaps
- * them in (an operator's command: `npm run cli -- projections rebuild <name>`).
+ * Replays the whole log, read once, into fresh tables of the named read models (every one when
+ * none is named) while the live ones serve, then swaps them in (an operator's command:
+ * `npm run cli -- projections rebuild <name>|--all`).
  */
 export class RebuildProjectionCommand extends Command<RebuildResult> {
   constructor(
-    readonly name: string,
+    readonly names: readonly string[] | 'all',
     readonly onProgress?: (progress: RebuildProgress) => void,
   ) {
     super();
@@ -20,12 +21,12 @@ export class RebuildProjectionCommand extends Command<RebuildResult> {
 export class RebuildProjectionHandler implements ICommandHandler<RebuildProjectionCommand> {
   constructor(@Inject(PROJECTION_ENGINE) private readonly engine: ProjectionEngine) {}
 
-  execute({ name, onProgress }: RebuildProjectionCommand): Promise<RebuildResult> {
-    return this.engine.rebuild(name, onProgress);
+  execute({ names, onProgress }: RebuildProjectionCommand): Promise<RebuildResult> {
+    return this.engine.rebuild(names === 'all' ? undefined : names, onProgress);
   }
 }
 
-/** Each read model's checkpoint and how far it trails the log. */
+/** Each read model's (and reactor's) checkpoint and how far it trails the log. */
 export class ProjectionLagQuery extends Query<ProjectionLag[]> {}
 
 @QueryHandler(ProjectionLagQuery)

@@ -21,8 +21,9 @@ export interface ReadModelsOptions {
 
 /**
  * The projection engine over the event store, and `READ_MODELS` for the contexts' queries and
- * read-your-writes catch-up. Where it runs, it starts with the application and stops first at
- * shutdown, so no batch is cut off by the store or the database closing under it.
+ * read-your-writes waits. Where it runs, it starts with the application, once the modules of the
+ * process have added their reactors (the live relay, go-live notifications) at module init, and
+ * stops first at shutdown, so no batch is cut off by the store or the database closing under it.
  */
 @Module({})
 export class ReadModelsModule implements OnApplicationBootstrap, OnModuleDestroy {

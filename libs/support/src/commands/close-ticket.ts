@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
-import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { EVENT_SOURCED_STREAMS } from '@glint/runtime';
 import { ticketStreamName } from '../events';
 import { ticketDecider } from '../ticket-decider';
 import { ticketParticipant } from '../ticket-participant';
@@ -22,12 +22,10 @@ export class CloseTicketCommand extends Command<void> {
 export class CloseTicketHandler implements ICommandHandler<CloseTicketCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
   ) {}
 
   async execute({ principal, ticketId, context }: CloseTicketCommand): Promise<void> {
     const by = ticketParticipant(principal);
-    const handled = await this.streams.handle(ticketStreamName(ticketId), ticketDecider, { type: 'CloseTicket', ticketId, by }, context);
-    if (handled.lastPosition !== null) await this.readModels.catchUp('support_tickets', handled.lastPosition);
+    await this.streams.handle(ticketStreamName(ticketId), ticketDecider, { type: 'CloseTicket', ticketId, by }, context, { readYourWrites: true });
   }
 }

@@ -4,7 +4,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { PersonalDataVault } from '@glint/personal-data';
-import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { EVENT_SOURCED_STREAMS, PERSONAL_DATA } from '@glint/runtime';
 import { ticketStreamName } from '../events';
 import { ticketDecider } from '../ticket-decider';
 import { ticketParticipant } from '../ticket-participant';
@@ -24,7 +24,6 @@ export class OpenTicketCommand extends Command<string> {
 export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
   ) {}
 
@@ -32,8 +31,7 @@ export class OpenTicketHandler implements ICommandHandler<OpenTicketCommand> {
     const { userId } = ticketParticipant(principal);
     const ticketId = randomUUID();
     const sealedBody = await this.vault.seal(userId, ticket.body);
-    const handled = await this.streams.handle(ticketStreamName(ticketId), ticketDecider, { type: 'OpenTicket', ticketId, userId, subject: ticket.subject, sealedBody }, context);
-    if (handled.lastPosition !== null) await this.readModels.catchUp('support_tickets', handled.lastPosition);
+    await this.streams.handle(ticketStreamName(ticketId), ticketDecider, { type: 'OpenTicket', ticketId, userId, subject: ticket.subject, sealedBody }, context, { readYourWrites: true });
     return ticketId;
   }
 }

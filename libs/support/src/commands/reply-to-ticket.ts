@@ -3,7 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@glint/access';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { PersonalDataVault } from '@glint/personal-data';
-import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { EVENT_SOURCED_STREAMS, PERSONAL_DATA } from '@glint/runtime';
 import { ticketStreamName } from '../events';
 import { ticketDecider } from '../ticket-decider';
 import { ticketParticipant } from '../ticket-participant';
@@ -24,7 +24,6 @@ export class ReplyToTicketCommand extends Command<void> {
 export class ReplyToTicketHandler implements ICommandHandler<ReplyToTicketCommand> {
   constructor(
     @Inject(EVENT_SOURCED_STREAMS) private readonly streams: EventSourcedStreams,
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
     @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
   ) {}
 
@@ -35,7 +34,6 @@ export class ReplyToTicketHandler implements ICommandHandler<ReplyToTicketComman
     // Every message of a ticket is sealed with its owner's key, a staff reply too: erasing the
     // owner's account erases the whole conversation. An unknown ticket is refused by the decider.
     const sealedBody = state.status === 'none' ? '' : await this.vault.seal(state.userId, body);
-    const handled = await this.streams.handle(streamName, ticketDecider, { type: 'ReplyToTicket', ticketId, by, sealedBody }, context);
-    if (handled.lastPosition !== null) await this.readModels.catchUp('support_tickets', handled.lastPosition);
+    await this.streams.handle(streamName, ticketDecider, { type: 'ReplyToTicket', ticketId, by, sealedBody }, context, { readYourWrites: true });
   }
 }

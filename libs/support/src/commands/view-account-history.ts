@@ -75,7 +75,7 @@ export class ViewAccountHistoryHandler implements ICommandHandler<ViewAccountHis
     const viewed = decideAccountView({ staffUserId, subjectUserId, subjectExists: subject !== null, view: 'history', reason: request.reason, filters, now: context.now });
 
     const asked = await this.store.headPosition();
-    await this.readModels.catchUp('account_history', asked);
+    await this.readModels.waitFor('all', asked);
     await this.streams.append(supportAccessStreamName(staffUserId), viewed, context);
 
     const page = await readAccountHistory(em, subjectUserId, {

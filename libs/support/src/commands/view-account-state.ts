@@ -50,7 +50,7 @@ export class ViewAccountStateHandler implements ICommandHandler<ViewAccountState
       now: context.now,
     });
     // The index of streams about the account must hold everything up to the moment asked for.
-    await this.readModels.catchUp('account_history', await this.store.headPosition());
+    await this.readModels.waitFor('all', await this.store.headPosition());
     await this.streams.append(supportAccessStreamName(staffUserId), [viewed], context);
     if (viewed.data.view !== 'state') throw new Error('A state view was decided as a history view.');
     return replayAccountState({ em, streams: this.streams, vault: this.vault }, subjectUserId, new Date(viewed.data.asOf));

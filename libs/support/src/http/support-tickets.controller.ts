@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentPrincipal, RequestCommandContext, type Principal } from '@glint/access';
 import { ApiPageResponse, type Page } from '@glint/api';
 import type { CommandContext } from '@glint/event-sourcing';
+import { Throttled } from '@glint/throttles';
 import { CloseTicketCommand } from '../commands/close-ticket';
 import { OpenTicketCommand } from '../commands/open-ticket';
 import { ReplyToTicketCommand } from '../commands/reply-to-ticket';
@@ -22,6 +23,7 @@ export class SupportTicketsController {
   ) {}
 
   @Post()
+  @Throttled('tickets')
   @ApiOperation({ summary: 'Open a support ticket' })
   @ApiCreatedResponse({ type: TicketResponse })
   async open(@Body() body: OpenTicketDto, @CurrentPrincipal() principal: Principal, @RequestCommandContext() context: CommandContext): Promise<TicketResponse> {

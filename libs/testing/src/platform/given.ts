@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import type { StaffRole } from '@glint/access';
 import { commandContext, systemActor } from '@glint/event-sourcing';
-import { GrantStaffRoleAsPlatformCommand, RegisterUserCommand, userStreamName, type EmailConfirmationRequested } from '@glint/identity';
+import { GrantStaffRoleAsPlatformCommand, RegisterUserCommand, userStreamName } from '@glint/identity';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { ApiClient, expectStatus } from '../api-client';
@@ -60,12 +60,21 @@ export class Given {
   }
 
   /** The token of the newest confirmation mail the user was sent, opened as their mailbox would. */
-  async latestConfirmationToken(userId: string): Promise<string> {
+  latestConfirmationToken(userId: string): Promise<string> {
+    return this.latestMailedToken(userId, 'EmailConfirmationRequested', 'confirmation');
+  }
+
+  /** The token of the newest password-reset mail the user was sent, opened as their mailbox would. */
+  latestPasswordResetToken(userId: string): Promise<string> {
+    return this.latestMailedToken(userId, 'PasswordResetRequested', 'password-reset');
+  }
+
+  private async latestMailedToken(userId: string, type: 'EmailConfirmationRequested' | 'PasswordResetRequested', what: string): Promise<string> {
     const events = await eventStore(this.platform).readStream(userStreamName(userId));
-    const requested = events.filter((event) => event.type === 'EmailConfirmationRequested').at(-1);
-    if (!requested) throw new Error(`No confirmation mail was ever asked for user ${userId}.`);
-    const token = await service<PersonalDataVault>(this.platform, PERSONAL_DATA).open((requested.data as EmailConfirmationRequested['data']).tokenSealed);
-    if (token === null) throw new Error(`The confirmation token of user ${userId} was erased with their account.`);
+    const requested = events.filter((event) => event.type === type).at(-1);
+    if (!requested) throw new Error(`No ${what} mail was ever asked for user ${userId}.`);
+    const token = await service<PersonalDataVault>(this.platform, PERSONAL_DATA).open((requested.data as { tokenSealed: string }).tokenSealed);
+    if (token === null) throw new Error(`The ${what} token of user ${userId} was erased with their account.`);
     return token;
   }
 

@@ -6,7 +6,7 @@ import { eventStore, type PlatformUnderTest } from './platform-under-test';
 /** What the identity context appended after `position`: the proof that a refused request recorded nothing. */
 export async function identityEventsSince(platform: PlatformUnderTest, position: number): Promise<RecordedEvent[]> {
   const events = await eventStore(platform).readAll({ fromPosition: position, maxCount: 10_000 });
-  return events.filter((event) => event.streamName.startsWith('user-') || event.streamName.startsWith('username-'));
+  return events.filter((event) => ['user-', 'username-', 'email-'].some((prefix) => event.streamName.startsWith(prefix)));
 }
 
 /** The code an authenticator app shows `steps` thirty-second steps from now. */

@@ -1,4 +1,5 @@
 import { ApiClient } from '../api-client';
+import { MailCatcher, type MailCatcherOptions } from '../mail/mail-catcher';
 import { Given } from './given';
 import { startPlatformUnderTest, type PlatformUnderTest } from './platform-under-test';
 
@@ -7,6 +8,15 @@ export interface PlatformFixture {
   readonly platform: PlatformUnderTest;
   readonly api: ApiClient;
   readonly given: Given;
+  /** Where the platform's mail arrives, when the fixture was asked for one (`mail`). */
+  readonly mail: MailCatcher;
+}
+
+export interface PlatformFixtureOptions {
+  databaseUrl?: string;
+  env?: Record<string, string>;
+  /** Sends the platform's mail (MAIL_URL) to a catcher of the test file's own, read as `glint.mail`. */
+  mail?: true | MailCatcherOptions;
 }
 
 /**
@@ -16,16 +26,23 @@ export interface PlatformFixture {
  *   const glint = usePlatform();
  *   it('…', async () => { const ana = await glint.given.user(); … glint.api.get(…) });
  */
-export function usePlatform(options: Parameters<typeof startPlatformUnderTest>[0] = {}): PlatformFixture {
-  let started: PlatformFixture | undefined;
+export function usePlatform(options: PlatformFixtureOptions = {}): PlatformFixture {
+  let started: Partial<PlatformFixture> | undefined;
   beforeAll(async () => {
-    const platform = await startPlatformUnderTest(options);
-    started = { platform, api: new ApiClient(platform.baseUrl), given: new Given(platform) };
+    const mail = options.mail ? await MailCatcher.start(options.mail === true ? {} : options.mail) : undefined;
+    started = { mail };
+    const platform = await startPlatformUnderTest({ databaseUrl: options.databaseUrl, env: { ...options.env, ...(mail ? { MAIL_URL: mail.url } : {}) } });
+    started = { mail, platform, api: new ApiClient(platform.baseUrl), given: new Given(platform) };
   });
-  afterAll(() => started?.platform.close());
+  afterAll(async () => {
+    await started?.platform?.close();
+    await started?.mail?.close();
+  });
   const part = <Key extends keyof PlatformFixture>(key: Key): PlatformFixture[Key] => {
     if (!started) throw new Error('The platform of this test file is not started yet: use it inside beforeAll, beforeEach or a test.');
-    return started[key];
+    const value = started[key];
+    if (value === undefined) throw new Error(`This test file's platform has no ${key}: ask usePlatform for it.`);
+    return value as PlatformFixture[Key];
   };
   return {
     get platform() {
@@ -36,6 +53,9 @@ export function usePlatform(options: Parameters<typeof startPlatformUnderTest>[0
     },
     get given() {
       return part('given');
+    },
+    get mail() {
+      return part('mail');
     },
   };
 }

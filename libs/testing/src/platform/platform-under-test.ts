@@ -18,6 +18,15 @@ export interface PlatformUnderTest {
 }
 
 /**
+ * Every test request comes from 127.0.0.1, and scenarios act far faster than people do on purpose:
+ * the throttles on accounts, addresses and users are out of reach unless a test sets its own (the
+ * chat's and the gateway's keep their defaults, which their tests count against).
+ */
+const THROTTLES_OUT_OF_REACH: Record<string, string> = Object.fromEntries(
+  ['SIGN_IN_PER_ACCOUNT', 'SIGN_IN_PER_ADDRESS', 'TWO_FACTOR', 'REGISTRATION', 'PASSWORD_RESET', 'REPORTS', 'TICKETS', 'APP_TOKENS', 'FOLLOWS', 'SOCKET_CONNECTIONS'].map((name) => [`THROTTLE_${name}`, '1000000/1m']),
+);
+
+/**
  * The whole platform, started the way `npm start` starts it (same module, same start sequence), in
  * this test process on a port of its own, on real PostgreSQL and Redis. Without `databaseUrl` it
  * gets a fresh database, dropped on close; two platforms given the same `databaseUrl` share one
@@ -35,6 +44,10 @@ export async function startPlatformUnderTest(options: { databaseUrl?: string; en
     // Each platform's gateway on its own loopback UDP port: tests run side by side.
     GATEWAY_UDP_PORT: String(await freeUdpPort()),
     GATEWAY_UDP_BIND: '127.0.0.1',
+    ...THROTTLES_OUT_OF_REACH,
+    // A platform counts with the others on its database, as the processes of one deployment do, and
+    // with no other test file's.
+    THROTTLE_NAMESPACE: new URL(databaseUrl).pathname.slice(1),
     ...options.env,
   }).catch(async (error: unknown) => {
     await database?.drop();

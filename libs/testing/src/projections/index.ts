@@ -3,3 +3,4 @@ export * from './engine-test-kit';
 export * from './event-tally';
 export * from './read-model-kit';
 export * from './slowed-projection';
+export * from './statement-count';

@@ -45,6 +45,6 @@ export async function tableRows(sql: Client, table: string, orderBy: string): Pr
 
 /** Replays the whole log into fresh tables and returns the rows the rebuild swapped in. */
 export async function rebuiltRows(engine: ProjectionEngine, sql: Client, projection: string, table: string, orderBy: string): Promise<unknown[]> {
-  await engine.rebuild(projection);
+  await engine.rebuild([projection]);
   return tableRows(sql, table, orderBy);
 }

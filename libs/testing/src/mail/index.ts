@@ -1,0 +1,1 @@
+export { MailCatcher, type CaughtMail, type DeliveryAttempt, type MailCatcherOptions } from './mail-catcher';

@@ -1,0 +1,2 @@
+export * from './tables';
+export { channelPage } from './projection';

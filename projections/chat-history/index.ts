@@ -1,0 +1,4 @@
+export * from './tables';
+export * from './entities';
+export { chatHistory } from './projection';
+export * from './queries';

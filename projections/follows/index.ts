@@ -1,0 +1,2 @@
+export * from './tables';
+export { follows } from './projection';

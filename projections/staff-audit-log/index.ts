@@ -1,0 +1,3 @@
+export * from './tables';
+export * from './entities';
+export { STAFF_ACTION_EVENTS, isStaffAction, toStaffAuditEntry, staffAuditLog } from './projection';
