@@ -11,6 +11,7 @@ import { mailOutbox } from './mail-outbox';
 import { moderationLog } from './moderation-log';
 import { moderationUsernames } from './moderation-usernames';
 import { staffAuditLog } from './staff-audit-log';
+import { streamHealth } from './stream-health';
 import { streams } from './streams';
 import { supportTickets } from './support-tickets';
 import { userReports } from './user-reports';
@@ -27,9 +28,10 @@ export * from './mail-outbox';
 export * from './moderation-log';
 export * from './moderation-usernames';
 export * from './staff-audit-log';
+export * from './stream-health';
 export * from './streams';
 export * from './support-tickets';
 export * from './user-reports';
 
 /** Every read model Glint keeps; the platform runs these, and the CLI rebuilds them by name. */
-export const projections: readonly Projection[] = [chatHistory, accountHistory, accounts, mailOutbox, developerApps, supportTickets, chatStanding, moderationLog, moderationUsernames, userReports, staffAuditLog, channelPage, channelModerators, follows, streams];
+export const projections: readonly Projection[] = [chatHistory, accountHistory, accounts, mailOutbox, developerApps, supportTickets, chatStanding, moderationLog, moderationUsernames, userReports, staffAuditLog, channelPage, channelModerators, follows, streams, streamHealth];

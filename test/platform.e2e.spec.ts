@@ -77,6 +77,10 @@ describe('a platform on a test database, from start to stop', () => {
     });
   });
 
+  it('says in its start line the address it listens on: this machine alone unless HOST says otherwise', async () => {
+    expect(logLines(platform).map((entry) => entry.message)).toContain(`Glint is listening on http://127.0.0.1:${platform.port} (GET /health, GET /metrics)`);
+  });
+
   it('echoes the caller’s x-correlation-id and logs the request with it, as one JSON object per line', async () => {
     const correlationId = `e2e-${Date.now()}`;
 
@@ -153,6 +157,16 @@ describe('a platform that cannot start', () => {
       'Glint cannot start: PORT must be a TCP port, a whole number from 1 to 65535 (got "abc"); ' +
         'EVENT_STORE must be one of postgres, eventstoredb (got "mongo"). Fix the environment (or .env) and start again.',
     ]);
+  });
+
+  it('refuses a listen address that is not an IP address of this machine, naming HOST', async () => {
+    const named = launchPlatform(await freePort(), { DATABASE_URL: database.url, HOST: 'localhost' });
+    expect((await exitOf(named)).code).toBe(1);
+    expect(named.stderr).toEqual([expect.stringContaining('HOST must be the IP address to listen on, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface) (got "localhost")')]);
+
+    const elsewhere = launchPlatform(await freePort(), { DATABASE_URL: database.url, HOST: '192.0.2.254' });
+    expect((await exitOf(elsewhere, 30_000)).code).toBe(1);
+    expect(elsewhere.stderr.join('\n')).toContain('HOST 192.0.2.254 is not an address of this machine — set HOST to one of its addresses, or 0.0.0.0 for every interface.');
   });
 
   it('exits with one line saying so when Redis is not reachable', async () => {

@@ -2,9 +2,9 @@ import type { Actor, RecordedEvent } from '@glint/eventstore';
 import { usersConcernedBy } from './projection';
 import type { AccountRelation } from './tables';
 
-const event = (streamName: string, actor: Actor, data: unknown): RecordedEvent => ({
+const event = (streamName: string, actor: Actor, data: unknown, type = 'Anything'): RecordedEvent => ({
   id: '0b8f2f4e-5d43-4d7e-9a61-0c4f8f0c9d11',
-  type: 'Anything',
+  type,
   data,
   metadata: { correlationId: 'c-1', causationId: null, actor, occurredAt: '2026-11-23T12:00:00.000Z' },
   schemaVersion: 1,
@@ -26,6 +26,9 @@ describe('usersConcernedBy', () => {
     ['one user under two keys, once', event('channel-ana', member('ben'), { followerId: 'ben', ownerId: 'ana', userId: 'ana' }), { ben: 'both', ana: 'subject' }],
     ['nobody in a platform event', event('gateway-1', { type: 'gateway', id: 'gateway-1' }, { viewers: 3 }), {}],
     ['no user from keys that are not user ids, or values that are not strings', event('channel-c1', { type: 'system' }, { channelId: 'c1', userId: 42, ownerId: '' }), {}],
+    ['the channel owner of a broadcast starting', event('stream-ana-1', { type: 'gateway', id: 'gw-1' }, { streamId: 'ana-1', channelId: 'ana', title: 'Hi' }, 'StreamStarted'), { ana: 'subject' }],
+    ['the channel owner of a broadcast ended by staff, and the staff', event('stream-ana-1', member('sue'), { streamId: 'ana-1', channelId: 'ana', endedBy: 'sue' }, 'StreamEnded'), { sue: 'actor', ana: 'subject' }],
+    ['nobody for a broadcast’s samples', event('stream-ana-1', { type: 'gateway', id: 'gw-1' }, { streamId: 'ana-1', channelId: 'ana', current: 3 }, 'ViewerCountSampled'), {}],
     ['no user from data that is not an object', event('channel-c1', { type: 'system' }, ['userId']), {}],
   ])('%s', (_, given, expected) => {
     expect(Object.fromEntries(usersConcernedBy(given))).toEqual(expected);

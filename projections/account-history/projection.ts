@@ -11,6 +11,12 @@ export const ACCOUNT_SUBJECT_KEYS: readonly string[] = ['userId', 'followerId', 
 
 const USER_STREAM_PREFIX = 'user-';
 
+/**
+ * A broadcast's start, changes and end are the channel's owner's, a channel's id being its owner's
+ * user id. Its health and viewer samples are left out: a long broadcast records thousands.
+ */
+const BROADCAST_EVENTS: ReadonlySet<string> = new Set(['StreamStarted', 'StreamMetadataChanged', 'StreamEnded']);
+
 /** Every user an event concerns, and how. */
 export function usersConcernedBy(event: RecordedEvent): Map<string, AccountRelation> {
   const concerned = new Map<string, AccountRelation>();
@@ -26,6 +32,7 @@ export function usersConcernedBy(event: RecordedEvent): Map<string, AccountRelat
     for (const key of ACCOUNT_SUBJECT_KEYS) {
       if (Object.hasOwn(data, key)) asSubject((data as Record<string, unknown>)[key]);
     }
+    if (BROADCAST_EVENTS.has(event.type)) asSubject((data as Record<string, unknown>).channelId);
   }
   return concerned;
 }

@@ -1,5 +1,5 @@
 import type { Recorded } from '@glint/eventstore';
-import type { UserEvent } from '@glint/identity';
+import type { UserEvent } from '@glint/identity/events';
 import { defineProjection } from '@glint/projection-engine';
 import { AccountRow, EmailConfirmationTokenRow, SessionRow } from './entities';
 import { accountsTable, emailConfirmationTokensTable, sessionsTable } from './tables';
@@ -32,12 +32,11 @@ export const accounts = defineProjection<UserEvent>()({
       tables.email_confirmation_tokens.put({ token_hash: data.tokenHash, user_id: data.userId, expires_at: new Date(data.expiresAt) });
     },
     EmailConfirmed: (event, tables) => tables.accounts.set(account(event), { email_confirmed: true }),
-    UserLoggedIn: async (event, tables, sql) => {
+    UserLoggedIn: (event, tables) => {
       const { userId, sessionId, tokenHash, expiresAt } = event.data;
       // Sessions that had expired when this one began can never authenticate again: pruning them
-      // by the event's own time keeps the table small and a replay identical. A range is what the
-      // writer cannot say, hence the escape hatch.
-      await sql.execute('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2', [userId, occurredAt(event)]);
+      // by the event's own time keeps the table small and a replay identical.
+      tables.sessions.removeUpTo({ user_id: userId }, 'expires_at', occurredAt(event));
       tables.sessions.put({ session_id: sessionId, token_hash: tokenHash, user_id: userId, expires_at: new Date(expiresAt) });
     },
     UserLoggedOut: ({ data }, tables) => tables.sessions.remove({ session_id: data.sessionId }),

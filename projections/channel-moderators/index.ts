@@ -1,2 +1,3 @@
 export * from './tables';
 export { channelModerators } from './projection';
+export * from './queries';

@@ -1,5 +1,5 @@
-import type { ModeratorAppointed, ModeratorPermissions, ModeratorPermissionsChanged, ModeratorRemoved } from '@glint/channels';
-import type { AccountDeleted } from '@glint/identity';
+import type { ModeratorAppointed, ModeratorPermissions, ModeratorPermissionsChanged, ModeratorRemoved } from '@glint/channels/events';
+import type { AccountDeleted } from '@glint/identity/events';
 import { defineProjection } from '@glint/projection-engine';
 import { channelModeratorsTable } from './tables';
 

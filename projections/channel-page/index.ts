@@ -1,2 +1,3 @@
 export * from './tables';
 export { channelPage } from './projection';
+export * from './queries';

@@ -1,7 +1,7 @@
-import type { ChannelChatSettingsUpdated, ChannelCreated, ChannelInfo, ChannelInfoUpdated, ChatSettings, StreamKeyRotated } from '@glint/channels';
-import type { ChannelFollowed, ChannelUnfollowed } from '@glint/community';
+import type { ChannelChatSettingsUpdated, ChannelCreated, ChannelInfo, ChannelInfoUpdated, ChatSettings, StreamKeyRotated } from '@glint/channels/events';
+import type { ChannelFollowed, ChannelUnfollowed } from '@glint/community/events';
 import type { Recorded } from '@glint/eventstore';
-import type { AccountDeleted } from '@glint/identity';
+import type { AccountDeleted } from '@glint/identity/events';
 import { defineProjection } from '@glint/projection-engine';
 import { channelPageTable, channelStreamKeysTable, type ChannelPageTableRow } from './tables';
 

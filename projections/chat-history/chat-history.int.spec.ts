@@ -1,7 +1,7 @@
 import { newEventId, type NewEvent } from '@glint/eventstore';
 import { createProjectionEngine } from '@glint/projection-engine';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
-import { chatHistory, readChatHistoryRow, readRecentChatRows } from '.';
+import { chatHistory, readChatHistoryRow, readShownChatRows } from '.';
 
 const channelA = 'channel-a';
 const channelB = 'channel-b';
@@ -59,9 +59,9 @@ describe('the chat_history read model', () => {
     try {
       await engine.catchUp('chat_history', await opened.store.headPosition());
       const em = engine.entityManager();
-      expect((await readRecentChatRows(em, channelA, { limit: 50 })).map((row) => row.messageId)).toEqual(['m2', 'm5']);
-      expect((await readRecentChatRows(em, channelA, { limit: 1 })).map((row) => row.messageId)).toEqual(['m5']);
-      expect((await readRecentChatRows(em, channelA, { limit: 50, since: new Date(at(2)) })).map((row) => row.messageId)).toEqual(['m5']);
+      expect((await readShownChatRows(em, channelA, { before: null, limit: 50 })).map((row) => row.messageId)).toEqual(['m5', 'm2']);
+      expect((await readShownChatRows(em, channelA, { before: null, limit: 1 })).map((row) => row.messageId)).toEqual(['m5']);
+      expect((await readShownChatRows(em, channelA, { before: null, limit: 50, since: new Date(at(2)) })).map((row) => row.messageId)).toEqual(['m5']);
       expect(await readChatHistoryRow(em, channelA, 'm3')).toMatchObject({ senderId: 'ana', deletedAt: new Date(at(3)) });
       expect(await readChatHistoryRow(em, channelB, 'm3')).toBeNull();
     } finally {

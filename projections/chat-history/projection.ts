@@ -1,5 +1,5 @@
-import type { ChatMessageDeleted, ChatMessageSent } from '@glint/chat';
-import type { AccountDeleted } from '@glint/identity';
+import type { ChatMessageDeleted, ChatMessageSent } from '@glint/chat/events';
+import type { AccountDeleted } from '@glint/identity/events';
 import { defineProjection } from '@glint/projection-engine';
 import { ChatHistoryRow } from './entities';
 import { chatHistoryTable } from './tables';

@@ -1,5 +1,5 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
-import { readChatStanding } from '@glint/moderation';
+import { readChatStanding } from './queries';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { engineFor, rebuiltRows, record, tableRows, userActor } from '@glint/testing/projections';
 import { chatStanding } from './projection';

@@ -1,5 +1,5 @@
 import type { Recorded } from '@glint/eventstore';
-import type { UserBanned, UserTimedOut, UserTimeoutLifted, UserUnbanned } from '@glint/moderation';
+import type { UserBanned, UserTimedOut, UserTimeoutLifted, UserUnbanned } from '@glint/moderation/events';
 import { defineProjection, type TableWriters } from '@glint/projection-engine';
 import { ChatStandingRow } from './entities';
 import { chatStandingTable, type ChatStandingTableRow } from './tables';

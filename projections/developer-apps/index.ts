@@ -1,3 +1,4 @@
 export * from './tables';
 export * from './entities';
 export { developerApps } from './projection';
+export * from './queries';

@@ -1,4 +1,4 @@
-import type { AppDeleted, AppRegistered, AppSecretRotated, AppTokenIssued } from '@glint/developer-apps';
+import type { AppDeleted, AppRegistered, AppSecretRotated, AppTokenIssued } from '@glint/developer-apps/events';
 import type { Recorded } from '@glint/eventstore';
 import { defineProjection } from '@glint/projection-engine';
 import { AppAccessTokenRow, DeveloperAppRow } from './entities';
@@ -29,12 +29,11 @@ export const developerApps = defineProjection<AppEvent>()({
       });
     },
     AppSecretRotated: (event, tables) => tables.developer_apps.set({ app_id: event.data.appId }, { secret_rotated_at: occurredAt(event) }),
-    AppTokenIssued: async (event, tables, sql) => {
+    AppTokenIssued: (event, tables) => {
       const { appId, ownerId, tokenHash, scopes, expiresAt } = event.data;
       // Tokens that had expired when this one was issued can never authenticate again: pruning them
-      // by the event's own time keeps the table small and a replay identical. A range is what the
-      // writer cannot say, hence the escape hatch.
-      await sql.execute('DELETE FROM developer_app_tokens WHERE app_id = $1 AND expires_at <= $2', [appId, occurredAt(event)]);
+      // by the event's own time keeps the table small and a replay identical.
+      tables.developer_app_tokens.removeUpTo({ app_id: appId }, 'expires_at', occurredAt(event));
       tables.developer_app_tokens.put({ token_hash: tokenHash, app_id: appId, owner_id: ownerId, scopes, expires_at: new Date(expiresAt) });
     },
     AppDeleted: async (event, tables) => {

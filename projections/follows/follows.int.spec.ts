@@ -1,5 +1,5 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
-import { countFollowers, countFollowing, listFollowers, listFollowing } from '@glint/community';
+import { countFollowers, countFollowing, listFollowers, listFollowing } from './queries';
 import { ValidationError } from '@glint/domain-errors';
 import { engineFor, record, tableRows } from '@glint/testing/projections';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';

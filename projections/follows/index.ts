@@ -1,2 +1,3 @@
 export * from './tables';
 export { follows } from './projection';
+export * from './queries';

@@ -1,5 +1,5 @@
-import type { ChannelFollowed, ChannelUnfollowed, FollowNotificationsChanged } from '@glint/community';
-import type { AccountDeleted } from '@glint/identity';
+import type { ChannelFollowed, ChannelUnfollowed, FollowNotificationsChanged } from '@glint/community/events';
+import type { AccountDeleted } from '@glint/identity/events';
 import { defineProjection } from '@glint/projection-engine';
 import { followCountsTable, followsTable } from './tables';
 

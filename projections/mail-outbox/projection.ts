@@ -1,4 +1,4 @@
-import type { EmailConfirmationRequested, PasswordResetRequested } from '@glint/identity';
+import type { EmailConfirmationRequested, PasswordResetRequested } from '@glint/identity/events';
 import { defineProjection } from '@glint/projection-engine';
 import { MailOutboxRow } from './entities';
 import { mailOutboxTable } from './tables';

@@ -1,5 +1,6 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
-import { readModerationLog, readNamedUsers } from '@glint/moderation';
+import { readNamedUsers } from '@glint/projections/moderation-usernames';
+import { readModerationLog } from './queries';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { engineFor, rebuiltRows, record, tableRows, userActor } from '@glint/testing/projections';
 import { moderationLog } from './projection';

@@ -1,6 +1,6 @@
-import type { ChatMessageDeleted } from '@glint/chat';
+import type { ChatMessageDeleted } from '@glint/chat/events';
 import type { Recorded } from '@glint/eventstore';
-import type { UserBanned, UserTimedOut, UserTimeoutLifted, UserUnbanned } from '@glint/moderation';
+import type { UserBanned, UserTimedOut, UserTimeoutLifted, UserUnbanned } from '@glint/moderation/events';
 import { defineProjection } from '@glint/projection-engine';
 import { ModerationLogRow } from './entities';
 import { moderationLogTable, type ModerationAction, type ModerationLogTableRow } from './tables';

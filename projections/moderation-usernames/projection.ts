@@ -1,4 +1,4 @@
-import type { AccountDeleted, UserRegistered } from '@glint/identity';
+import type { AccountDeleted, UserRegistered } from '@glint/identity/events';
 import { defineProjection } from '@glint/projection-engine';
 import { ModerationUsernameRow } from './entities';
 import { moderationUsernamesTable } from './tables';

@@ -1,6 +1,6 @@
-import type { AccountDeleted } from '@glint/identity';
+import type { AccountDeleted } from '@glint/identity/events';
 import { defineProjection } from '@glint/projection-engine';
-import type { StreamEnded, StreamInfo, StreamMetadataChanged, StreamStarted, ViewerCountSampled } from '@glint/streams';
+import type { StreamEnded, StreamInfo, StreamMetadataChanged, StreamStarted, ViewerCountSampled } from '@glint/streams/events';
 import { channelBroadcastsTable, liveStreamsTable, streamHistoryTable, type LiveStreamsTableRow, type StreamHistoryTableRow } from './tables';
 
 /** The live row's columns are named as the info's fields are. */

@@ -1,8 +1,9 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
-import { listLiveStreams } from '@glint/streams';
+import { listLiveStreams } from './live-listing';
 import { engineFor, record, tableRows } from '@glint/testing/projections';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { streams } from './projection';
+import { readBroadcastChannel, readChannelBroadcasts, readPastBroadcasts } from './queries';
 
 const ANA = 'a0000000-0000-4000-8000-000000000001';
 const BEN = 'b0000000-0000-4000-8000-000000000002';
@@ -38,6 +39,7 @@ describe('streams', () => {
   let opened: TestStore;
   let engine: ProjectionEngine;
   let errors: ProjectionLogEntry[];
+  let head: number;
 
   beforeAll(async () => {
     opened = await openTestStore();
@@ -54,7 +56,7 @@ describe('streams', () => {
       viewers(ANA, 2, 2, 5),
     );
     await record(opened.store, `stream-${BEN}-1`, started(BEN, 'ben', 1, '2026-12-02T22:30:00.000Z'));
-    const head = await record(opened.store, `user-${BEN}`, { type: 'AccountDeleted', data: { userId: BEN, username: 'ben' } });
+    head = await record(opened.store, `user-${BEN}`, { type: 'AccountDeleted', data: { userId: BEN, username: 'ben' } });
     await engine.catchUp('streams', head);
   });
   afterAll(async () => {
@@ -107,6 +109,32 @@ describe('streams', () => {
       { stream_id: `${ANA}-2`, sequence: 2, title: 'Any% attempts', ended_at: null, end_reason: null, duration_seconds: null, peak_viewers: 0, average_viewers: 0, total_views: 0 },
       { stream_id: `${BEN}-1`, sequence: 1, title: 'Speedrun night', ended_at: null, end_reason: null, duration_seconds: null, peak_viewers: 0, average_viewers: 0, total_views: 0 },
     ]);
+  });
+
+  it('reads a channel’s broadcast on air and its ended ones, newest first, with the checkpoint they hold', async () => {
+    const em = engine.entityManager();
+    const first = {
+      streamId: `${ANA}-1`,
+      sequence: 1,
+      title: 'Speedrun night',
+      category: 'gaming',
+      startedAt: new Date('2026-12-02T20:00:00.000Z'),
+      endedAt: new Date('2026-12-02T21:00:00.000Z'),
+      durationSeconds: 3600,
+      peakViewers: 9,
+      averageViewers: 2.5,
+      endReason: 'publisher_left',
+    };
+    expect(await readChannelBroadcasts(em, ANA, 5)).toEqual({
+      live: { streamId: `${ANA}-2`, title: 'Any% attempts', category: 'gaming', startedAt: new Date('2026-12-02T22:00:00.000Z'), viewers: 2 },
+      recent: [first],
+      checkpoint: head,
+    });
+    // Ben's broadcast never ended, and his deleted account left the air.
+    expect(await readChannelBroadcasts(em, BEN, 5)).toEqual({ live: null, recent: [], checkpoint: head });
+    expect(await readPastBroadcasts(em, ANA, { limit: 5 })).toEqual([first]);
+    expect(await readPastBroadcasts(em, ANA, { limit: 5, beforeSequence: 1 })).toEqual([]);
+    expect(await Promise.all([readBroadcastChannel(em, `${ANA}-2`), readBroadcastChannel(em, `${ANA}-3`)])).toEqual([ANA, null]);
   });
 
   it('rebuilds the same rows from the log', async () => {

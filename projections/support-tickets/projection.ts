@@ -1,6 +1,6 @@
 import type { Recorded } from '@glint/eventstore';
 import { defineProjection } from '@glint/projection-engine';
-import type { SupportTicketClosed, SupportTicketOpened, SupportTicketReplied } from '@glint/support';
+import type { SupportTicketClosed, SupportTicketOpened, SupportTicketReplied } from '@glint/support/events';
 import { SupportTicketMessageRow, SupportTicketRow } from './entities';
 import { supportTicketMessagesTable, supportTicketsTable } from './tables';
 

@@ -1,5 +1,5 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
-import type { ReportPlace, ReportReason, ReportResolution } from '@glint/moderation';
+import type { ReportPlace, ReportReason, ReportResolution } from '@glint/moderation/events';
 
 /** A user_reports row as the read functions see it (MikroORM maps it until the reads move to plain SQL). */
 export interface UserReportRow {

@@ -1,4 +1,4 @@
-import type { ReportResolved, UserReported } from '@glint/moderation';
+import type { ReportResolved, UserReported } from '@glint/moderation/events';
 import { defineProjection } from '@glint/projection-engine';
 import { UserReportRow } from './entities';
 import { userReportsTable } from './tables';

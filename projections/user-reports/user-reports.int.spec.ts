@@ -1,5 +1,5 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
-import { readUserReports } from '@glint/moderation';
+import { readUserReports } from './queries';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { engineFor, rebuiltRows, record, tableRows, userActor } from '@glint/testing/projections';
 import { userReports } from './projection';

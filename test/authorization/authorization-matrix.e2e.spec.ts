@@ -1,9 +1,11 @@
 import { SocketClient, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';
 import { ApiClient } from '@glint/testing';
+import { until } from '@glint/testing';
 import { Cast } from './cast';
 import { documentedRouteOf, HTTP_ROUTES, type HttpRoute, type HttpRouteSpec } from './http-routes';
-import { cells, type Role, type Table } from './matrix';
+import { cells, sanctionedCells, type Role, type SanctionedRole, type SanctionedTable, type Table } from './matrix';
 import { documentedRoutes, mappedRoutes, socketActions } from './platform-surface';
+import { SANCTIONED_HTTP_ROUTES, type SanctionedCall, type SanctionedHttpRoute, type SanctionedRouteSpec } from './sanctioned-routes';
 import { SOCKET_ACTIONS, type SocketAction, type SocketActionSpec } from './socket-actions';
 
 // Each table: per route, the status each role gets, in the columns of ROLES:
@@ -44,7 +46,8 @@ const staffActionsOnUsers: Table<HttpRoute, number> = {
 };
 
 // The owner opens a second channel: 409, one channel per user. Editing: moderators with `edit` and
-// admins, not support. The stream key: the owner alone, not even an admin.
+// admins, not support. The stream key: the owner alone, not even an admin. Past broadcasts are
+// public; a broadcast's health is for the owner, moderators with `edit`, support and admins.
 //                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
 const channels: Table<HttpRoute, number> = {
   'POST /api/channels':                                              [401,  201,  201,  201,  201,  409,  201,  201,  201,  403,  403],
@@ -53,6 +56,8 @@ const channels: Table<HttpRoute, number> = {
   'PATCH /api/channels/{username} (language, mature)':               [401,  403,  403,  403,  403,  200,  403,  403,  200,  403,  403],
   'PATCH /api/channels/{username}/chat-settings':                    [401,  403,  403,  403,  403,  200,  403,  403,  200,  403,  403],
   'POST /api/channels/{username}/stream-key':                        [401,  403,  403,  403,  403,  200,  403,  403,  403,  403,  403],
+  'GET /api/channels/{username}/streams':                            [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  403],
+  'GET /api/channels/{username}/streams/{streamId}/health':          [401,  403,  403,  403,  200,  200,  200,  403,  200,  403,  403],
 };
 
 //                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
@@ -97,8 +102,10 @@ const chatOverHttp: Table<HttpRoute, number> = {
 };
 
 // The apps are the owner's; an app is its owner's alone, whatever the staff role of whoever else asks.
+// Support and admins list a user's apps, each marked suspended while its owner is banned or deleted.
 //                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
 const developerApps: Table<HttpRoute, number> = {
+  'GET /api/staff/users/{userId}/apps':                              [401,  403,  403,  403,  403,  403,  200,  403,  200,  403,  403],
   'POST /api/apps':                                                  [401,  201,  201,  201,  201,  201,  201,  201,  201,  403,  403],
   'GET /api/apps':                                                   [401,  200,  200,  200,  200,  200,  200,  200,  200,  403,  403],
   'POST /api/apps/{appId}/secret':                                   [401,  403,  403,  403,  403,  201,  403,  403,  403,  403,  403],
@@ -123,6 +130,8 @@ const supportDesk: Table<HttpRoute, number> = {
 //                                                                    anon  user  oMod  mod-  mod+ owner  supp  anal admin  app+  app-
 const operations: Table<HttpRoute, number> = {
   'GET /health':                                                     [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200],
+  // Every caller here asks from this machine, which may read the metrics (test/operations tries one from elsewhere).
+  'GET /metrics':                                                    [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  200],
 };
 
 // Web pages: anyone may load them; the watch page shows a channel, so an app needs the `public` scope, as on the channel API.
@@ -168,6 +177,31 @@ const sockets: Table<SocketAction, string> = {
   'delete /ws/chat':        ['error:sign_in_required',     'error:not_allowed_to_delete_messages', 'error:not_allowed_to_delete_messages', 'error:not_allowed_to_delete_messages', 'deleted', 'deleted', 'deleted', 'error:not_allowed_to_delete_messages', 'deleted', 'error:user_session_required', 'error:user_session_required'],
   'subscribe /ws/live':     ['subscribed',                 'subscribed',    'subscribed',    'subscribed',    'subscribed',  'subscribed',  'subscribed',  'subscribed',    'subscribed',  'subscribed',                'error:missing_scope'],
   'unsubscribe /ws/live':   ['unsubscribed',               'unsubscribed',  'unsubscribed',  'unsubscribed',  'unsubscribed', 'unsubscribed', 'unsubscribed', 'unsubscribed', 'unsubscribed', 'unsubscribed',            'unsubscribed'],
+};
+
+// Sanctions, over the routes they reach. A ban ends its user's sessions, and a banned or deleted
+// owner's app tokens are not honoured: 401 wherever a token is read. A streaming suspension leaves
+// everything but going live. The token endpoint is asked with the caller's own app's credentials
+// (401 `invalid_client` for a suspended app); WHIP with the caller's own channel's stream key (403
+// `globally_banned` / `streaming_suspended`; a deleted owner's channel is gone, so its key is 401).
+//                                                          bann  susp  appB  appD
+const sanctionedOverHttp: SanctionedTable<SanctionedHttpRoute, number> = {
+  'GET /api/users/me':                                     [401,  200,  401,  401],
+  'GET /api/channels/{username}':                          [401,  200,  401,  401],
+  'GET /api/streams/live':                                 [401,  200,  401,  401],
+  'POST /api/channels/{username}/chat/messages':           [401,  201,  401,  401],
+  'PUT /api/channels/{username}/follow':                   [401,  200,  401,  401],
+  'POST /api/apps':                                        [401,  201,  401,  401],
+  'POST /api/oauth/token (own app)':                       [401,  200,  401,  401],
+  'POST /whip/{channel} (own stream key)':                 [403,  403,  403,  401],
+};
+
+// A socket whose token no longer resolves is closed on connect (4001) before it answers a frame.
+//                                                          bann          susp            appB          appD
+const sanctionedOnSockets: SanctionedTable<SocketAction, string> = {
+  'join /ws/chat':                                         ['closed:4001', 'joined',       'closed:4001', 'closed:4001'],
+  'send /ws/chat':                                         ['closed:4001', 'sent',         'closed:4001', 'closed:4001'],
+  'subscribe /ws/live':                                    ['closed:4001', 'subscribed',   'closed:4001', 'closed:4001'],
 };
 
 describe('authorization matrix: every route and WebSocket action, for every role', () => {
@@ -220,6 +254,42 @@ describe('authorization matrix: every route and WebSocket action, for every role
     }
   }
 
+  async function sanctionedAnswerOverHttp(route: SanctionedHttpRoute, role: SanctionedRole, expected: number): Promise<void> {
+    const caller = (await cast.sanctioned())[role];
+    const spec: SanctionedRouteSpec = SANCTIONED_HTTP_ROUTES[route];
+    const call: SanctionedCall = spec.call(caller, cast);
+    const before = await cast.headPosition();
+    const token = call.token ?? caller.token;
+    const answer = call.raw
+      ? await api.request(route.split(' ')[0], call.path, { token, rawBody: call.raw.body, headers: { 'content-type': call.raw.contentType } })
+      : await api.request(route.split(' ')[0], call.path, { token, body: call.body });
+    expect({ status: answer.status, body: answer.body }).toMatchObject({ status: expected });
+    if (answer.status >= 400) expect(await cast.headPosition()).toBe(before);
+    expect(cast.secrets.exposedTo({ role, userId: caller.user?.userId, where: route }, answer.body)).toEqual([]);
+  }
+
+  async function sanctionedAnswerOnSocket(action: SocketAction, role: SanctionedRole, expected: string): Promise<void> {
+    const spec: SocketActionSpec = SOCKET_ACTIONS[action];
+    const [event, path] = action.split(' ');
+    const sanctioned = (await cast.sanctioned())[role];
+    const data = await spec.data(cast.caller('user'), cast);
+    const socket = await SocketClient.connect(`${platform.wsUrl}${path}?token=${encodeURIComponent(sanctioned.token)}`);
+    try {
+      const before = await cast.headPosition();
+      const since = socket.frames.length;
+      socket.send(event, data);
+      const answer = await until(`a reply to ${action} or the socket closing`, () => {
+        const reply = socket.frames.slice(since).find((frame) => frame.event === spec.reply || frame.event === 'error');
+        if (reply) return reply.event === 'error' ? `error:${reply.data.error}` : reply.event;
+        return socket.closed ? `closed:${socket.closed.code}` : undefined;
+      });
+      expect(answer).toBe(expected);
+      if (answer !== spec.reply) expect(await cast.headPosition()).toBe(before);
+    } finally {
+      socket.close();
+    }
+  }
+
   describe('the matrix leaves nothing out', () => {
     it('has a row for every route of the OpenAPI document and every route the controllers map, and none for a route there is not', async () => {
       const routes = [...new Set([...(await documentedRoutes(platform.baseUrl)), ...mappedRoutes(platform.app)])];
@@ -243,5 +313,21 @@ describe('authorization matrix: every route and WebSocket action, for every role
 
   describe('WebSockets', () => {
     it.each(cells(sockets))('%s as %s answers %s', answersOnSocket);
+  });
+
+  describe('sanctioned callers', () => {
+    it('are tried only on routes the main tables have', () => {
+      const rowed = new Set(Object.values(HTTP_TABLES).flatMap((table) => (Object.keys(table) as HttpRoute[]).map(documentedRouteOf)));
+      const named = Object.keys(sanctionedOverHttp).map((route) => route.replace(/ \(.*\)$/, ''));
+      expect(named.filter((route) => !rowed.has(route))).toEqual([]);
+    });
+
+    describe('over HTTP', () => {
+      it.each(sanctionedCells(sanctionedOverHttp))('%s as %s answers %s', sanctionedAnswerOverHttp);
+    });
+
+    describe('on WebSockets', () => {
+      it.each(sanctionedCells(sanctionedOnSockets))('%s as %s answers %s', sanctionedAnswerOnSocket);
+    });
   });
 });

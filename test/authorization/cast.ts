@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '@glint/access';
 import type { EventStore } from '@glint/eventstore';
 import { EVENT_STORE } from '@glint/runtime';
-import { totpCode, Given, type GivenUser, type GivenUserOptions, type PlatformUnderTest } from '@glint/testing/platform';
-import { ApiClient } from '@glint/testing';
-import { ROLES, type Role } from './matrix';
+import { totpCode, Given, StreamsScenario, type GivenUser, type GivenUserOptions, type PlatformUnderTest } from '@glint/testing/platform';
+import { ApiClient, until } from '@glint/testing';
+import { ROLES, type Role, type SanctionedRole } from './matrix';
 import { Secrets } from './secrets';
 
 export const PERMISSIONS = ['timeout', 'unTimeout', 'ban', 'unban', 'deleteMessage', 'edit'] as const;
@@ -36,6 +36,19 @@ export interface Caller {
   permission: Permission;
 }
 
+/** A caller a sanction stands on, with what its own requests use: its channel's stream key, its app's credentials. */
+export interface SanctionedCaller {
+  role: SanctionedRole;
+  token: string;
+  /** The person behind the token; none for apps. */
+  user?: GivenUser;
+  /** The channel the caller (or the app's owner) publishes, and its stream key. */
+  channel: string;
+  streamKey: string;
+  /** The caller's own app, or the app the token was issued to. */
+  app: RegisteredApp;
+}
+
 export interface RegisteredApp {
   appId: string;
   clientId: string;
@@ -62,6 +75,8 @@ export class Cast {
   private readonly confirmationTokens: Array<Promise<string>> = [];
   private readonly passwordResetTokens: Array<Promise<string>> = [];
   private appointments: Promise<unknown> = Promise.resolve();
+  private broadcast: Promise<string> | null = null;
+  private sanctionedCallers: Promise<Record<SanctionedRole, SanctionedCaller>> | null = null;
   private chatterTurn = 0;
   private serial = 0;
 
@@ -255,6 +270,49 @@ export class Cast {
     this.keptThings.clear();
   }
 
+  /**
+   * An ended broadcast of the owner's channel with one health sample, its id; made once, since
+   * reading it uses nothing up. A stand-in gateway sends its facts as a gateway's commands.
+   */
+  pastBroadcast(): Promise<string> {
+    this.broadcast ??= (async () => {
+      const streams = new StreamsScenario(this.platform);
+      try {
+        await streams.gateway('gw-matrix');
+        const started = await streams.start(this.owner.userId, 'gw-matrix');
+        await streams.end(await streams.health(started), 'publisher_left');
+        const listed = async () => (await this.api.get(`/api/channels/${this.owner.username}/streams`)).body.items?.some((item: { streamId: string }) => item.streamId === started.streamId);
+        await until('the broadcast among the channel’s past ones', listed);
+        return started.streamId;
+      } finally {
+        streams.close();
+      }
+    })();
+    return this.broadcast;
+  }
+
+  /**
+   * The sanctioned callers, made once: each person opens a channel and registers an app, and their
+   * app gets a token, before an admin bans or suspends them, or they delete their account.
+   */
+  sanctioned(): Promise<Record<SanctionedRole, SanctionedCaller>> {
+    this.sanctionedCallers ??= (async () => {
+      const [banned, suspended, deleted] = await Promise.all([this.given.user(), this.given.user(), this.given.user()]);
+      const [ofBanned, ofSuspended, ofDeleted] = await Promise.all([banned, suspended, deleted].map((person) => this.withChannelAndApp(person)));
+      const admin = this.staff.admin;
+      await this.must(204, admin.token, 'POST', `/api/staff/users/${banned.userId}/global-ban`, { reason: 'Runs a spam network' });
+      await this.must(204, admin.token, 'POST', `/api/staff/users/${suspended.userId}/streaming-suspension`, { reason: 'Restreams films' });
+      await this.must(204, deleted.token, 'DELETE', '/api/users/me', { password: deleted.password });
+      return {
+        banned: { role: 'banned', token: banned.token, user: banned, ...ofBanned.own },
+        suspended: { role: 'suspended', token: suspended.token, user: suspended, ...ofSuspended.own },
+        appOfBanned: { role: 'appOfBanned', token: ofBanned.appToken, ...ofBanned.own },
+        appOfDeleted: { role: 'appOfDeleted', token: ofDeleted.appToken, ...ofDeleted.own },
+      };
+    })();
+    return this.sanctionedCallers;
+  }
+
   /** Something a staff member or the owner does to set the scene; it must succeed. */
   async setUp(by: GivenUser, method: string, path: string, body: unknown, status: number): Promise<void> {
     await this.must(status, by.token, method, path, body);
@@ -305,9 +363,16 @@ export class Cast {
     this.secrets.add('session token', person.token, person.userId);
   }
 
-  private async openChannel(owner: GivenUser): Promise<void> {
+  private async openChannel(owner: GivenUser): Promise<string> {
     const opened = await this.must(201, owner.token, 'POST', '/api/channels', { title: `${owner.username} live` });
     this.secrets.add('stream key', opened.streamKey, owner.userId);
+    return opened.streamKey;
+  }
+
+  private async withChannelAndApp(person: GivenUser): Promise<{ own: Pick<SanctionedCaller, 'channel' | 'streamKey' | 'app'>; appToken: string }> {
+    this.knowPerson(person);
+    const [streamKey, app] = await Promise.all([this.openChannel(person), this.registerApp(person, ['public'])]);
+    return { own: { channel: person.username, streamKey, app }, appToken: await this.appToken(app) };
   }
 
   /** One appointment at a time: appointments to a channel all write its one moderators stream, and would conflict. */

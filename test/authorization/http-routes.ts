@@ -171,6 +171,17 @@ export const HTTP_ROUTES = {
   'POST /api/channels/{username}/stream-key': {
     call: async (_caller, cast) => ({ path: `/api/channels/${cast.owner.username}/stream-key` }),
   },
+  'GET /api/channels/{username}/streams': {
+    call: async (_caller, cast) => ({ path: `/api/channels/${cast.owner.username}/streams`, check: noStreamKey }),
+  },
+  // A broadcast's health is the owner's, its editors' and the support desk's.
+  'GET /api/channels/{username}/streams/{streamId}/health': {
+    permission: 'edit',
+    call: async (_caller, cast) => ({
+      path: `/api/channels/${cast.owner.username}/streams/${await cast.pastBroadcast()}/health`,
+      check: (body) => expect(body.items).toEqual([expect.objectContaining({ bitrateKbps: expect.any(Number) })]),
+    }),
+  },
 
   // Channel moderators
   'GET /api/channels/{username}/moderators': {
@@ -298,6 +309,12 @@ export const HTTP_ROUTES = {
   'DELETE /api/apps/{appId}': {
     call: async (_caller, cast) => ({ path: `/api/apps/${await cast.kept('an app of the owner', () => cast.ownersApp())}` }),
   },
+  'GET /api/staff/users/{userId}/apps': {
+    call: async (_caller, cast) => ({
+      path: `/api/staff/users/${cast.owner.userId}/apps`,
+      check: (body) => expect(body.items).toContainEqual(expect.objectContaining({ appId: cast.publicApp.appId, suspended: false, suspension: null })),
+    }),
+  },
   'POST /api/oauth/token': {
     // The client credentials are the authorization here, whoever else the request comes from.
     call: async (_caller, cast) => ({
@@ -345,6 +362,9 @@ export const HTTP_ROUTES = {
   // Operations
   'GET /health': {
     call: async () => ({ path: '/health' }),
+  },
+  'GET /metrics': {
+    call: async () => ({ path: '/metrics' }),
   },
 
   // Live video (WHIP/WHEP): no role opens these; a stream key or a session's URL does (test/gateway).

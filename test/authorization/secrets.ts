@@ -1,4 +1,4 @@
-import type { Role } from './matrix';
+import type { Role, SanctionedRole } from './matrix';
 
 export type SecretKind =
   | 'e-mail address'
@@ -21,14 +21,14 @@ const SHOWN_TO_THE_SUPPORT_DESK: Partial<Record<SecretKind, RegExp>> = {
   'support ticket text': /^(GET|POST) \/api\/support\//,
   'report notes': /^GET \/api\/(staff\/reports|support\/accounts\/)/,
 };
-const SUPPORT_DESK: readonly Role[] = ['support', 'admin'];
+const SUPPORT_DESK: readonly (Role | SanctionedRole)[] = ['support', 'admin'];
 
 /** What argon2 hashes look like; which account one belongs to does not matter. */
 const PASSWORD_HASH = /\$argon2/;
 
 /** Who reads an answer, and where: a route (`GET /api/…`) or a WebSocket action (`join /ws/chat`). */
 export interface Reader {
-  role: Role;
+  role: Role | SanctionedRole;
   userId: string | undefined;
   where: string;
 }

@@ -60,7 +60,8 @@ describe('channels over HTTP', () => {
   });
 
   describe('the public page', () => {
-    it('shows the channel to anyone, by its username in any case, without the stream key', async () => {
+    // Going live, viewers and past broadcasts on the page: channel-streams.e2e.spec.ts. Nothing records subscriptions yet.
+    it('shows the channel to anyone, by its username in any case, without the stream key; off air before its first broadcast', async () => {
       const response = await glint.api.get(`/api/channels/${ana.username.toUpperCase()}`);
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ channelId: ana.userId, username: ana.username, title: 'Ana plays', tags: ['speed-run'], live: false, currentStream: null, subscriberCount: 0, recentStreams: [] });
@@ -197,7 +198,14 @@ describe('channels over HTTP', () => {
   it('documents its routes in the OpenAPI document', async () => {
     const document = await glint.api.get('/api/docs-json');
     expect(document.status).toBe(200);
-    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/channels', '/api/channels/{username}', '/api/channels/{username}/chat-settings', '/api/channels/{username}/stream-key']));
+    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining([
+        '/api/channels',
+        '/api/channels/{username}',
+        '/api/channels/{username}/chat-settings',
+        '/api/channels/{username}/stream-key',
+        '/api/channels/{username}/streams',
+        '/api/channels/{username}/streams/{streamId}/health',
+      ]));
     expect(document.body.components.schemas.CreateChannelDto.properties).toHaveProperty('minimumAccountAgeHours');
   });
 

@@ -154,6 +154,8 @@ describe('registering and confirming an e-mail address', () => {
         'POST /api/accounts',
         'POST /api/accounts/email-confirmation',
         'POST /api/accounts/email-confirmation/resend',
+        'POST /api/accounts/password-reset',
+        'POST /api/accounts/password-reset/confirm',
         'POST /api/sessions',
         'DELETE /api/sessions/current',
         'GET /api/users/me',

@@ -1,5 +1,5 @@
 import type { EventStore } from '@glint/eventstore';
-import { readChatStanding } from '@glint/moderation';
+import { readChatStanding } from '@glint/projections/chat-standing';
 import { EVENT_STORE, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { ApiClient, expectStatus } from '@glint/testing';
 import { Given, type GivenUser, startPlatformUnderTest, type PlatformUnderTest } from '@glint/testing/platform';

@@ -1,7 +1,7 @@
 import type { UserPrincipal } from '@glint/access';
 import { commandContext, type CommandContext } from '@glint/event-sourcing';
 import { RegisterUserCommand } from '@glint/identity';
-import { usersConcernedBy } from '@glint/projections';
+import { usersConcernedBy } from '@glint/projections/account-history';
 import { OpenTicketCommand } from '@glint/support';
 import { openCliApplication, type CliApplication } from '@glint/cli-app';
 import { readWholeLog } from '@glint/testing/projections';

@@ -15,7 +15,7 @@ runUntilStopped(
   {
     name: 'Glint gateway',
     logContext: 'Gateway',
-    listening: ({ config }) =>
-      `Glint gateway ${config.gateway.id} is listening on http://127.0.0.1:${config.port} (WHIP /whip/:channel, WHEP /whep/:channel; media on UDP ${config.gateway.udpPort})`,
+    listening: ({ config, url }) =>
+      `Glint gateway ${config.gateway.id} is listening on ${url} (WHIP /whip/:channel, WHEP /whep/:channel; media on UDP ${config.gateway.udpPort})`,
   },
 );

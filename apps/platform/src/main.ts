@@ -5,5 +5,5 @@ import { startPlatform } from './platform-app';
 runUntilStopped(() => startPlatform(), {
   name: 'Glint',
   logContext: 'Platform',
-  listening: ({ config }) => `Glint is listening on http://127.0.0.1:${config.port} (GET /health)`,
+  listening: ({ url }) => `Glint is listening on ${url} (GET /health, GET /metrics)`,
 });

@@ -18,6 +18,7 @@ import { ApiModule } from '@glint/api';
 import { projections } from '@glint/projections';
 import { CorrelationIdMiddleware, GlintRuntimeModule, type RuntimeResources } from '@glint/runtime';
 import { HealthModule } from './health/health.module';
+import { PlatformMetricsModule } from './metrics/metrics.module';
 import { WatchPagesModule } from './watch/watch-pages.module';
 
 /**
@@ -50,6 +51,7 @@ export class PlatformModule implements NestModule {
         LiveRelayModule.register([chatPublications, channelPagePublications, streamPublications]),
         NotificationsModule,
         HealthModule,
+        PlatformMetricsModule,
         // Last: its /:username must never shadow another route.
         WatchPagesModule,
       ],

@@ -4,3 +4,4 @@ export * from './requirements';
 export { AccessGuard, PRINCIPAL_KEY, bearerToken } from './access-guard';
 export { CurrentPrincipal, RequestCommandContext } from './request-decorators';
 export { AccessModule, principalResolverByPrefix } from './access.module';
+export { mayReadOperations, isLoopback } from './operations-access';

@@ -28,12 +28,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<HttpRequest>();
     const response = http.getResponse<HttpResponse>();
-    const { problem, internal } = toProblemDetails(error);
+    const { problem, internal, outage } = toProblemDetails(error);
     problem.instance = request.originalUrl.split('?')[0];
     const correlationId = currentCorrelationId();
     if (correlationId) problem.correlationId = correlationId;
+    if (outage) this.logger.warn(`${request.method} ${request.routeOptions?.url ?? '(no route)'} answered 503: ${outageOf(error)}`);
     if (internal) this.logger.error(`${request.method} ${request.routeOptions?.url ?? '(no route)'} failed: ${loggableError(error)}`);
     if (problem.retryAfterSeconds !== undefined) response.header('retry-after', String(problem.retryAfterSeconds));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
+}
+
+/** The error's kind and code, enough to tell PostgreSQL from Redis, without its stack or values. */
+function outageOf(error: unknown): string {
+  const firstLine = loggableError(error).split('\n')[0];
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && !firstLine.includes(code) ? `${firstLine} (${code})` : firstLine;
 }

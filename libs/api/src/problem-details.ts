@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ConcurrentChangeError, DomainError, type DomainErrorKind, retryAfterSecondsOf, ValidationError } from '@glint/domain-errors';
 import { EventStoreError, WrongExpectedRevisionError } from '@glint/eventstore';
+import { dependencyOutageOf } from './dependency-outage';
 
 /** An error response body as RFC 9457 defines it, with Glint's stable `error` code beside it. */
 export interface ProblemDetails {
@@ -33,8 +34,11 @@ const STATUS_OF: Record<DomainErrorKind, number> = {
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-/** What any error thrown while handling a request becomes; `internal` means it must be logged. */
-export function toProblemDetails(error: unknown): { problem: ProblemDetails; internal: boolean } {
+/**
+ * What any error thrown while handling a request becomes; `internal` means it must be logged, and
+ * `outage` that a dependency was out of reach (worth a line, not a stack).
+ */
+export function toProblemDetails(error: unknown): { problem: ProblemDetails; internal: boolean; outage?: boolean } {
   if (error instanceof DomainError) {
     const problem = problemOf(STATUS_OF[error.kind], error.code, error.message);
     if (error.field) problem.field = error.field;
@@ -45,6 +49,9 @@ export function toProblemDetails(error: unknown): { problem: ProblemDetails; int
   }
   // A concurrent change won the race: the caller can reload and try again.
   if (error instanceof WrongExpectedRevisionError) return toProblemDetails(new ConcurrentChangeError('This'));
+  // PostgreSQL or Redis out of reach: nobody's defect, and the same request works once it is back.
+  const outage = dependencyOutageOf(error);
+  if (outage) return { ...toProblemDetails(outage), outage: true };
   // Anything else the store refuses was not checked before it got there: a defect, not the caller's.
   if (error instanceof EventStoreError) return { problem: internalProblem(), internal: true };
   if (error instanceof HttpException) {

@@ -18,3 +18,11 @@ export function isOwnerOrAdmin(user: ActingUser, ownerId: string): boolean {
 export function mayViewModerators(user: ActingUser, ownerId: string): boolean {
   return user.userId === ownerId || user.moderatorPermissions !== null || user.staffRole === 'admin' || user.staffRole === 'support';
 }
+
+/**
+ * A broadcast's health is for whoever runs the channel's broadcasts: the owner, its editors (the
+ * moderators with the `edit` permission, who keep its title and category), and staff who look into it.
+ */
+export function mayViewStreamHealth(user: ActingUser, ownerId: string): boolean {
+  return user.userId === ownerId || user.moderatorPermissions?.edit === true || user.staffRole === 'admin' || user.staffRole === 'support';
+}

@@ -9,13 +9,18 @@ export interface ChannelPageChange {
   position: number;
 }
 
-/** The events the channel_page projection turns into a different page, and whose page each changes. */
+/** The events the channel_page and streams projections turn into a different page, and whose page each changes. */
 const CHANGED_CHANNEL: Readonly<Record<string, (data: Record<string, unknown>) => unknown>> = {
   ChannelCreated: (data) => data.channelId,
   ChannelInfoUpdated: (data) => data.channelId,
   ChannelChatSettingsUpdated: (data) => data.channelId,
   ChannelFollowed: (data) => data.channelId,
   ChannelUnfollowed: (data) => data.channelId,
+  // The page shows whether the channel is live, its stream's title and viewers, and its last broadcasts.
+  StreamStarted: (data) => data.channelId,
+  StreamMetadataChanged: (data) => data.channelId,
+  ViewerCountSampled: (data) => data.channelId,
+  StreamEnded: (data) => data.channelId,
   // A channel's id is its owner's user id: deleting the account takes the page down.
   AccountDeleted: (data) => data.userId,
 };

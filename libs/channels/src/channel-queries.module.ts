@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { GetChannelPageHandler } from './queries/get-channel-page';
+import { GetStreamHealthHandler } from './queries/get-stream-health';
 import { GetWatchedChannelHandler } from './queries/get-watched-channel';
+import { ListPastBroadcastsHandler } from './queries/list-past-broadcasts';
 import { ListChannelModeratorsHandler } from './queries/list-channel-moderators';
 import { VerifyStreamKeyHandler } from './queries/verify-stream-key';
 
@@ -10,6 +12,6 @@ import { VerifyStreamKeyHandler } from './queries/verify-stream-key';
  * module once however many modules import it, so each handler is registered once.
  */
 @Module({
-  providers: [GetChannelPageHandler, ListChannelModeratorsHandler, VerifyStreamKeyHandler, GetWatchedChannelHandler],
+  providers: [GetChannelPageHandler, ListChannelModeratorsHandler, VerifyStreamKeyHandler, GetWatchedChannelHandler, ListPastBroadcastsHandler, GetStreamHealthHandler],
 })
 export class ChannelQueriesModule {}

@@ -9,12 +9,13 @@ import { UpdateChatSettingsHandler } from './commands/update-chat-settings';
 import { ChannelModeratorsController } from './http/channel-moderators.controller';
 import { ChannelPageCache } from './http/channel-page-cache';
 import { ChannelPageChangeFeed } from './http/channel-page-change-feed';
+import { ChannelStreamsController } from './http/channel-streams.controller';
 import { ChannelsController } from './http/channels.controller';
 
 /** Channels, their settings and stream keys, and the moderators their owners appoint. */
 @Module({
   imports: [ChannelQueriesModule],
-  controllers: [ChannelsController, ChannelModeratorsController],
+  controllers: [ChannelsController, ChannelModeratorsController, ChannelStreamsController],
   providers: [
     CreateChannelHandler,
     UpdateChannelInfoHandler,

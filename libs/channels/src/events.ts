@@ -2,6 +2,8 @@ import type { ChannelInfo } from './channel-info';
 import type { ChatSettings } from './chat-settings';
 import type { ModeratorPermissions } from './moderator-permissions';
 
+export type { ChannelInfo, ChatSettings, ModeratorPermissions };
+
 /** Facts of the `channel-<channelId>` stream. A channel's id is its owner's user id. */
 export type ChannelCreated = {
   type: 'ChannelCreated';

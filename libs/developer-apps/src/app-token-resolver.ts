@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_SCOPES, APP_TOKEN_PREFIX, type AppPrincipal, type AppScope, type PrincipalResolver } from '@glint/access';
-import { AppAccessTokenRow } from '@glint/projections';
+import { readLiveAppToken } from '@glint/projections/developer-apps';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { sha256 } from './app-credentials';
 
 /**
  * Turns a `gla_…` bearer token into the app it was issued to: one primary-key look-up by the
- * token's hash. A deleted app's tokens are gone from the read model, and an expired one is ignored.
+ * token's hash, beside one of its owner's account. A deleted app's tokens are gone from the read
+ * model, an expired one is ignored, and one whose owner is banned or deleted is not honoured while
+ * that lasts: the app acts for its owner, so it stops with them, and a lifted ban brings it back.
  */
 @Injectable()
 export class AppTokenResolver implements PrincipalResolver {
@@ -14,11 +16,9 @@ export class AppTokenResolver implements PrincipalResolver {
 
   async resolve(bearerToken: string): Promise<AppPrincipal | null> {
     if (!bearerToken.startsWith(APP_TOKEN_PREFIX)) return null;
-    const token = await this.readModels
-      .entityManager()
-      .findOne(AppAccessTokenRow, { tokenHash: sha256(bearerToken), expiresAt: { $gt: new Date() } }, { disableIdentityMap: true });
+    const token = await readLiveAppToken(this.readModels.entityManager(), sha256(bearerToken), new Date());
     if (!token) return null;
     const scopes = APP_SCOPES.filter((scope: AppScope) => token.scopes.includes(scope));
-    return { kind: 'app', appId: token.appId, ownerId: token.ownerId, scopes };
+    return { kind: 'app', appId: token.app_id, ownerId: token.owner_id, scopes };
   }
 }

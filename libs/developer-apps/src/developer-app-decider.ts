@@ -25,9 +25,16 @@ export type RegisterApp = {
   scopes: readonly string[];
 };
 export type RotateAppSecret = { type: 'RotateAppSecret'; appId: string; requestedBy: string; secretHash: string };
+/** What the platform's sanctions on an app's owner say about the app: it acts for them, so it stops with them. */
+export interface AppOwnerStanding {
+  globallyBanned: boolean;
+  deleted: boolean;
+}
+
 export type IssueAppToken = {
   type: 'IssueAppToken';
   appId: string;
+  owner: AppOwnerStanding;
   /** SHA-256 of the secret the client presented. */
   presentedSecretHash: string;
   /** The scopes asked for; empty asks for every scope the app has. */
@@ -40,6 +47,10 @@ export type DeleteApp = { type: 'DeleteApp'; appId: string; requestedBy: string 
 export type DeveloperAppCommand = RegisterApp | RotateAppSecret | IssueAppToken | DeleteApp;
 
 const INVALID_CLIENT_MESSAGE = 'The client id or secret is wrong, or the app was deleted: use the secret shown when the app was registered or its secret last rotated.';
+const SUSPENDED_CLIENT_MESSAGE = {
+  globallyBanned: 'This app is suspended: its owner is banned from Glint. It gets tokens again if the ban is lifted.',
+  deleted: 'This app is suspended for good: its owner deleted their Glint account.',
+} as const;
 
 export const developerAppDecider: Decider<DeveloperApp, DeveloperAppCommand, DeveloperAppEvent> = {
   initialState: { status: 'unregistered' },
@@ -102,6 +113,9 @@ function issueToken(command: IssueAppToken, state: DeveloperApp): DeveloperAppEv
   if (state.status !== 'registered' || !sameHash(state.secretHash, command.presentedSecretHash)) {
     throw new UnauthenticatedError('invalid_client', INVALID_CLIENT_MESSAGE);
   }
+  // Said only to a client that proved its secret, so the owner's standing is told to nobody else.
+  if (command.owner.deleted) throw new UnauthenticatedError('invalid_client', SUSPENDED_CLIENT_MESSAGE.deleted);
+  if (command.owner.globallyBanned) throw new UnauthenticatedError('invalid_client', SUSPENDED_CLIENT_MESSAGE.globallyBanned);
   const scopes = command.requestedScopes.length === 0 ? state.scopes : knownScopes(command.requestedScopes, 'scope', 'invalid_scope');
   const beyond = scopes.filter((scope) => !state.scopes.includes(scope));
   if (beyond.length > 0) {

@@ -25,8 +25,9 @@ const register = (overrides: Partial<Extract<DeveloperAppCommand, { type: 'Regis
   type: 'RegisterApp', appId, ownerId: ana, name: 'Clip Bot', description: 'Makes clips', clientId: 'client-1', secretHash, scopes: ['chat', 'public'], ...overrides,
 });
 const rotate = (requestedBy = ana): DeveloperAppCommand => ({ type: 'RotateAppSecret', appId, requestedBy, secretHash: newSecretHash });
-const issue = (presentedSecretHash: string, requestedScopes: string[] = []): DeveloperAppCommand => ({
-  type: 'IssueAppToken', appId, presentedSecretHash, requestedScopes, tokenHash: 'c'.repeat(64), now,
+const inGoodStanding = { globallyBanned: false, deleted: false };
+const issue = (presentedSecretHash: string, requestedScopes: string[] = [], owner = inGoodStanding): DeveloperAppCommand => ({
+  type: 'IssueAppToken', appId, owner, presentedSecretHash, requestedScopes, tokenHash: 'c'.repeat(64), now,
 });
 const remove = (requestedBy = ana): DeveloperAppCommand => ({ type: 'DeleteApp', appId, requestedBy });
 
@@ -39,6 +40,7 @@ describe('the developer app decider, recording', () => {
     ['a token with no scope asked for gets every scope of the app, for an hour', [registered], issue(secretHash), [issued(['public', 'chat'])]],
     ['a token for some of the app’s scopes gets just those', [registered], issue(secretHash, ['chat']), [issued(['chat'])]],
     ['the secret after a rotation gets a token', [registered, rotated], issue(newSecretHash), [issued(['public', 'chat'])]],
+    ['an app whose owner’s ban was lifted gets a token again', [registered], issue(secretHash, [], inGoodStanding), [issued(['public', 'chat'])]],
     ['earlier tokens change nothing', [registered, issued(['chat'])], issue(secretHash, ['public']), [issued(['public'])]],
     ['the owner deletes the app', [registered, issued(['chat'])], remove(), [deleted]],
     ['deleting it again records nothing', [registered, deleted], remove(), []],
@@ -67,6 +69,8 @@ describe('the developer app decider, refusing', () => {
     ['the secret before a rotation gets no token', [registered, rotated], issue(secretHash), UnauthenticatedError, { code: 'invalid_client' }],
     ['an unknown app gets no token', [], issue(secretHash), UnauthenticatedError, { code: 'invalid_client' }],
     ['a deleted app gets no token', [registered, deleted], issue(secretHash), UnauthenticatedError, { code: 'invalid_client' }],
+    ['an app of a banned owner gets no token', [registered], issue(secretHash, [], { globallyBanned: true, deleted: false }), UnauthenticatedError, { code: 'invalid_client' }],
+    ['an app of a deleted owner gets no token', [registered], issue(secretHash, [], { globallyBanned: false, deleted: true }), UnauthenticatedError, { code: 'invalid_client' }],
     ['another user may not delete it', [registered], remove(ben), ForbiddenError, { code: 'not_app_owner' }],
     ['another user may not delete it even once deleted', [registered, deleted], remove(ben), ForbiddenError, { code: 'not_app_owner' }],
     ['deleting an unknown app is refused', [], remove(), NotFoundError, { code: 'app_not_found' }],
@@ -74,5 +78,13 @@ describe('the developer app decider, refusing', () => {
     const refusal = refusalOf(() => decide(developerAppDecider, given, when));
     expect(refusal).toBeInstanceOf(kind);
     expect(refusal).toMatchObject({ code: expected.code, field: expected.field });
+  });
+
+  it('tells a client with the wrong secret nothing of its owner’s standing', () => {
+    const banned = { globallyBanned: true, deleted: false };
+    expect(refusalOf(() => decide(developerAppDecider, [registered], issue(newSecretHash, [], banned))).message).toBe(
+      refusalOf(() => decide(developerAppDecider, [registered], issue(newSecretHash))).message,
+    );
+    expect(refusalOf(() => decide(developerAppDecider, [registered], issue(secretHash, [], banned))).message).toMatch(/suspended/);
   });
 });

@@ -2,14 +2,14 @@ import type { UserPrincipal } from '@glint/access';
 import { DomainError } from '@glint/domain-errors';
 import { commandContext, EventSourcedStreams, systemActor, type CommandContext } from '@glint/event-sourcing';
 import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
-import { developerApps } from '@glint/projections';
+import { developerApps } from '@glint/projections/developer-apps';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { AppTokenResolver } from './app-token-resolver';
 import { DeleteAppCommand, DeleteAppHandler } from './commands/delete-app';
 import { IssueAppTokenCommand, IssueAppTokenHandler } from './commands/issue-app-token';
 import { RegisterAppCommand, RegisterAppHandler } from './commands/register-app';
 import { RotateAppSecretCommand, RotateAppSecretHandler } from './commands/rotate-app-secret';
-import { countRegisteredApps, listAppsOfOwner } from './queries/registered-apps';
+import { countRegisteredApps, listAppsOfOwner } from '@glint/projections/developer-apps';
 
 const user = (userId: string): UserPrincipal => ({
   kind: 'user', userId, username: userId, sessionId: `session-${userId}`, staffRole: null, emailConfirmed: true, accountCreatedAt: new Date('2026-01-01T00:00:00.000Z'),

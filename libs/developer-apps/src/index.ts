@@ -1,5 +1,4 @@
 export * from './events';
 export { DeveloperAppsModule } from './developer-apps.module';
 export { AppTokenResolver } from './app-token-resolver';
-export { countRegisteredApps } from './queries/registered-apps';
 export { APP_TOKEN_LIFETIME_SECONDS } from './developer-app-decider';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ConflictError } from '@glint/domain-errors';
+import { ConflictError, ForbiddenError } from '@glint/domain-errors';
 import { commandContext, type CommandContext } from '@glint/event-sourcing';
 import type { EventStore } from '@glint/eventstore';
 import { EVENT_STORE, GATEWAY_SETTINGS, type GatewaySettings } from '@glint/runtime';
@@ -17,9 +17,10 @@ const TICK_MS = 500;
 /**
  * The stream facts only this gateway can know, sent to the streams context as commands: a stream
  * starts at the publisher's first media, is sampled while live, and ends when the publisher leaves
- * or falls silent, when its key is rotated, or when the gateway stops. An end by staff or by the
- * worker is read from the log and only closes the peers. Every end goes through `end`, which
- * records at most once and then closes the publisher and its viewers.
+ * or falls silent, when its key is rotated, when staff ban its owner or suspend them from
+ * streaming (both read from the log, as the rotation is), or when the gateway stops. An end by staff
+ * or by the worker is read from the log and only closes the peers. Every end goes through `end`,
+ * which records at most once and then closes the publisher and its viewers.
  */
 @Injectable()
 export class StreamLifecycle implements OnModuleInit, OnModuleDestroy {
@@ -43,6 +44,10 @@ export class StreamLifecycle implements OnModuleInit, OnModuleDestroy {
       streamKeyRotated: (channelId) => {
         const live = sessions.held(channelId);
         if (live) void this.end(live, 'key_rotated');
+      },
+      ownerSanctioned: (userId, reason) => {
+        const live = sessions.held(userId);
+        if (live) void this.end(live, reason);
       },
     });
   }
@@ -95,7 +100,9 @@ export class StreamLifecycle implements OnModuleInit, OnModuleDestroy {
       live.lastSampleAt = live.broadcast.firstMediaAt ?? Date.now();
       this.logger.log(`Gateway.Stream.Started stream=${live.handle.streamId}`);
     } catch (error) {
-      if (!(error instanceof ConflictError && error.code === 'already_live')) this.logger.error(`Gateway.Stream.StartFailed channel=${live.channelId}: ${(error as Error).message}`);
+      // Another gateway holding the channel, or its owner sanctioned since the offer, is a refusal, not a fault.
+      if (error instanceof ForbiddenError) this.logger.log(`Gateway.Stream.StartRefused channel=${live.channelId} reason=${error.code}`);
+      else if (!(error instanceof ConflictError && error.code === 'already_live')) this.logger.error(`Gateway.Stream.StartFailed channel=${live.channelId}: ${(error as Error).message}`);
       await this.close(live);
     }
   }

@@ -1,11 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
+import type { StreamEndReason } from '@glint/streams';
 
 export interface StreamLogListener {
   /** A stream ended by someone else: staff, or the worker that found its gateway lost. */
   streamEnded(streamId: string): void;
   /** The channel's stream key changed: the key its encoder published with is void. */
   streamKeyRotated(channelId: string): void;
+  /** Staff banned or suspended a user: their channel, whose id is theirs, may not stay live. */
+  ownerSanctioned(userId: string, reason: Extract<StreamEndReason, 'globally_banned' | 'streaming_suspended'>): void;
 }
 
 const RETRY_MS = 1_000;
@@ -61,5 +64,7 @@ export class StreamLogWatcher {
   private take(event: RecordedEvent): void {
     if (event.type === 'StreamEnded') this.listener.streamEnded((event.data as { streamId: string }).streamId);
     else if (event.type === 'StreamKeyRotated') this.listener.streamKeyRotated((event.data as { channelId: string }).channelId);
+    else if (event.type === 'UserGloballyBanned') this.listener.ownerSanctioned((event.data as { userId: string }).userId, 'globally_banned');
+    else if (event.type === 'StreamingSuspended') this.listener.ownerSanctioned((event.data as { userId: string }).userId, 'streaming_suspended');
   }
 }

@@ -1,6 +1,6 @@
 export * from './events';
 export { IdentityModule } from './identity.module';
-export { type AccountFacts, readAccountFacts, findAccountByUsername } from './queries/account-facts';
+export { type AccountFacts, readAccountFacts, findAccountByUsername } from '@glint/projections/accounts';
 export { USERNAME_PATTERN } from './username-decider';
 export { userDecider, type Account, type RegisteredAccount } from './user-decider';
 export { RegisterUserCommand, type Registration, type RegisteredUser } from './commands/register-user';
@@ -10,3 +10,5 @@ export { LookUpAccountsQuery } from './queries/look-up-accounts';
 export { MailOutboxModule } from './mail/mail-outbox.module';
 export { AccountUpkeepModule } from './upkeep/account-upkeep.module';
 export { DeleteAccountCommand } from './commands/delete-account';
+export { RequestPasswordResetCommand } from './commands/request-password-reset';
+export { IDENTITY_SEALED_FIELDS } from './sealed-fields';

@@ -11,6 +11,6 @@ export { LiveRelayModule } from './relay/live-relay.module';
 export type { LivePublications, PublicationsOf } from './relay/live-publications';
 export { SocketAuthentication } from './socket/socket-authentication';
 export { SocketAdmission } from './socket/socket-admission';
-export { LiveSocket, SocketSessions, principalOnConnect, type SocketSession } from './socket/socket-sessions';
+export { LiveSocket, SocketSessions, principalOnConnect, GLOBALLY_BANNED_CLOSE, SESSION_ENDED_CLOSE, ACCOUNT_DELETED_CLOSE, type SocketSession } from './socket/socket-sessions';
 export { sendFrame, type Frame } from './socket/socket-frames';
 export { LiveSocketAt } from './socket/live-socket-at';

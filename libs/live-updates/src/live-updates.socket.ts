@@ -1,7 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage } from '@nestjs/websockets';
 import type { WebSocket } from 'ws';
-import { requireScopeForApps, requireUser } from '@glint/access';
+import { requireScopeForApps, requireUser, type Principal } from '@glint/access';
 import { ConflictError } from '@glint/domain-errors';
 import { CHANNEL_ID_OF, type ChannelIdOf } from './live-channels';
 import { RedisFanOut } from './redis-fan-out';
@@ -9,7 +9,7 @@ import { LiveSocketAt } from './socket/live-socket-at';
 import { SocketAdmission } from './socket/socket-admission';
 import { SocketAuthentication } from './socket/socket-authentication';
 import { sendFrame, type Frame } from './socket/socket-frames';
-import { LiveSocket, principalOnConnect, SocketSessions, type SocketSession } from './socket/socket-sessions';
+import { LiveSocket, SocketSessions, type SocketSession } from './socket/socket-sessions';
 import { TopicFrame } from './topic-frame.dto';
 import { LIVE_CHANNELS_TOPIC, LIVE_STREAMS_TOPIC, liveChannelTopic, notificationsTopic } from './topics';
 
@@ -26,7 +26,8 @@ interface LiveConnection extends SocketSession {
  * Live updates at /ws/live: channel changes and new followers, for one channel
  * (`channel:<username>`) or for all (`channels`); the live listing (`streams`); and a signed-in
  * user's own notifications (`notifications`). Anonymous viewers, users and app tokens with the
- * `public` scope may subscribe to the public topics.
+ * `public` scope may subscribe to the public topics. A signed-out session's socket closes, and so
+ * does a banned user's (or their app's).
  */
 @LiveSocketAt('/ws/live')
 export class LiveUpdatesSocket extends LiveSocket<LiveConnection> {
@@ -39,7 +40,7 @@ export class LiveUpdatesSocket extends LiveSocket<LiveConnection> {
     @Inject(CHANNEL_ID_OF) private readonly channelIdOf: ChannelIdOf,
   ) {
     super();
-    this.connections = new SocketSessions<LiveConnection>(authentication, admission, {
+    this.connections = new SocketSessions<LiveConnection>(authentication, admission, fanOut, {
       component: 'Live',
       logger: new Logger('LiveUpdatesSocket'),
       events: LIVE_EVENTS,
@@ -55,11 +56,13 @@ export class LiveUpdatesSocket extends LiveSocket<LiveConnection> {
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() socket: WebSocket, @MessageBody() frame: TopicFrame): Promise<Frame> {
     const connection = this.connections.of(socket);
-    requireScopeForApps(await principalOnConnect(connection), 'public');
+    // Asked again at every subscription: a session signed out since the socket connected subscribes to nothing.
+    const principal = await this.connections.principalNow(connection);
+    requireScopeForApps(principal, 'public');
     const topic = frame.topic.toLowerCase();
     if (connection.topics.has(topic)) return { event: 'subscribed', data: { topic } };
     if (connection.topics.size >= MAX_LIVE_TOPICS) throw new ConflictError('too_many_topics', `One connection follows at most ${MAX_LIVE_TOPICS} topics: unsubscribe from one first.`);
-    const redisTopic = await this.redisTopicOf(topic, connection);
+    const redisTopic = await this.redisTopicOf(topic, principal);
     const stop = await this.fanOut.listen(redisTopic, (relayed) => sendFrame(socket, { event: relayed.event, data: relayed.data, id: relayed.id }));
     if (connection.closed || connection.topics.has(topic)) {
       stop();
@@ -69,10 +72,10 @@ export class LiveUpdatesSocket extends LiveSocket<LiveConnection> {
     return { event: 'subscribed', data: { topic } };
   }
 
-  private async redisTopicOf(topic: string, connection: LiveConnection): Promise<string> {
+  private async redisTopicOf(topic: string, principal: Principal): Promise<string> {
     if (topic === 'channels') return LIVE_CHANNELS_TOPIC;
     if (topic === 'streams') return LIVE_STREAMS_TOPIC;
-    if (topic === 'notifications') return notificationsTopic(requireUser(await principalOnConnect(connection)).userId);
+    if (topic === 'notifications') return notificationsTopic(requireUser(principal).userId);
     return liveChannelTopic(await this.channelIdOf(topic.slice('channel:'.length)));
   }
 

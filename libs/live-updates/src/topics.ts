@@ -3,7 +3,7 @@
  * each event once; every process subscribes to the topics its own sockets want.
  */
 export const chatTopic = (channelId: string): string => `glint:chat:${channelId}`;
-/** Frames for one user wherever they are connected: a global ban closes their chat sockets. */
+/** Frames for one user wherever they are connected: a global ban, a deletion or an ended session closes their sockets. */
 export const userTopic = (userId: string): string => `glint:user:${userId}`;
 export const liveChannelTopic = (channelId: string): string => `glint:live:channel:${channelId}`;
 /** Every channel's live updates: the firehose. */

@@ -59,4 +59,12 @@ describe('the development mailbox', () => {
     await vault.shred('ana');
     expect((await mailbox.newest(10)).map((entry) => entry.to)).toEqual(['ben.private@mailbox.example']);
   });
+
+  it('fills the page with readable mails past those of an erased recipient', async () => {
+    await mailbox.send(mail('cal', 'cal.private@mailbox.example', 'Confirm your e-mail address for Glint'));
+    await mailbox.send(mail('dot', 'dot.private@mailbox.example', 'Confirm your e-mail address for Glint'));
+    await vault.shred('dot');
+    expect((await mailbox.newest(1)).map((entry) => entry.to)).toEqual(['cal.private@mailbox.example']);
+    expect((await mailbox.newest(10)).map((entry) => entry.to)).toEqual(['cal.private@mailbox.example', 'ben.private@mailbox.example']);
+  });
 });

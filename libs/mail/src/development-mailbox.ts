@@ -34,17 +34,25 @@ export class DevelopmentMailbox implements MailDelivery {
       .execute('INSERT INTO development_mailbox (idempotency_key, recipient_id, mail_sealed) VALUES (?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING', [mail.idempotencyKey, mail.recipientId, sealed], 'run');
   }
 
-  /** The newest `limit` mails, newest first, less those of erased accounts. */
+  /**
+   * The newest `limit` mails, newest first, less those of erased accounts: their rows stay, sealed
+   * under a destroyed key, so they are skipped here and never take the place of a readable mail.
+   */
   async newest(limit: number): Promise<MailboxEntry[]> {
-    const rows = await this.readModels
-      .entityManager()
-      .execute<Array<{ sent_at: Date; mail_sealed: string }>>('SELECT sent_at, mail_sealed FROM development_mailbox ORDER BY sent_at DESC, idempotency_key LIMIT ?', [limit]);
-    const opened = await this.vault.openMany(rows.map((row) => row.mail_sealed));
-    return rows.flatMap((row, index) => {
-      const content = opened[index];
-      if (content === null) return [];
-      const { to, subject, link } = JSON.parse(content) as SealedMail;
-      return [{ sentAt: new Date(row.sent_at), to, subject, link }];
-    });
+    const entries: MailboxEntry[] = [];
+    for (let offset = 0; entries.length < limit; offset += limit) {
+      const rows = await this.readModels
+        .entityManager()
+        .execute<Array<{ sent_at: Date; mail_sealed: string }>>('SELECT sent_at, mail_sealed FROM development_mailbox ORDER BY sent_at DESC, idempotency_key LIMIT ? OFFSET ?', [limit, offset]);
+      const opened = await this.vault.openMany(rows.map((row) => row.mail_sealed));
+      rows.forEach((row, index) => {
+        const content = opened[index];
+        if (content === null || entries.length === limit) return;
+        const { to, subject, link } = JSON.parse(content) as SealedMail;
+        entries.push({ sentAt: new Date(row.sent_at), to, subject, link });
+      });
+      if (rows.length < limit) break;
+    }
+    return entries;
   }
 }

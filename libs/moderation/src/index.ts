@@ -1,10 +1,6 @@
 export * from './events';
 export { ModerationModule } from './moderation.module';
-export { readChatStanding, type ChatStandingView } from './queries/chat-standing';
-export { readModerationLog } from './queries/moderation-log';
-export { readUserReports, type ReportStatus } from './queries/user-reports';
-export { readStaffAuditLog } from './queries/staff-audit-log';
-export { readNamedUsers, type NamedUser } from './queries/usernames';
 export { chatStandingDecider, type ChatStanding, type ChatStandingCommand } from './chat-standing-decider';
 export { reportDecider, type Report, type ReportCommand } from './report-decider';
 export { TIMEOUT_PRESETS, MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, type TimeoutPreset } from './timeout-duration';
+export { MODERATION_SEALED_FIELDS } from './sealed-fields';

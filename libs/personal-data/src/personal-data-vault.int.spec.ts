@@ -64,6 +64,32 @@ describe('PersonalDataVault', () => {
     await expect(vault.open(moved)).rejects.toMatchObject({ code: 'tampered_personal_value' });
   });
 
+  it('refuses a value whose parts are of the wrong size as altered, not as a failure of its own', async () => {
+    const [prefix, user, iv, ciphertext, tag] = (await vault.seal('user-dee', 'dee@example.org')).split('.');
+    await expect(vault.open([prefix, user, iv.slice(0, 4), ciphertext, tag].join('.'))).rejects.toMatchObject({ code: 'tampered_personal_value' });
+    await expect(vault.open([prefix, user, iv, ciphertext, tag.slice(0, 3)].join('.'))).rejects.toMatchObject({ code: 'tampered_personal_value' });
+  });
+
+  it('opens each value on its own: opened, erased with its owner, or unreadable, never refusing the others', async () => {
+    const good = await vault.seal('user-eve', 'eve@example.org');
+    const [prefix, user, iv, ciphertext, tag] = good.split('.');
+    await vault.seal('user-fay', 'fay@example.org');
+    await vault.shred('user-fay');
+    const ofFay = [prefix, Buffer.from('user-fay').toString('base64url'), iv, ciphertext, tag].join('.');
+    const ofNobody = [prefix, Buffer.from('user-nobody').toString('base64url'), iv, ciphertext, tag].join('.');
+    const moved = [prefix, Buffer.from('user-ana').toString('base64url'), iv, ciphertext, tag].join('.');
+    expect(await vault.openEach([good, ofFay, ofNobody, moved, 'pd1.not-sealed', [prefix, user, iv, ciphertext].join('.'), [prefix, user, 'AA', ciphertext, tag].join('.')])).toEqual([
+      { status: 'opened', value: 'eve@example.org' },
+      { status: 'erased' },
+      { status: 'erased' },
+      { status: 'unreadable' },
+      { status: 'unreadable' },
+      { status: 'unreadable' },
+      { status: 'unreadable' },
+    ]);
+    expect(await vault.openEach([])).toEqual([]);
+  });
+
   it('makes one key for a user even when first seals race', async () => {
     const sealed = await Promise.all(Array.from({ length: 20 }, (_, i) => vault.seal('user-hal', `value ${i}`)));
     expect(await vault.openMany(sealed)).toEqual(Array.from({ length: 20 }, (_, i) => `value ${i}`));

@@ -1,7 +1,10 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { ForbiddenError, ValidationError } from '@glint/domain-errors';
-import { formatSealed, parseSealed } from './sealed-value';
+import { formatSealed, parseSealed, type SealedParts } from './sealed-value';
+
+/** One value as `openEach` found it: opened, erased with its owner's key, or not a value that opens. */
+export type OpenedValue = { status: 'opened'; value: string } | { status: 'erased' } | { status: 'unreadable' };
 
 const ALGORITHM = 'aes-256-gcm';
 const KEY_BYTES = 32;
@@ -21,6 +24,8 @@ export class PersonalDataVault {
   constructor(options: { connectionString: string; poolSize?: number }) {
     this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 4, application_name: 'glint-personal-data' });
     this.pool.on('error', () => undefined);
+    // A connection dropped while checked out must not crash the process: its statement fails, and the pool discards it on release.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   /** Seals `value` with the user's key, making the key on first use. An erased user gets no new personal data. */
@@ -48,20 +53,29 @@ export class PersonalDataVault {
       if (!parsed) throw new ValidationError('not_sealed', `Value ${index} is not a sealed personal value.`);
       return parsed;
     });
-    const owners = [...new Set(parts.map((part) => part.userId))];
-    const { rows } = await this.pool.query<{ user_id: string; key: Buffer | null }>('SELECT user_id, key FROM personal_data_keys WHERE user_id = ANY($1::text[])', [owners]);
-    const keys = new Map(rows.map((row) => [row.user_id, row.key]));
+    const keys = await this.keysOf(parts);
     return parts.map((part) => {
       const key = keys.get(part.userId);
       if (!key) return null;
-      const decipher = createDecipheriv(ALGORITHM, key, part.iv);
-      decipher.setAAD(Buffer.from(part.userId, 'utf8'));
-      decipher.setAuthTag(part.tag);
-      try {
-        return Buffer.concat([decipher.update(part.ciphertext), decipher.final()]).toString('utf8');
-      } catch {
-        throw new ValidationError('tampered_personal_value', `A personal value of user ${part.userId} does not match its seal: it was altered.`);
-      }
+      const plain = decrypt(part, key);
+      if (plain === null) throw new ValidationError('tampered_personal_value', `A personal value of user ${part.userId} does not match its seal: it was altered.`);
+      return plain;
+    });
+  }
+
+  /**
+   * Opens each value on its own, in order, with one look-up of the owners' keys: a value that is
+   * not a sealed value, or does not match its seal, is `unreadable` rather than a refusal of all.
+   */
+  async openEach(sealed: readonly string[]): Promise<OpenedValue[]> {
+    const parts = sealed.map((value) => parseSealed(value));
+    const keys = await this.keysOf(parts.filter((part): part is SealedParts => part !== null));
+    return parts.map((part): OpenedValue => {
+      if (part === null) return { status: 'unreadable' };
+      const key = keys.get(part.userId);
+      if (!key) return { status: 'erased' };
+      const plain = decrypt(part, key);
+      return plain === null ? { status: 'unreadable' } : { status: 'opened', value: plain };
     });
   }
 
@@ -96,6 +110,13 @@ export class PersonalDataVault {
     await this.pool.end();
   }
 
+  private async keysOf(parts: readonly SealedParts[]): Promise<Map<string, Buffer | null>> {
+    if (parts.length === 0) return new Map();
+    const owners = [...new Set(parts.map((part) => part.userId))];
+    const { rows } = await this.pool.query<{ user_id: string; key: Buffer | null }>('SELECT user_id, key FROM personal_data_keys WHERE user_id = ANY($1::text[])', [owners]);
+    return new Map(rows.map((row) => [row.user_id, row.key]));
+  }
+
   private async indexKeyFor(purpose: string): Promise<Buffer> {
     // Concurrent first uses (in several processes) race to insert; every one reads the winner's key.
     await this.pool.query('INSERT INTO blind_index_keys (purpose, key) VALUES ($1, $2) ON CONFLICT (purpose) DO NOTHING', [purpose, randomBytes(KEY_BYTES)]);
@@ -117,6 +138,18 @@ export class PersonalDataVault {
     const key = stored[0]?.key;
     if (!key) throw new ForbiddenError('personal_data_erased', `The personal data of user ${userId} was erased; nothing personal can be recorded for them again.`);
     return key;
+  }
+}
+
+/** The plain value, or null when the value does not match its seal (altered, or parts of the wrong size). */
+function decrypt(part: SealedParts, key: Buffer): string | null {
+  try {
+    const decipher = createDecipheriv(ALGORITHM, key, part.iv);
+    decipher.setAAD(Buffer.from(part.userId, 'utf8'));
+    decipher.setAuthTag(part.tag);
+    return Buffer.concat([decipher.update(part.ciphertext), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
   }
 }
 

@@ -50,6 +50,19 @@ export async function claimCheckpoint(client: PoolClient, table: string, name: s
   return { claimed: false, storedPosition: await lockCheckpoint(client, table, name) };
 }
 
+/**
+ * Claims the rows of several checkpoints at once, each as `claimCheckpoint` does with its own first
+ * position; answers how many were claimed (the rest, someone else moved past their batch's start).
+ */
+export async function claimCheckpoints(client: PoolClient, table: string, firstPositions: ReadonlyMap<string, number>, endPosition: number): Promise<number> {
+  const claimed = await runPrepared(
+    client,
+    `UPDATE ${table} AS c SET position = $3, updated_at = now() FROM unnest($1::text[], $2::int8[]) AS u(name, first) WHERE c.name = u.name AND c.position < u.first RETURNING c.name`,
+    [[...firstPositions.keys()], [...firstPositions.values()], endPosition],
+  );
+  return claimed.length;
+}
+
 /** Runs `work` on a connection of the pool, given back however it ends. */
 export async function withConnection<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();

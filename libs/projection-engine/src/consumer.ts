@@ -21,6 +21,12 @@ export interface LogReactor {
   readonly checkpointTable: string;
   /** The event types it acts on; `all` for every event. */
   readonly eventTypes: readonly string[] | 'all';
+  /**
+   * True for a reactor whose repeats cost nothing (live frames clients drop by event id): its
+   * position is stored lazily, as a projection's that had nothing to apply (every few seconds and at
+   * stop), not with each batch it acts on; a crash repeats what it did since.
+   */
+  readonly storesLazily?: boolean;
   /** Acts on the batch's events of its types; false when it did nothing, so nothing needs storing. */
   react(events: readonly RecordedEvent[]): Promise<boolean>;
 }
@@ -63,7 +69,7 @@ export function reactorConsumer(pool: Pool, reactor: LogReactor): Consumer {
     startsAtHead: true,
     handles: (type) => types === null || types.has(type),
     apply: async (events, endPosition) => {
-      if (!(await reactor.react(events))) return { applied: false, position: endPosition };
+      if (!(await reactor.react(events)) || reactor.storesLazily) return { applied: false, position: endPosition };
       await withConnection(pool, (client) => storeCheckpoints(client, reactor.checkpointTable, new Map([[reactor.name, endPosition]])));
       return { applied: true, position: endPosition };
     },

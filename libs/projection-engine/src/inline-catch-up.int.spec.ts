@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
-import { accountHistory } from '@glint/projections';
+import { accountHistory } from '@glint/projections/account-history';
 import { createProjectionEngine } from '.';
 import { type TestDatabase, closeTestStore, openTestStore } from '@glint/testing/database';
 import { AccountScenario, accountHistoryRows, recordingLogger, waitForCaughtUp } from '@glint/testing/projections';

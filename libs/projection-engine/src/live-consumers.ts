@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
 import type { Consumer } from './consumer';
-import type { BatchOutcome } from './projection-batch';
+import { applyProjectionBatchesTogether, type BatchOutcome } from './projection-batch';
 import { ensureCheckpoints, readCheckpoints, storeCheckpoints, withConnection } from './checkpoints';
 import { LockSession } from './session-lock';
 import { abortableSleep } from './abortable-sleep';
@@ -157,7 +157,7 @@ export class LiveConsumers {
           // Moved before the batch is handed out: a consumer catching up joins only past it.
           this.readerPosition = end;
           const joined = [...this.states.values()].filter((state) => state.status === 'joined');
-          await Promise.all(joined.map((state) => this.hand(state, batch, end)));
+          await this.handOut(joined, batch, end);
         }
       } catch (error) {
         logger.error({ event: 'Reader.Batch.Failed', error: describeError(error) });
@@ -169,8 +169,35 @@ export class LiveConsumers {
     }
   }
 
-  private async hand(state: ConsumerState, batch: readonly RecordedEvent[], end: number): Promise<void> {
-    const events = batch.filter((event) => event.position > state.position && state.consumer.handles(event.type));
+  /**
+   * Hands a batch to the joined consumers. The projections with events in it apply them in one
+   * transaction together (one claim of their checkpoints, one commit); should that fail, each in a
+   * transaction of its own, where a failure pauses its projection alone. Reactors meanwhile, side by side.
+   */
+  private async handOut(joined: readonly ConsumerState[], batch: readonly RecordedEvent[], end: number): Promise<void> {
+    const parts = joined.map((state) => ({ state, events: batch.filter((event) => event.position > state.position && state.consumer.handles(event.type)) }));
+    const together = parts.filter(({ state, events }) => events.length > 0 && state.consumer.projection !== undefined);
+    if (together.length < 2) {
+      await Promise.all(parts.map(({ state, events }) => this.hand(state, events, end)));
+      return;
+    }
+    const projections = (async () => {
+      const applied = await applyProjectionBatchesTogether(
+        this.options.pool,
+        together.map(({ state, events }) => ({ projection: state.consumer.projection!, events })),
+        end,
+      );
+      if (applied) {
+        for (const { state } of together) state.advance({ applied: true, position: end });
+        return;
+      }
+      await Promise.all(together.map(({ state, events }) => this.hand(state, events, end)));
+    })();
+    const others = parts.filter((part) => !together.includes(part)).map(({ state, events }) => this.hand(state, events, end));
+    await Promise.all([projections, ...others]);
+  }
+
+  private async hand(state: ConsumerState, events: readonly RecordedEvent[], end: number): Promise<void> {
     if (events.length === 0) {
       state.advance({ applied: false, position: end });
       return;

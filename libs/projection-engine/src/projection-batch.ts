@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { RecordedEvent } from '@glint/eventstore';
 import type { Projection, ProjectionSql } from './projection';
 import { BatchTableWriter, WrittenKeys, type BatchConnection } from './table-writer';
-import { claimCheckpoint } from './checkpoints';
+import { claimCheckpoint, claimCheckpoints, LIVE_CHECKPOINTS } from './checkpoints';
 import { quoteIdentifier } from './sql-identifier';
 
 /** Where a projection's batch lands: the live tables, or a rebuild's copies in a schema of their own. */
@@ -63,6 +63,40 @@ export async function applyProjectionBatch(
     } finally {
       transaction.release();
     }
+  }
+}
+
+/**
+ * Applies one batch of the log to several projections in one transaction: one claim of all their
+ * checkpoint rows, each projection's writes, one commit. True once committed. False, with nothing
+ * applied, when any checkpoint had moved past its batch's start or any handler failed: the caller
+ * then applies each projection in a transaction of its own, where a failure stays with its projection.
+ */
+export async function applyProjectionBatchesTogether(pool: Pool, parts: ReadonlyArray<{ projection: Projection; events: readonly RecordedEvent[] }>, endPosition: number): Promise<boolean> {
+  const client = await pool.connect().catch(() => null);
+  if (!client) return false;
+  let broken = false;
+  try {
+    try {
+      await client.query('BEGIN');
+      const firstPositions = new Map(parts.map(({ projection, events }) => [projection.name, events[0].position]));
+      if ((await claimCheckpoints(client, LIVE_CHECKPOINTS, firstPositions, endPosition)) < parts.length) {
+        await client.query('ROLLBACK');
+        return false;
+      }
+      const connection = { open: async () => client };
+      for (const { projection, events } of parts) await runHandlers(projection, events, connection, LIVE_TABLES);
+      await client.query('COMMIT');
+      return true;
+    } catch {
+      // A connection that cannot even roll back is not given back to the pool.
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      return false;
+    }
+  } finally {
+    client.release(broken);
   }
 }
 

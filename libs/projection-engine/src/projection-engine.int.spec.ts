@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { PostgresEventStore } from '@glint/eventstore';
-import { accountHistory } from '@glint/projections';
+import { accountHistory } from '@glint/projections/account-history';
 import { createProjectionEngine, defineProjection, readModelTable } from '.';
 import { until } from '@glint/testing';
 import { type TestDatabase, closeTestStore, openTestStore } from '@glint/testing/database';

@@ -19,6 +19,10 @@ export interface BlindWriteOptions<T extends ReadModelTable> {
  *   `insertIfMissing`). On a known row they change it in memory; on a row the batch has not seen
  *   they accumulate (set: the last wins, add: summed, max: the greatest) and are written blind.
  * - `remove`: deletes the row, forgetting what the batch did to it; a `put` afterwards inserts again.
+ * - `removeUpTo`: deletes the rows with these columns (not the key: a user's sessions) whose ordered
+ *   column is at or before `upTo` (those expired by then). No barrier: the rows the batch holds go
+ *   at once, the stored ones with one DELETE per batch before its other writes, the greatest bound
+ *   per condition; a `get` meanwhile no longer finds them.
  * - `get`: the row as the batch has it now (the stored row, one SELECT, plus what the batch did to
  *   it), or undefined; the row is known from then on.
  * - `updateWhere`/`removeWhere`: by columns that are not the key (an account's deletion marks its
@@ -31,6 +35,7 @@ export interface TableWriter<T extends ReadModelTable> {
   add(key: KeyOf<T>, column: NumericColumnOf<T>, delta: number, options?: BlindWriteOptions<T>): void;
   max(key: KeyOf<T>, column: OrderedColumnOf<T>, value: number | Date, options?: BlindWriteOptions<T>): void;
   remove(key: KeyOf<T>): void;
+  removeUpTo(where: Partial<RowOf<T>>, column: OrderedColumnOf<T>, upTo: number | Date): void;
   get(key: KeyOf<T>): Promise<RowOf<T> | undefined>;
   updateWhere(where: Partial<RowOf<T>>, changes: ChangesOf<T>): Promise<void>;
   removeWhere(where: Partial<RowOf<T>>): Promise<void>;

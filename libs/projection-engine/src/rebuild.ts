@@ -70,6 +70,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     let position = replayed.position;
     for (const projection of projections) {
       if (locks.lost.aborted) throw lostLockError(names);
+      await makeLogged(pool, projection);
       position = await swap(options, projection, replayed);
       made.splice(made.indexOf(rebuildSchemaName(projection.name)), 1);
     }
@@ -106,7 +107,9 @@ async function createRebuildTables(pool: Pool, projection: Projection): Promise<
       await client.query(`CREATE SCHEMA ${schema}`);
       for (const table of Object.keys(projection.tables)) {
         await assertCopyable(client, projection.name, table);
-        await client.query(`CREATE TABLE ${schema}.${quoteIdentifier(table)} (LIKE public.${quoteIdentifier(table)} INCLUDING ALL)`);
+        // Unlogged while the replay fills it (no write-ahead log per row and index entry); logged
+        // again, in one pass, before it is swapped in.
+        await client.query(`CREATE UNLOGGED TABLE ${schema}.${quoteIdentifier(table)} (LIKE public.${quoteIdentifier(table)} INCLUDING ALL)`);
         await keepIndexNames(client, rebuildSchemaName(projection.name), table);
       }
       await client.query(`CREATE TABLE ${rebuildCheckpoints(projection)} (LIKE ${LIVE_CHECKPOINTS} INCLUDING ALL)`);
@@ -116,6 +119,14 @@ async function createRebuildTables(pool: Pool, projection: Projection): Promise<
       await client.query('ROLLBACK');
       throw error;
     }
+  });
+}
+
+/** Writes the replayed tables to the write-ahead log, outside the swap: the live tables serve meanwhile. */
+async function makeLogged(pool: Pool, projection: Projection): Promise<void> {
+  const schema = quoteIdentifier(rebuildSchemaName(projection.name));
+  await withConnection(pool, async (client) => {
+    for (const table of Object.keys(projection.tables)) await client.query(`ALTER TABLE ${schema}.${quoteIdentifier(table)} SET LOGGED`);
   });
 }
 
@@ -206,6 +217,8 @@ async function replay(options: RebuildOptions, lockLost: AbortSignal): Promise<R
         return next;
       });
       const current = allOrFirstError(applied);
+      // Awaited with the next batch, or below: a failure meanwhile is not an unhandled rejection.
+      current.catch(() => undefined);
       try {
         await previous;
       } catch (error) {

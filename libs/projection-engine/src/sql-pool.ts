@@ -16,6 +16,8 @@ export function createSqlPool(databaseUrl: string, size: number): Pool {
   const pool = new Pool({ connectionString: databaseUrl, max: size, types: typeParsers });
   // A dropped idle connection must not crash the process; the pool replaces it on next use.
   pool.on('error', () => undefined);
+  // So must one dropped while checked out: its statement fails, and the pool discards it on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

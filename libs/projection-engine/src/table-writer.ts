@@ -49,6 +49,15 @@ type Pending =
   /** Column writes to a row the batch has not seen, and the row to insert first if it is missing. */
   | { state: 'blind'; ops: Map<string, Op>; insertIfMissing: Row | undefined };
 
+/** What `removeUpTo` keeps until the batch is written: the condition and the greatest bound given. */
+interface Bound {
+  where: Row;
+  /** The condition's columns, sorted. */
+  columns: string[];
+  column: string;
+  upTo: unknown;
+}
+
 const OP_CODE = { set: 1, add: 2, max: 3 } as const;
 const ARRAY_TYPE: Record<ColumnKind, string> = {
   uuid: 'uuid[]',
@@ -74,6 +83,8 @@ const CAST: Partial<Record<ColumnKind, string>> = { jsonb: '::jsonb', 'text[]': 
 export class BatchTableWriter {
   private readonly pending = new Map<string, Pending>();
   private inserts: Row[] = [];
+  /** Bounds of `removeUpTo`, one per condition and column, the greatest kept. */
+  private readonly bounds = new Map<string, Bound>();
   private readonly qualified: string;
   private readonly columns: string[];
   private readonly kinds: Map<string, ColumnKind>;
@@ -121,12 +132,38 @@ export class BatchTableWriter {
     this.pending.set(this.keyOf(key), { state: 'absent', removed: true });
   }
 
+  removeUpTo(where: Row, column: string, upTo: number | Date): void {
+    const kind = this.kind(column);
+    if (kind !== 'integer' && kind !== 'bigint' && kind !== 'double precision' && kind !== 'timestamptz') throw new Error(`Column "${column}" of ${this.table.name} holds no numbers or times to remove rows up to.`);
+    const columns = Object.keys(where).sort();
+    if (columns.length === 0) throw new Error(`A removal from every row of ${this.table.name} needs at least one column in its condition.`);
+    for (const each of columns) {
+      this.kind(each);
+      if (where[each] === null || where[each] === undefined) throw new Error(`A removal from ${this.table.name} by "${each}" needs a value for it, not ${String(where[each])}.`);
+    }
+    const id = JSON.stringify([column, ...columns.map((each) => [each, this.param(each, where[each])])]);
+    const before = this.bounds.get(id);
+    this.bounds.set(id, { where: { ...where }, columns, column, upTo: before ? greatest(before.upTo, upTo) : upTo });
+    // The rows the batch holds go now, as they would have at this event; the stored ones when it is written.
+    const bound = this.bounds.get(id)!;
+    for (const [key, entry] of this.pending) {
+      if (entry.state === 'known' && this.withinBound(entry.row, bound)) this.pending.set(key, { state: 'absent', removed: true });
+      // Written after the removals, the row to insert if missing would outlive them.
+      if (entry.state === 'blind' && entry.insertIfMissing && this.withinBound(applyOps({ ...entry.insertIfMissing }, entry.ops), bound)) {
+        throw new Error(`A removal from ${this.table.name} covers a row written blind earlier in the batch with a row to insert if missing: get the row before writing it.`);
+      }
+    }
+    this.inserts = this.inserts.filter((row) => !this.withinBound(row, bound));
+  }
+
   async get(key: Row): Promise<Row | undefined> {
     const id = this.keyOf(key);
     const entry = this.pending.get(id);
     if (entry?.state === 'known') return { ...entry.row };
     if (entry?.state === 'absent') return undefined;
-    const stored = this.written?.neverWritten(id) ? undefined : await this.load(key);
+    const loaded = this.written?.neverWritten(id) ? undefined : await this.load(key);
+    // A stored row a `removeUpTo` of the batch covers is as good as gone.
+    const stored = loaded && [...this.bounds.values()].some((bound) => this.withinBound(loaded, bound)) ? undefined : loaded;
     let known: Pending;
     if (entry?.state === 'blind') {
       const base = stored ?? entry.insertIfMissing;
@@ -168,10 +205,14 @@ export class BatchTableWriter {
       else if (entry.state === 'blind') blind.push({ key: this.keyValues(id), ops: entry.ops, insertIfMissing: entry.insertIfMissing });
     }
     const inserts = this.inserts;
+    const bounds = [...this.bounds.values()];
     this.pending.clear();
     this.inserts = [];
-    if (deletes.length + inserts.length + upserts.length + blind.length === 0) return;
+    this.bounds.clear();
+    if (deletes.length + inserts.length + upserts.length + blind.length + bounds.length === 0) return;
     const client = await this.connection.open();
+    // First: every row written afterwards was written after the removals, as its event came after theirs.
+    if (bounds.length > 0) await this.deleteUpTo(client, bounds);
     if (deletes.length > 0) await this.deleteKeys(client, deletes);
     if (inserts.length > 0) await this.insertRows(client, inserts, 'error');
     if (upserts.length > 0) await this.insertRows(client, upserts, 'replace');
@@ -206,6 +247,31 @@ export class BatchTableWriter {
     const { clause, values } = this.whereClause(key, 0);
     const rows = await runPrepared(await this.connection.open(), `SELECT ${this.columns.map(quoteIdentifier).join(', ')} FROM ${this.qualified} WHERE ${clause}`, values);
     return rows[0];
+  }
+
+  /** One DELETE per condition's columns and bounded column, for every `removeUpTo` of the batch. */
+  private async deleteUpTo(client: PoolClient, bounds: Bound[]): Promise<void> {
+    const groups = new Map<string, Bound[]>();
+    for (const bound of bounds) {
+      const shape = JSON.stringify([bound.column, bound.columns]);
+      groups.set(shape, [...(groups.get(shape) ?? []), bound]);
+    }
+    for (const group of groups.values()) {
+      const { columns, column } = group[0];
+      const types = [...columns, column].map((each) => `${ARRAY_TYPE[this.kind(each)]}`);
+      const aliases = [...columns.map((_, index) => `w${index}`), 'upto'];
+      const text =
+        `DELETE FROM ${this.qualified} AS t USING unnest(${types.map((type, index) => `$${index + 1}::${type}`).join(', ')}) AS u(${aliases.join(', ')}) ` +
+        `WHERE ${columns.map((each, index) => `t.${quoteIdentifier(each)} = u.w${index}`).join(' AND ')} AND t.${quoteIdentifier(column)} <= u.upto`;
+      const values = [...columns.map((each) => this.column(each, group.map((bound) => bound.where[each]))), this.column(column, group.map((bound) => bound.upTo))];
+      await runPrepared(client, text, values);
+    }
+  }
+
+  private withinBound(row: Row, bound: Bound): boolean {
+    const value = row[bound.column];
+    if (value === null || value === undefined) return false;
+    return bound.columns.every((each) => this.param(each, row[each]) === this.param(each, bound.where[each])) && ordered(value) <= ordered(bound.upTo);
   }
 
   private async deleteKeys(client: PoolClient, keys: Row[]): Promise<void> {
@@ -349,11 +415,15 @@ function foldOp(table: string, column: string, before: Op | undefined, next: Op)
   throw new Error(`Column "${column}" of ${table} is both added to and maxed in one batch before the row is known: get the row first.`);
 }
 
+/** A number or a time (a Date, or ISO-8601 text as a row may hold it) as a number to compare. */
+function ordered(value: unknown): number {
+  return value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : (value as number);
+}
+
 function greatest(a: unknown, b: unknown): unknown {
   if (a === null || a === undefined) return b;
   if (b === null || b === undefined) return a;
-  const value = (x: unknown) => (x instanceof Date ? x.getTime() : typeof x === 'string' ? Date.parse(x) : (x as number));
-  return value(b) > value(a) ? b : a;
+  return ordered(b) > ordered(a) ? b : a;
 }
 
 /** Text whose JSON string PostgreSQL's array input reads back as it was: no control characters, no surrogates. */

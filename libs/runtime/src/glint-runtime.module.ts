@@ -5,6 +5,7 @@ import type { RuntimeResources } from './boot/runtime-resources';
 import { DatabaseModule } from './database/database.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { RedisModule } from './redis/redis.module';
 import { RuntimeModule } from './runtime.module';
@@ -30,6 +31,7 @@ export class GlintRuntimeModule {
       imports: [
         resources.configModule,
         DatabaseModule.register(resources.database),
+        MetricsModule.register(resources.metrics),
         ...(resources.redis ? [RedisModule.register(resources.redis), JobsModule.forRoot()] : []),
         EventStoreModule,
         ReadModelsModule.register({ projections: options.projections, run: options.runProjections }),

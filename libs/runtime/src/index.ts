@@ -28,3 +28,5 @@ export { readSocketFrame, type SocketFrameReading } from './boot/json-nesting-li
 export { runUntilStopped } from './boot/run-until-stopped';
 export { StartupFailure } from './boot/startup-failure';
 export { redactedUrl } from './boot/redacted-url';
+export { PlatformMetrics, type GaugeReading } from './metrics/platform-metrics';
+export { MetricsModule } from './metrics/metrics.module';

@@ -15,6 +15,8 @@ export const READ_MODELS = Symbol('ReadModels');
 export const PERSONAL_DATA = Symbol('PersonalDataVault');
 /** An ioredis client for commands; a subscriber makes its own with `duplicate()`. */
 export const REDIS = Symbol('Redis');
+/** The process's `PlatformMetrics`: counters and histograms to bump, gauges to register, served at /metrics. */
+export const PLATFORM_METRICS = Symbol('PlatformMetrics');
 /** The `http(s)://` address of Glint's web pages (PUBLIC_WEB_URL): links in mails point there. */
 export const PUBLIC_WEB_URL = Symbol('PublicWebUrl');
 

@@ -1,4 +1,4 @@
-import type { ChannelInfo } from '@glint/channels';
+import type { ChannelInfo } from '@glint/channels/events';
 
 /** What a broadcast looks like when it starts, and what changes to it during the stream. */
 export type StreamInfo = Pick<ChannelInfo, 'title' | 'category' | 'subcategory' | 'tags' | 'language' | 'mature'>;
@@ -15,9 +15,22 @@ export type StreamEndReason =
   /** The gateway holding the stream stopped sending heartbeats; the worker ended it. */
   | 'gateway_lost'
   /** The gateway holding the stream shut down cleanly. */
-  | 'gateway_stopped';
+  | 'gateway_stopped'
+  /** Staff banned the channel's owner from Glint while they were live. */
+  | 'globally_banned'
+  /** Staff suspended the channel's owner from streaming while they were live. */
+  | 'streaming_suspended';
 
-export const STREAM_END_REASONS: readonly StreamEndReason[] = ['publisher_left', 'publisher_silent', 'key_rotated', 'staff_shutdown', 'gateway_lost', 'gateway_stopped'];
+export const STREAM_END_REASONS: readonly StreamEndReason[] = [
+  'publisher_left',
+  'publisher_silent',
+  'key_rotated',
+  'staff_shutdown',
+  'gateway_lost',
+  'gateway_stopped',
+  'globally_banned',
+  'streaming_suspended',
+];
 
 export interface MediaDescription {
   video: 'H264' | 'VP8' | null;

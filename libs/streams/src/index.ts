@@ -10,5 +10,4 @@ export { ChangeStreamMetadataCommand } from './commands/change-stream-metadata';
 export { GetStreamHolderQuery, type StreamHolder } from './queries/get-stream-holder';
 export { streamPublications } from './live/stream-publications';
 export { GatewayLostSweeper, type GatewayLostSweeperOptions } from './workers/gateway-lost-sweeper';
-export { listLiveStreams, LISTED_GATEWAY_BEAT_WITHIN_SECONDS, type LiveListingRequest, type LiveStreamEntry } from './queries/live-listing';
 export { GatewayLostSweeperModule } from './workers/gateway-lost-sweeper.module';

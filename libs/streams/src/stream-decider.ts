@@ -1,3 +1,4 @@
+import { requireMayPublish, type PublisherStanding } from '@glint/channels';
 import { ConflictError } from '@glint/domain-errors';
 import { unreachable, type Decider } from '@glint/event-sourcing';
 import type { HealthSample, MediaDescription, StreamEndReason, StreamEvent, StreamInfo, StreamStarted, ViewerSample } from './events';
@@ -16,6 +17,8 @@ export type StartStream = {
   gatewayId: string;
   info: StreamInfo;
   media: MediaDescription;
+  /** The owner's sanctions when the first media came: one imposed after the WHIP offer still counts. */
+  owner: PublisherStanding;
   at: Date;
 };
 export type ChangeStreamMetadata = { type: 'ChangeStreamMetadata'; changes: Partial<StreamInfo> };
@@ -70,6 +73,7 @@ export const streamDecider: Decider<Stream, StreamCommand, StreamEvent> = {
     switch (command.type) {
       case 'StartStream':
         if (state.status !== 'not_started') throw new ConflictError('already_started', `The stream ${command.streamId} has already started.`);
+        requireMayPublish(command.owner);
         return [
           {
             type: 'StreamStarted',

@@ -1,4 +1,4 @@
-import { ConflictError } from '@glint/domain-errors';
+import { ConflictError, ForbiddenError } from '@glint/domain-errors';
 import { decide, refusalOf } from '@glint/testing';
 import { streamDecider, type StreamCommand } from './stream-decider';
 import type { HealthSample, StreamEvent, StreamInfo, ViewerSample } from './events';
@@ -13,7 +13,7 @@ const HEALTH: HealthSample = { bitrateKbps: 3000, packets: 2700, packetsLost: 3,
 const at = (minutes: number) => new Date(STARTED_AT.getTime() + minutes * 60_000);
 const viewers = (current: number, peak: number, average: number, totalViews: number): ViewerSample => ({ current, peak, average, totalViews });
 
-const start: StreamCommand = { type: 'StartStream', streamId: STREAM, channelId: CHANNEL, channelUsername: 'ana', sequence: 3, gatewayId: 'gw-1', info: INFO, media: MEDIA, at: STARTED_AT };
+const start: StreamCommand = { type: 'StartStream', streamId: STREAM, channelId: CHANNEL, channelUsername: 'ana', sequence: 3, gatewayId: 'gw-1', info: INFO, media: MEDIA, owner: { globallyBanned: false, streamingSuspended: false }, at: STARTED_AT };
 const started: StreamEvent = {
   type: 'StreamStarted',
   data: { streamId: STREAM, channelId: CHANNEL, channelUsername: 'ana', sequence: 3, gatewayId: 'gw-1', startedAt: STARTED_AT.toISOString(), ...INFO, media: MEDIA },
@@ -66,6 +66,9 @@ describe('the stream decider', () => {
     ['a staff shutdown names who did it, and why', [started], end({ reason: 'staff_shutdown', endedBy: STAFF, note: 'Restreams a film' }), [ended({ reason: 'staff_shutdown', endedBy: STAFF, note: 'Restreams a film' })]],
     ['an end dated before the start lasts no time', [started], end({ at: at(-1) }), [ended({ endedAt: at(-1).toISOString(), durationSeconds: 0 })]],
     ['a second end records nothing', [started, ended()], end({ reason: 'gateway_lost' }), []],
+    ['an end by the owner’s global ban says so', [started], end({ reason: 'globally_banned' }), [ended({ reason: 'globally_banned' })]],
+    ['an end by the owner’s streaming suspension says so', [started], end({ reason: 'streaming_suspended' }), [ended({ reason: 'streaming_suspended' })]],
+    ['a sanction’s end after the publisher left records nothing', [started, ended()], end({ reason: 'streaming_suspended' }), []],
   ])('%s', (_, given, when, then) => {
     expect(decide(streamDecider, given, when)).toEqual(then);
   });
@@ -76,6 +79,16 @@ describe('the stream decider', () => {
       expect(refusal).toBeInstanceOf(ConflictError);
       expect(refusal).toMatchObject({ code: 'already_started' });
     }
+  });
+
+  it.each([
+    ['a streaming-suspended owner', { globallyBanned: false, streamingSuspended: true }, 'streaming_suspended'],
+    ['a globally banned owner', { globallyBanned: true, streamingSuspended: false }, 'globally_banned'],
+    ['an owner both banned and suspended, naming the ban', { globallyBanned: true, streamingSuspended: true }, 'globally_banned'],
+  ])('refuses to start the stream of %s', (_, owner, code) => {
+    const refusal = refusalOf(() => decide(streamDecider, [], { ...start, owner } as StreamCommand));
+    expect(refusal).toBeInstanceOf(ForbiddenError);
+    expect(refusal).toMatchObject({ code });
   });
 
   it('refuses ending a stream that never started', () => {

@@ -1,7 +1,8 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
 import { ConflictError } from '@glint/domain-errors';
 import { commandContext, systemActor } from '@glint/event-sourcing';
-import { channelPage, streams } from '@glint/projections';
+import { channelPage } from '@glint/projections/channel-page';
+import { streams } from '@glint/projections/streams';
 import { engineFor, record } from '@glint/testing/projections';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import type { StreamEvent } from './events';

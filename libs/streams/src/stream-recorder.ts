@@ -3,6 +3,7 @@ import { readChannel } from '@glint/channels';
 import { ConflictError, NotFoundError } from '@glint/domain-errors';
 import { EventSourcedStreams, retryingLostRaces, type CommandContext } from '@glint/event-sourcing';
 import type { EventStore, ExpectedRevision } from '@glint/eventstore';
+import { readAccountFacts } from '@glint/identity';
 import { streamDecider, type EndStream, type SampleStreamHealth, type SampleViewerCount, type StartStream, type Stream } from './stream-decider';
 import { streamIdOf, streamStreamName, type MediaDescription, type StreamEvent, type StreamInfo } from './events';
 
@@ -52,10 +53,23 @@ export class StreamRecorder {
       }
       const channel = await readChannel(this.entityManager(), input.channelId);
       if (!channel || channel.deleted) throw new NotFoundError('channel_not_found', 'There is no such channel.');
+      // A channel's id is its owner's user id.
+      const owner = await readAccountFacts(this.entityManager(), input.channelId);
       const sequence = (latest?.sequence ?? 0) + 1;
       const streamId = streamIdOf(input.channelId, sequence);
       const info: StreamInfo = { title: channel.title, category: channel.category, subcategory: channel.subcategory, tags: channel.tags, language: channel.language, mature: channel.mature };
-      const command: StartStream = { type: 'StartStream', streamId, channelId: input.channelId, channelUsername: channel.username, sequence, gatewayId: input.gatewayId, info, media: input.media, at: context.now };
+      const command: StartStream = {
+        type: 'StartStream',
+        streamId,
+        channelId: input.channelId,
+        channelUsername: channel.username,
+        sequence,
+        gatewayId: input.gatewayId,
+        info,
+        media: input.media,
+        owner: { globallyBanned: owner?.globallyBanned ?? false, streamingSuspended: owner?.streamingSuspended ?? false },
+        at: context.now,
+      };
       const decided = streamDecider.decide(command, streamDecider.initialState);
       const streamName = streamStreamName(streamId);
       // The stream must not exist yet: one that does was started by the winner of the race.

@@ -1,7 +1,6 @@
 export * from './events';
 export { SupportModule } from './support.module';
 export { decideAccountView, SUPPORT_DESK_ROLES, VIEW_REASON_LENGTH, type ViewAccount } from './account-view-decider';
-export { countSupportTickets, listSupportTickets, readSupportTicket } from './queries/support-tickets';
 export { type AccountState, type AccountProfile, type ChannelState } from './account-state/account-state';
 export { replayAccountState } from './account-state/account-state-replay';
 export { OpenTicketCommand } from './commands/open-ticket';

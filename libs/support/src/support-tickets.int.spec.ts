@@ -3,14 +3,14 @@ import { DomainError } from '@glint/domain-errors';
 import { commandContext, EventSourcedStreams, type CommandContext } from '@glint/event-sourcing';
 import { PersonalDataVault } from '@glint/personal-data';
 import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
-import { supportTickets } from '@glint/projections';
+import { supportTickets } from '@glint/projections/support-tickets';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { CloseTicketCommand, CloseTicketHandler } from './commands/close-ticket';
 import { OpenTicketCommand, OpenTicketHandler } from './commands/open-ticket';
 import { ReplyToTicketCommand, ReplyToTicketHandler } from './commands/reply-to-ticket';
 import { GetSupportTicketHandler, GetSupportTicketQuery } from './queries/get-support-ticket';
 import { ListSupportTicketsHandler, ListSupportTicketsQuery } from './queries/list-support-tickets';
-import { countSupportTickets } from './queries/support-tickets';
+import { countSupportTickets } from '@glint/projections/support-tickets';
 
 const person = (userId: string, staffRole: StaffRole | null = null): UserPrincipal => ({
   kind: 'user', userId, username: userId, sessionId: `session-${userId}`, staffRole, emailConfirmed: true, accountCreatedAt: new Date('2026-01-01T00:00:00.000Z'),

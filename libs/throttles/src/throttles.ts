@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { RateLimitedError } from '@glint/domain-errors';
-import { PLATFORM_CONFIG, REDIS, type PlatformConfig, type RateRule } from '@glint/runtime';
+import { PLATFORM_CONFIG, PLATFORM_METRICS, REDIS, type PlatformConfig, type PlatformMetrics, type RateRule } from '@glint/runtime';
 import { LockOut } from './lock-out';
 import { Throttle } from './throttle';
 
@@ -37,16 +37,21 @@ export class Throttles implements Record<RouteThrottle, Throttle> {
     @Inject(PLATFORM_CONFIG) { throttles: limits }: PlatformConfig,
     // The CLI runs the contexts' handlers without Redis, and never one that counts.
     @Optional() @Inject(REDIS) redis: Redis | null,
+    @Optional() @Inject(PLATFORM_METRICS) metrics: PlatformMetrics | null,
   ) {
     const connection = (): Redis => {
       if (!redis) throw new Error('This process runs without Redis, so it cannot count requests against their throttles.');
       return redis;
     };
     const prefix = (name: string) => `glint:throttle:${limits.namespace}:${name}`;
-    const throttle = (name: string, rule: RateRule, message: (wait: string) => string) =>
-      new Throttle(connection, prefix(name), rule, (seconds) => new RateLimitedError('rate_limited', message(duration(seconds)), seconds));
+    // Every refusal is made here, so each one is counted here, by the throttle that refused.
+    const refusal = (name: string, message: (wait: string) => string) => (seconds: number) => {
+      metrics?.throttledRequests.inc({ throttle: name });
+      return new RateLimitedError('rate_limited', message(duration(seconds)), seconds);
+    };
+    const throttle = (name: string, rule: RateRule, message: (wait: string) => string) => new Throttle(connection, prefix(name), rule, refusal(name, message));
     const lockOut = (name: string, failures: RateRule, lockSeconds: { first: number; longest: number }, message: (wait: string) => string) =>
-      new LockOut(connection, prefix(name), { failures, firstLockSeconds: lockSeconds.first, longestLockSeconds: lockSeconds.longest }, (seconds) => new RateLimitedError('rate_limited', message(duration(seconds)), seconds));
+      new LockOut(connection, prefix(name), { failures, firstLockSeconds: lockSeconds.first, longestLockSeconds: lockSeconds.longest }, refusal(name, message));
     const tooMany = (what: string) => (wait: string) => `Too many ${what}: try again in ${wait}.`;
     const signInLocks = { first: limits.signInLockout.firstSeconds, longest: limits.signInLockout.maxSeconds };
     // A code stays wrong for the window it was counted in, and no longer: the lock is the window.

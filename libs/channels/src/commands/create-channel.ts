@@ -9,7 +9,7 @@ import { channelDecider } from '../channel-decider';
 import type { ChannelInfoInput } from '../channel-info';
 import type { ChatSettings } from '../chat-settings';
 import { channelStreamName } from '../events';
-import { readChannel, type ChannelView } from '../queries/channel-view';
+import { readChannel, type ChannelView } from '@glint/projections/channel-page';
 import { hashStreamKey, newStreamKey } from '../stream-key';
 
 export type InitialChannelSettings = ChannelInfoInput & Partial<ChatSettings>;

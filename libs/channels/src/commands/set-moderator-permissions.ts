@@ -8,7 +8,7 @@ import type { ModeratorPermissions } from '../moderator-permissions';
 import { moderatorsDecider } from '../moderators-decider';
 import { readChannelActedOn } from '../queries/channel-acted-on';
 import { readModeratorAccount } from '../queries/moderator-account';
-import { readModerator, type ModeratorView } from '../queries/moderators';
+import { readModerator, type ModeratorView } from '@glint/projections/channel-moderators';
 
 /** The owner or an admin appoints a moderator, or changes what an appointed one may do. */
 export class SetModeratorPermissionsCommand extends Command<ModeratorView> {

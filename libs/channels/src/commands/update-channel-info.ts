@@ -7,7 +7,7 @@ import { channelDecider } from '../channel-decider';
 import type { ChannelInfoInput } from '../channel-info';
 import { channelStreamName } from '../events';
 import { readChannelActedOn } from '../queries/channel-acted-on';
-import { readChannel, type ChannelView } from '../queries/channel-view';
+import { readChannel, type ChannelView } from '@glint/projections/channel-page';
 
 /** The owner, an editor or an admin changes what the channel page says. */
 export class UpdateChannelInfoCommand extends Command<ChannelView> {

@@ -7,7 +7,7 @@ import { channelDecider } from '../channel-decider';
 import type { ChatSettings } from '../chat-settings';
 import { channelStreamName } from '../events';
 import { readChannelActedOn } from '../queries/channel-acted-on';
-import { readChannel, type ChannelView } from '../queries/channel-view';
+import { readChannel, type ChannelView } from '@glint/projections/channel-page';
 
 /** The owner or an admin changes the rules the channel's chat enforces. */
 export class UpdateChatSettingsCommand extends Command<ChannelView> {

@@ -44,9 +44,9 @@ export class ChannelsController {
       const cached = this.pageCache.fresh(username);
       if (cached) return cached.response;
     }
-    const { channel, checkpoint } = await this.queries.execute(new GetChannelPageQuery(principal, username));
-    const response = toChannelPageResponse(channel);
-    if (cacheable) this.pageCache.store(username, channel.channelId, response, checkpoint);
+    const page = await this.queries.execute(new GetChannelPageQuery(principal, username));
+    const response = toChannelPageResponse(page);
+    if (cacheable) this.pageCache.store(username, page.channel.channelId, response, page.checkpoint);
     return response;
   }
 
@@ -59,7 +59,8 @@ export class ChannelsController {
     @Body() body: ChannelInfoChangesDto,
     @RequestCommandContext() context: CommandContext,
   ): Promise<ChannelPageResponse> {
-    return toChannelPageResponse(await this.commands.execute(new UpdateChannelInfoCommand(principal, username, body, context)));
+    await this.commands.execute(new UpdateChannelInfoCommand(principal, username, body, context));
+    return toChannelPageResponse(await this.queries.execute(new GetChannelPageQuery(principal, username)));
   }
 
   @Patch(':username/chat-settings')
@@ -71,7 +72,8 @@ export class ChannelsController {
     @Body() body: ChatSettingsChangesDto,
     @RequestCommandContext() context: CommandContext,
   ): Promise<ChannelPageResponse> {
-    return toChannelPageResponse(await this.commands.execute(new UpdateChatSettingsCommand(principal, username, body, context)));
+    await this.commands.execute(new UpdateChatSettingsCommand(principal, username, body, context));
+    return toChannelPageResponse(await this.queries.execute(new GetChannelPageQuery(principal, username)));
   }
 
   @Post(':username/stream-key')

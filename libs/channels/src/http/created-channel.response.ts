@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ChannelView } from '../queries/channel-view';
-import { ChannelPageResponse, toChannelPageResponse } from './channel-page.response';
+import type { ChannelView } from '@glint/projections/channel-page';
+import { ChannelPageResponse, NOT_YET_BROADCAST, toChannelPageResponse } from './channel-page.response';
 
 export class CreatedChannelResponse {
   @ApiProperty({ type: ChannelPageResponse }) channel!: ChannelPageResponse;
@@ -8,5 +8,5 @@ export class CreatedChannelResponse {
 }
 
 export function toCreatedChannelResponse(created: { channel: ChannelView; streamKey: string }): CreatedChannelResponse {
-  return { channel: toChannelPageResponse(created.channel), streamKey: created.streamKey };
+  return { channel: toChannelPageResponse({ channel: created.channel, broadcasts: NOT_YET_BROADCAST }), streamKey: created.streamKey };
 }

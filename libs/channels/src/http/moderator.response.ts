@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ModeratorView } from '../queries/moderators';
+import type { ModeratorView } from '@glint/projections/channel-moderators';
 import { ModeratorPermissionsDto } from './moderator-permissions.dto';
 
 export class ModeratorResponse {

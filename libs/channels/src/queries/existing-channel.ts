@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError } from '@glint/domain-errors';
-import { readChannelByUsername, type ChannelView } from './channel-view';
+import { readChannelByUsername, type ChannelView } from '@glint/projections/channel-page';
 
 /**
  * The channel at `/api/channels/<username>`; a channel that never was and one that is gone look

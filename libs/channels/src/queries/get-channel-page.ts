@@ -3,11 +3,17 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { requireScopeForApps, type Principal } from '@glint/access';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { NotFoundError } from '@glint/domain-errors';
-import { readChannelByUsernameAtCheckpoint, type ChannelView } from './channel-view';
+import { readChannelBroadcasts, type ChannelBroadcasts } from '@glint/projections/streams';
+import { readChannelByUsernameAtCheckpoint, type ChannelView } from '@glint/projections/channel-page';
+
+/** How many ended broadcasts the page shows. */
+export const RECENT_BROADCASTS_ON_PAGE = 5;
 
 export interface ChannelPageRead {
   channel: ChannelView;
-  /** The channel_page checkpoint the page was read at. */
+  /** Whether it is live, and its last broadcasts. */
+  broadcasts: ChannelBroadcasts;
+  /** The log position the whole page holds every event up to: the lower of its two read models' checkpoints. */
   checkpoint: number;
 }
 
@@ -30,9 +36,11 @@ export class GetChannelPageHandler implements IQueryHandler<GetChannelPageQuery>
 
   async execute({ principal, username }: GetChannelPageQuery): Promise<ChannelPageRead> {
     requireScopeForApps(principal, 'public');
-    const { channel, checkpoint } = await readChannelByUsernameAtCheckpoint(this.readModels.entityManager(), username);
+    const em = this.readModels.entityManager();
+    const { channel, checkpoint } = await readChannelByUsernameAtCheckpoint(em, username);
     // A channel that never was and one that is gone look alike.
     if (!channel || channel.deleted) throw new NotFoundError('channel_not_found', `There is no channel named "${username}".`);
-    return { channel, checkpoint };
+    const broadcasts = await readChannelBroadcasts(em, channel.channelId, RECENT_BROADCASTS_ON_PAGE);
+    return { channel, broadcasts, checkpoint: Math.min(checkpoint, broadcasts.checkpoint) };
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '@glint/domain-errors';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
-import { readChannel, readChannelByUsername } from './channel-view';
+import { readChannel, readChannelByUsername } from '@glint/projections/channel-page';
 
 /** The id of the channel a player asks to watch, by username or id; 404 `channel_not_found` for one that never was or is gone. */
 export class GetWatchedChannelQuery extends Query<string> {

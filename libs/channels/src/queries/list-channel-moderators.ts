@@ -6,7 +6,7 @@ import { ForbiddenError } from '@glint/domain-errors';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { mayViewModerators } from '../acting-user';
 import { readChannelActedOn } from './channel-acted-on';
-import { listModerators, type ModeratorView } from './moderators';
+import { listModerators, type ModeratorView } from '@glint/projections/channel-moderators';
 
 /** The channel's moderators and their permissions, for the owner, its moderators and staff. */
 export class ListChannelModeratorsQuery extends Query<Page<ModeratorView>> {

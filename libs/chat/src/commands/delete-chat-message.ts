@@ -4,7 +4,7 @@ import { requireUser, type Principal } from '@glint/access';
 import { existingChannel, readModeratorPermissions } from '@glint/channels';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import type { EventStore } from '@glint/eventstore';
-import { readChatHistoryRow, type ChatHistoryRow } from '@glint/projections';
+import { readChatHistoryRow, type ChatHistoryRow } from '@glint/projections/chat-history';
 import { EVENT_SOURCED_STREAMS, EVENT_STORE, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { chatMessageDecider, mayDeleteChatMessages, type ChatMessage, type DeleteChatMessage } from '../chat-message-decider';
 import { chatStreamName } from '../events';

@@ -6,7 +6,7 @@ import { existingChannel } from '@glint/channels';
 import { UnauthenticatedError } from '@glint/domain-errors';
 import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing';
 import { readAccountFacts } from '@glint/identity';
-import { readChatStanding } from '@glint/moderation';
+import { readChatStanding } from '@glint/projections/chat-standing';
 import type { PersonalDataVault } from '@glint/personal-data';
 import { EVENT_SOURCED_STREAMS, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { Throttles } from '@glint/throttles';

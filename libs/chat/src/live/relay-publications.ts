@@ -2,7 +2,7 @@ import { ValidationError } from '@glint/domain-errors';
 import type { RecordedEvent } from '@glint/eventstore';
 import type { ChannelChatSettingsUpdated, ChannelInfoUpdated } from '@glint/channels';
 import type { ChannelFollowed } from '@glint/community';
-import type { UserGloballyBanned } from '@glint/identity';
+import type { AccountDeleted, UserGloballyBanned, UserLoggedOut } from '@glint/identity';
 import type { UserBanned, UserTimedOut, UserTimeoutLifted, UserUnbanned } from '@glint/moderation';
 import { chatTopic, LIVE_CHANNELS_TOPIC, liveChannelTopic, userTopic, type Publication, type RelayedFrame } from '@glint/live-updates';
 import type { ChatMessageDeleted, ChatMessageSent } from '../events';
@@ -19,7 +19,7 @@ type Data<Event extends { data: unknown }> = RecordedEvent<string, Event['data']
 
 /**
  * The frames a batch of the log sends live, in the log's order: chat messages, deletions and
- * standings to the channel's chat, a global ban to the user's sockets, channel changes and follows
+ * standings to the channel's chat, a global ban, a deletion and an ended session to the user's sockets, channel changes and follows
  * to the channel's live updates and the firehose. Message texts are opened once per batch.
  */
 export async function relayPublications(events: readonly RecordedEvent[], sources: RelaySources): Promise<Publication[]> {
@@ -62,6 +62,16 @@ export async function relayPublications(events: readonly RecordedEvent[], source
       case 'UserGloballyBanned': {
         const { userId } = (event as Data<UserGloballyBanned>).data;
         publish([userTopic(userId)], event, 'globally_banned', { userId });
+        break;
+      }
+      case 'AccountDeleted': {
+        const { userId } = (event as Data<AccountDeleted>).data;
+        publish([userTopic(userId)], event, 'account_deleted', { userId });
+        break;
+      }
+      case 'UserLoggedOut': {
+        const { userId, sessionId, reason } = (event as Data<UserLoggedOut>).data;
+        publish([userTopic(userId)], event, 'session_ended', { userId, sessionId, reason });
         break;
       }
       case 'ChannelInfoUpdated':

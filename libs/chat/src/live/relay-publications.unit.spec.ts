@@ -48,6 +48,8 @@ describe('relayPublications', () => {
       recorded('ChannelChatSettingsUpdated', { channelId, ownerId: channelId, editorId: channelId, changes: { blockLinks: true } }),
       recorded('ChannelFollowed', { channelId, followerId: 'ana', liveNotifications: true, channelUsername: 'streamer', followerUsername: 'Ana' }),
       recorded('UserLoggedIn', { userId: 'ana' }),
+      recorded('UserLoggedOut', { userId: 'ana', sessionId: 'session-1', reason: 'logout' }),
+      recorded('AccountDeleted', { userId: 'ana', username: 'Ana' }),
     ];
     const publications = await relayPublications(events, sources());
     expect(publications.map(({ topic, frame }) => [topic, frame.event, frame.id, frame.data])).toEqual([
@@ -64,6 +66,8 @@ describe('relayPublications', () => {
       ['glint:live:channels', 'channel_updated', events[8].id, { channelId, channel: 'streamer', changes: { blockLinks: true } }],
       ['glint:live:channel:channel-1', 'channel_followed', events[9].id, { channelId, channel: 'streamer', followerId: 'ana', follower: 'Ana' }],
       ['glint:live:channels', 'channel_followed', events[9].id, { channelId, channel: 'streamer', followerId: 'ana', follower: 'Ana' }],
+      ['glint:user:ana', 'session_ended', events[11].id, { userId: 'ana', sessionId: 'session-1', reason: 'logout' }],
+      ['glint:user:ana', 'account_deleted', events[12].id, { userId: 'ana' }],
     ]);
   });
 

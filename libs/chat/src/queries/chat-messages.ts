@@ -1,7 +1,6 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PersonalDataVault } from '@glint/personal-data';
-import { ChatHistoryRow } from '@glint/projections';
+import { readShownChatRows } from '@glint/projections/chat-history';
 
 /** A channel that shows recent chat only shows the messages of the last hour. */
 export const RECENT_CHAT_ONLY_WINDOW_MS = 3_600_000;
@@ -38,10 +37,8 @@ export async function readShownChatMessages(
   channel: ChatHistoryChannel,
   options: { before: number | null; limit: number; now: Date },
 ): Promise<ShownChatMessage[]> {
-  const where: FilterQuery<ChatHistoryRow> = { channelId: channel.channelId, deletedAt: null };
-  if (channel.chatSettings.showRecentChatOnly) where.sentAt = { $gte: new Date(options.now.getTime() - RECENT_CHAT_ONLY_WINDOW_MS) };
-  if (options.before !== null) where.position = { $lt: options.before };
-  const rows = await em.find(ChatHistoryRow, where, { orderBy: { position: 'desc' }, limit: options.limit, disableIdentityMap: true });
+  const since = channel.chatSettings.showRecentChatOnly ? new Date(options.now.getTime() - RECENT_CHAT_ONLY_WINDOW_MS) : undefined;
+  const rows = await readShownChatRows(em, channel.channelId, { before: options.before, limit: options.limit, since });
   if (rows.length === 0) return [];
   const texts = await vault.openMany(rows.map((row) => row.textSealed));
   return rows.map((row, index) => ({

@@ -16,7 +16,6 @@ import {
   SocketAdmission,
   SocketAuthentication,
   SocketSessions,
-  userTopic,
   type Frame,
   type RelayedFrame,
   type SocketSession,
@@ -26,7 +25,6 @@ import { SendChatMessageCommand } from '../commands/send-chat-message';
 import { RecentChatQuery } from '../queries/recent-chat';
 import { ChannelFrame, DeleteFrame, SendFrame } from './chat-frames.dto';
 
-export const GLOBALLY_BANNED_CLOSE = { code: 4003, reason: 'globally banned' } as const;
 /** Enough for a viewer with a few chats open, too few to follow the whole platform from one socket. */
 export const MAX_JOINED_CHANNELS = 20;
 const CHAT_EVENTS: ReadonlySet<string> = new Set(['join', 'leave', 'send', 'delete']);
@@ -36,10 +34,9 @@ interface JoinedChat {
   stop: () => void;
 }
 
-/** One socket's session, with the chats it joined and the user frames it listens to. */
+/** One socket's session, with the chats it joined. */
 interface ChatConnection extends SocketSession {
   joined: Map<string, JoinedChat>;
-  stopUserFrames: (() => void) | null;
 }
 
 /**
@@ -58,24 +55,22 @@ export class ChatSocket extends LiveSocket<ChatConnection> {
   protected override readonly connections: SocketSessions<ChatConnection>;
 
   constructor(
-    private readonly authentication: SocketAuthentication,
+    authentication: SocketAuthentication,
     admission: SocketAdmission,
     private readonly fanOut: RedisFanOut,
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {
     super();
-    this.connections = new SocketSessions<ChatConnection>(authentication, admission, {
+    this.connections = new SocketSessions<ChatConnection>(authentication, admission, fanOut, {
       component: 'Chat',
       logger: new Logger('ChatSocket'),
       events: CHAT_EVENTS,
       unavailableReason: 'chat is unavailable right now: reconnect',
-      begin: (session) => ({ ...session, joined: new Map(), stopUserFrames: null }),
-      signedIn: (socket, connection, principal) => this.listenToUserFrames(socket, connection, principal),
+      begin: (session) => ({ ...session, joined: new Map() }),
       release: (connection) => {
         for (const joined of connection.joined.values()) joined.stop();
         connection.joined.clear();
-        connection.stopUserFrames?.();
       },
     });
   }
@@ -143,24 +138,9 @@ export class ChatSocket extends LiveSocket<ChatConnection> {
     return { event: 'deleted', data: { channel: frame.channel, messageId: frame.messageId } };
   }
 
-  /** A signed-in user's socket closes the moment a global ban is recorded, not at its next frame. */
-  private async listenToUserFrames(socket: WebSocket, connection: ChatConnection, principal: Principal): Promise<void> {
-    if (principal.kind !== 'user') return;
-    const stop = await this.fanOut.listen(userTopic(principal.userId), (relayed) => {
-      if (relayed.event === 'globally_banned') socket.close(GLOBALLY_BANNED_CLOSE.code, GLOBALLY_BANNED_CLOSE.reason);
-    });
-    if (connection.closed) stop();
-    else connection.stopUserFrames = stop;
-  }
-
-  /**
-   * Sending and deleting ask again who the token stands for: a session ended since the socket
-   * connected (a log-out, a ban) stops acting at once, not at the next reconnect.
-   */
+  /** Sending and deleting ask again who the token stands for, as every socket's acting frame does. */
   private async principalNow(connection: ChatConnection): Promise<Principal> {
-    await principalOnConnect(connection);
-    const principal = await this.authentication.principalFor(connection.token);
-    if (!principal) throw new UnauthenticatedError('session_ended', 'Your session has ended: sign in again and reconnect with the new token.');
+    const principal = await this.connections.principalNow(connection);
     if (principal.kind === 'anonymous') throw new UnauthenticatedError('sign_in_required', 'Sign in to chat: connect with ?token=<your session token>.');
     return principal;
   }

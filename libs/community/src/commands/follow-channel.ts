@@ -6,7 +6,7 @@ import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing'
 import { EVENT_SOURCED_STREAMS, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { followDecider } from '../follow-decider';
 import { followStreamName } from '../events';
-import { countFollowers } from '../queries/follow-lists';
+import { countFollowers } from '@glint/projections/follows';
 
 export interface FollowChannelOutcome {
   channel: string;

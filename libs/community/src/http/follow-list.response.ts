@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Page } from '@glint/api';
-import type { FollowListEntry, FollowListPage } from '../queries/follow-lists';
+import type { FollowListEntry, FollowListPage } from '@glint/projections/follows';
 
 export class FollowerResponse {
   @ApiProperty({ format: 'uuid' }) userId!: string;

@@ -4,7 +4,7 @@ import { requireScopeForApps, type Principal } from '@glint/access';
 import type { PageRequest } from '@glint/api';
 import { existingChannel } from '@glint/channels';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
-import { listFollowers, type FollowListPage } from './follow-lists';
+import { listFollowers, type FollowListPage } from '@glint/projections/follows';
 
 /** Who follows a channel, newest first: public, as on the channel page. */
 export class ListFollowersQuery extends Query<FollowListPage> {

@@ -5,7 +5,7 @@ import type { PageRequest } from '@glint/api';
 import { NotFoundError } from '@glint/domain-errors';
 import { findAccountByUsername } from '@glint/identity';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
-import { listFollowing, type FollowListPage } from './follow-lists';
+import { listFollowing, type FollowListPage } from '@glint/projections/follows';
 
 /** The channels a user follows, newest first: public, as their profile is. */
 export class ListFollowingQuery extends Query<FollowListPage> {

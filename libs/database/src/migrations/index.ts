@@ -11,6 +11,7 @@ import { Migration20261124000400Moderation } from './Migration20261124000400Mode
 import { Migration20261202000100Streams } from './Migration20261202000100Streams';
 import { Migration20261202000300GoLiveNotifications } from './Migration20261202000300GoLiveNotifications';
 import { Migration20261210000100AccountSafety } from './Migration20261210000100AccountSafety';
+import { Migration20261211000100StreamHealth } from './Migration20261211000100StreamHealth';
 
 /**
  * Every migration, in order. Listed here instead of discovered from files so the built platform,
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000100Streams', class: Migration20261202000100Streams },
   { name: 'Migration20261202000300GoLiveNotifications', class: Migration20261202000300GoLiveNotifications },
   { name: 'Migration20261210000100AccountSafety', class: Migration20261210000100AccountSafety },
+  { name: 'Migration20261211000100StreamHealth', class: Migration20261211000100StreamHealth },
 ];

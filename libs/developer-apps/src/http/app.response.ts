@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APP_SCOPES, type AppScope } from '@glint/access';
-import type { DeveloperAppRow } from '@glint/projections';
+import type { DeveloperAppRow } from '@glint/projections/developer-apps';
 
 export class AppResponse {
   @ApiProperty({ format: 'uuid' }) appId!: string;

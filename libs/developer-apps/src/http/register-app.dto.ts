@@ -29,3 +29,9 @@ export class AppIdParams {
   @IsUUID()
   appId!: string;
 }
+
+export class AppOwnerParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'userId must be a user id (a UUID).' })
+  userId!: string;
+}

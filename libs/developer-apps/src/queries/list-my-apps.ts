@@ -2,9 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { requireUser, type Principal } from '@glint/access';
 import type { Page, PageRequest } from '@glint/api';
-import type { DeveloperAppRow } from '@glint/projections';
+import type { DeveloperAppRow } from '@glint/projections/developer-apps';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
-import { listAppsOfOwner } from './registered-apps';
+import { listAppsOfOwner } from '@glint/projections/developer-apps';
 
 /** The apps the signed-in user registered and has not deleted, oldest first, a page at a time. */
 export class ListMyAppsQuery extends Query<Page<DeveloperAppRow>> {

@@ -65,6 +65,8 @@ export class PostgresEventStore implements EventStore {
     this.pool = new Pool(config);
     // A dropped idle connection must not crash the process; the pool replaces it on next use.
     this.pool.on('error', () => undefined);
+    // So must one dropped while checked out: its statement fails, and the pool discards it on release.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.groupCommit = new GroupCommit(this.pool, this.upcasters, {
       maxBatchEvents: options.maxBatchEvents ?? 1000,

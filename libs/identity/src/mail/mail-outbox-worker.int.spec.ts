@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { commandContext, EventSourcedStreams, systemActor, type CommandContext } from '@glint/event-sourcing';
 import { PersonalDataVault } from '@glint/personal-data';
-import { accounts, mailOutbox } from '@glint/projections';
+import { accounts } from '@glint/projections/accounts';
+import { mailOutbox } from '@glint/projections/mail-outbox';
 import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
 import { until } from '@glint/testing';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';

@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { requireScopeForApps, type Principal } from '@glint/access';
 import { NotFoundError } from '@glint/domain-errors';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
-import { findAccountByUsername } from './account-facts';
+import { findAccountByUsername } from '@glint/projections/accounts';
 
 /** What anyone may see of an account; a deleted one still answers, as deleted. */
 export interface PublicProfile {

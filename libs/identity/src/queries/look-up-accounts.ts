@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@glint/eventstore';
 import { EVENT_STORE, READ_MODELS, type ReadModels } from '@glint/runtime';
-import { findAccountByUsername, readAccountFacts, type AccountFacts } from './account-facts';
+import { findAccountByUsername, readAccountFacts, type AccountFacts } from '@glint/projections/accounts';
 
 /**
  * Accounts by username (in any case) or by id, as they stand in the log now, for Glint's own tools:

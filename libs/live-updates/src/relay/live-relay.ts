@@ -6,15 +6,16 @@ import type { PublicationsOf } from './live-publications';
 /**
  * Publishes the live frames of the log's batches to Redis, fed by the projection engine's reader
  * like any other consumer. Exactly one relay is active across all platform processes (the engine's
- * lock on `glint.live-relay`); the others stand by to take over. A crash between publishing and
- * storing the checkpoint publishes those frames again: frames carry their event's id so clients
- * drop the repeats. The first relay ever starts at the head of the log: live frames are for who is
- * watching now. A batch that makes no frame stores nothing.
+ * lock on `glint.live-relay`); the others stand by to take over. Its checkpoint is stored every few
+ * seconds, not per batch: a crash publishes the frames since then again, and frames carry their
+ * event's id so clients drop the repeats. The first relay ever starts at the head of the log: live
+ * frames are for who is watching now.
  */
 export class LiveRelay implements LogReactor {
   readonly name = 'live_relay';
   readonly lockName = 'glint.live-relay';
   readonly checkpointTable = 'live_relay_checkpoints';
+  readonly storesLazily = true;
   // The frames come from whatever the sources make of a batch: every event is theirs to look at.
   readonly eventTypes = 'all';
 

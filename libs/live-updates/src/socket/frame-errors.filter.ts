@@ -1,5 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { WebSocket } from 'ws';
+import { dependencyOutageOf } from '@glint/api';
 import { DomainError, retryAfterSecondsOf } from '@glint/domain-errors';
 import { loggableError } from '@glint/runtime';
 import { sendFrame } from './socket-frames';
@@ -16,12 +17,15 @@ export class FrameErrorsFilter implements ExceptionFilter {
     const ws = host.switchToWs();
     const about = ws.getPattern();
     const socket = ws.getClient<WebSocket>();
-    if (error instanceof DomainError) {
-      const retryAfterSeconds = retryAfterSecondsOf(error);
+    // PostgreSQL or Redis out of reach is refused as `unavailable`, as over HTTP: the same frame works once it is back.
+    const refusal = error instanceof DomainError ? error : dependencyOutageOf(error);
+    if (refusal) {
+      const retryAfterSeconds = retryAfterSecondsOf(refusal);
       sendFrame(socket, {
         event: 'error',
-        data: { error: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }), about },
+        data: { error: refusal.code, message: refusal.message, ...(refusal.field ? { field: refusal.field } : {}), ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }), about },
       });
+      if (!(error instanceof DomainError)) this.logger.warn(`Frame "${about}" refused as unavailable: ${loggableError(error).split('\n')[0]}`);
       return;
     }
     this.logger.error(`Frame "${about}" failed: ${loggableError(error)}`);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Page } from '@glint/api';
-import { MODERATION_ACTIONS, type ModerationAction } from '@glint/projections';
+import { MODERATION_ACTIONS, type ModerationAction } from '@glint/projections/moderation-log';
 import type { ModerationLogEntry, ModerationLogPage } from '../queries/list-moderation-log';
 import { toUserReference, UserReference } from './user-reference.response';
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { NamedUser } from '../queries/usernames';
+import type { NamedUser } from '@glint/projections/moderation-usernames';
 
 export class UserReference {
   @ApiProperty() userId!: string;

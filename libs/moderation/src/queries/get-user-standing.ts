@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { requireUser, type Principal } from '@glint/access';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { assertOverseesChannel } from '../moderation-authority';
-import { readChatStanding } from './chat-standing';
+import { readChatStanding } from '@glint/projections/chat-standing';
 import { authorityIn, moderatedChannel, namedUser, type ModeratedChannel, type ModeratedUser } from './moderation-parties';
 
 export interface UserStanding {

@@ -2,12 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Page, PageRequest } from '@glint/api';
 import { requireUser, type Principal } from '@glint/access';
-import type { ModerationAction } from '@glint/projections';
+import type { ModerationAction } from '@glint/projections/moderation-log';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { assertOverseesChannel } from '../moderation-authority';
 import { authorityIn, moderatedChannel, type ModeratedChannel } from './moderation-parties';
-import { readModerationLog } from './moderation-log';
-import { readNamedUsers, type NamedUser } from './usernames';
+import { readModerationLog } from '@glint/projections/moderation-log';
+import { readNamedUsers, type NamedUser } from '@glint/projections/moderation-usernames';
 
 export interface ModerationLogEntry {
   position: number;

@@ -6,8 +6,8 @@ import type { PersonalDataVault } from '@glint/personal-data';
 import { PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import type { ReportPlace, ReportReason, ReportResolution } from '../events';
 import { MODERATING_STAFF_ROLES } from '../moderation-authority';
-import { readUserReports, type ReportStatus } from './user-reports';
-import { readNamedUsers, type NamedUser } from './usernames';
+import { readUserReports, type ReportStatus } from '@glint/projections/user-reports';
+import { readNamedUsers, type NamedUser } from '@glint/projections/moderation-usernames';
 
 export interface QueuedReport {
   reportId: string;

@@ -2,11 +2,10 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Page, PageRequest } from '@glint/api';
 import { requireStaff, type Principal } from '@glint/access';
-import { isSealed, type PersonalDataVault } from '@glint/personal-data';
-import { PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
+import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { MODERATING_STAFF_ROLES } from '../moderation-authority';
-import { readStaffAuditLog } from './staff-audit-log';
-import { readNamedUsers, type NamedUser } from './usernames';
+import { readStaffAuditLog } from '@glint/projections/staff-audit-log';
+import { readNamedUsers, type NamedUser } from '@glint/projections/moderation-usernames';
 
 export interface StaffAuditTrailEntry {
   position: number;
@@ -17,7 +16,7 @@ export interface StaffAuditTrailEntry {
   actor: { type: string; user: NamedUser | null; role: string | null };
   subject: NamedUser | null;
   channelId: string | null;
-  /** The reason given, opened if it was sealed; null when none was given or its owner's account was deleted. */
+  /** The reason given, as its author wrote it (no staff reason is sealed); null when none was given. */
   reason: string | null;
   correlationId: string;
   occurredAt: Date;
@@ -38,18 +37,12 @@ export class ListStaffAuditLogQuery extends Query<Page<StaffAuditTrailEntry>> {
 
 @QueryHandler(ListStaffAuditLogQuery)
 export class ListStaffAuditLogHandler implements IQueryHandler<ListStaffAuditLogQuery> {
-  constructor(
-    @Inject(READ_MODELS) private readonly readModels: ReadModels,
-    @Inject(PERSONAL_DATA) private readonly vault: PersonalDataVault,
-  ) {}
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
 
   async execute({ principal, page: request }: ListStaffAuditLogQuery): Promise<Page<StaffAuditTrailEntry>> {
     requireStaff(principal, MODERATING_STAFF_ROLES);
     const em = this.readModels.entityManager();
     const page = await readStaffAuditLog(em, request);
-    const sealed = page.items.flatMap((row) => (isSealed(row.reason) ? [row.reason] : []));
-    const opened = sealed.length === 0 ? [] : await this.vault.openMany(sealed);
-    const reasons = new Map(sealed.map((value, index) => [value, opened[index]]));
     const named = await readNamedUsers(em, page.items.flatMap((row) => [row.actorType === 'user' ? row.actorId : null, row.subjectUserId]));
     return {
       nextCursor: page.nextCursor,
@@ -61,7 +54,7 @@ export class ListStaffAuditLogHandler implements IQueryHandler<ListStaffAuditLog
         actor: { type: row.actorType, user: row.actorType === 'user' && row.actorId !== null ? named.get(row.actorId)! : null, role: row.actorRole },
         subject: row.subjectUserId === null ? null : named.get(row.subjectUserId)!,
         channelId: row.channelId,
-        reason: isSealed(row.reason) ? (reasons.get(row.reason) ?? null) : row.reason,
+        reason: row.reason,
         correlationId: row.correlationId,
         occurredAt: row.occurredAt,
       })),

@@ -1,9 +1,11 @@
+import type { AddressInfo } from 'node:net';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WsAdapter } from '@nestjs/platform-ws';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { PlatformConfig } from '../config/platform-config';
 import type { JsonLogger } from '../logging/json-logger';
+import { measureRequests } from '../metrics/request-metrics';
 import { logRequests } from '../logging/request-log';
 import { limitJsonNesting, readSocketFrame } from './json-nesting-limit';
 import { openRuntimeResources, type RuntimeResources } from './runtime-resources';
@@ -28,6 +30,8 @@ export interface StartedHttpApp {
   app: NestFastifyApplication;
   config: PlatformConfig;
   logger: JsonLogger;
+  /** Where the server listens, as it bound (`http://127.0.0.1:3000`, `http://[::]:3000`). */
+  url: string;
 }
 
 export interface HttpAppDefinition {
@@ -57,6 +61,7 @@ export async function startHttpApp(definition: HttpAppDefinition): Promise<Start
   const adapter = new FastifyAdapter({ bodyLimit: REQUEST_BODY_LIMIT_BYTES, ...(config.trustProxyHops > 0 ? { trustProxy: config.trustProxyHops } : {}) });
   limitJsonNesting(adapter.getInstance());
   logRequests(adapter.getInstance(), logger);
+  measureRequests(adapter.getInstance(), resources.metrics);
   const adapterPrepared = definition.prepareAdapter?.(adapter, logger);
   let app: NestFastifyApplication;
   try {
@@ -72,13 +77,22 @@ export async function startHttpApp(definition: HttpAppDefinition): Promise<Start
   // A frame nested too deep is never parsed; the socket that got it answers it (`answerUnknownFrames`).
   app.useWebSocketAdapter(new WsAdapter(app, { messageParser: (data) => frameOf(readSocketFrame(data)) }));
   try {
-    await app.listen(config.port, '0.0.0.0');
+    await app.listen(config.port, config.host);
   } catch (error) {
     await app.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new StartupFailure(`Port ${config.port} is already in use — stop what listens there or set PORT.`);
+      throw new StartupFailure(`Port ${config.port} is already in use on ${config.host} — stop what listens there or set PORT.`);
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL') {
+      throw new StartupFailure(`HOST ${config.host} is not an address of this machine — set HOST to one of its addresses, or 0.0.0.0 for every interface.`);
     }
     throw error;
   }
-  return { app, config, logger };
+  return { app, config, logger, url: listeningUrl(app.getHttpServer().address()) };
+}
+
+/** The address a server bound, as a URL: an IPv6 address in brackets. */
+export function listeningUrl(address: AddressInfo | string | null): string {
+  if (address === null || typeof address === 'string') throw new Error(`The HTTP server is not listening on a TCP port (${String(address)}).`);
+  return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 }

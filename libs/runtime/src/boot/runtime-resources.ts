@@ -4,6 +4,7 @@ import type { PlatformConfig } from '../config/platform-config';
 import { loadPlatformConfig } from '../config/platform-config.module';
 import { attachPlatformDatabase, openPlatformDatabase, type PlatformDatabase } from '../database/platform-database';
 import { JsonLogger } from '../logging/json-logger';
+import { PlatformMetrics } from '../metrics/platform-metrics';
 import { connectRedis } from '../redis/connect-redis';
 
 /** What a Glint process opens before Nest builds it, in the order the start checks them. */
@@ -15,6 +16,8 @@ export interface RuntimeResources {
   /** Null in a process that never talks to Redis (the CLI). */
   redis: Redis | null;
   database: PlatformDatabase;
+  /** The process's metrics, from its first request on. */
+  metrics: PlatformMetrics;
 }
 
 export interface RuntimeNeeds {
@@ -41,7 +44,7 @@ export async function openRuntimeResources(needs: RuntimeNeeds): Promise<Runtime
   const redis = needs.redis ? await connectRedis(config.redisUrl, logger) : null;
   try {
     const database = needs.embeddedDatabase === 'start' ? await openPlatformDatabase(config, logger) : await attachPlatformDatabase(config, logger);
-    return { config, configModule, logger, redis, database };
+    return { config, configModule, logger, redis, database, metrics: new PlatformMetrics() };
   } catch (error) {
     redis?.disconnect();
     throw error;

@@ -20,6 +20,8 @@ export class InvalidConfiguration extends StartupFailure {
 
 /** Everything the platform reads from its environment, checked once at start. */
 export interface PlatformConfig {
+  /** The local address HTTP listens on: the machine alone unless asked (or in production). */
+  host: string;
   port: number;
   /** Null: Glint runs its own embedded PostgreSQL with `embeddedPostgres`. */
   databaseUrl: string | null;
@@ -81,6 +83,9 @@ export interface MailSettings {
 }
 
 const DEFAULTS = {
+  HOST: '127.0.0.1',
+  /** With NODE_ENV=production (the container image): every interface, or nothing could reach it. */
+  HOST_IN_PRODUCTION: '0.0.0.0',
   PORT: '3000',
   EMBEDDED_POSTGRES_PORT: String(DEFAULT_EMBEDDED_POSTGRES_PORT),
   EMBEDDED_POSTGRES_DATA_DIR: './.data/postgres',
@@ -186,6 +191,7 @@ export function parsePlatformConfig(env: Environment, cwd: string = process.cwd(
   };
 
   const config: PlatformConfig = {
+    host: read('HOST', read('NODE_ENV') === 'production' ? DEFAULTS.HOST_IN_PRODUCTION : DEFAULTS.HOST) as string,
     port: port('PORT'),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']) ?? null,
     embeddedPostgres: {
@@ -238,6 +244,7 @@ export function parsePlatformConfig(env: Environment, cwd: string = process.cwd(
   for (const address of config.gateway.announcedAddresses) {
     if (isIP(address) === 0) problems.push(`GATEWAY_ANNOUNCED_ADDRESSES must be IP addresses separated by commas (got "${address}")`);
   }
+  if (isIP(config.host) === 0) problems.push(`HOST must be the IP address to listen on, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface) (got "${config.host}")`);
   if (config.gateway.udpBindAddress !== null && isIP(config.gateway.udpBindAddress) === 0) problems.push(`GATEWAY_UDP_BIND must be an IP address (got "${config.gateway.udpBindAddress}")`);
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(config.throttles.namespace)) problems.push('THROTTLE_NAMESPACE must be 1 to 64 letters, digits, dots, dashes or underscores');
   if (config.throttles.signInLockout.maxSeconds < config.throttles.signInLockout.firstSeconds) problems.push('THROTTLE_SIGN_IN_LOCKOUT_MAX must be at least THROTTLE_SIGN_IN_LOCKOUT');

@@ -5,6 +5,7 @@ const cwd = '/srv/glint';
 describe('platform configuration', () => {
   it('runs on defaults with nothing set: port 3000, embedded PostgreSQL under ./.data, local Redis', () => {
     expect(parsePlatformConfig({}, cwd)).toEqual<PlatformConfig>({
+      host: '127.0.0.1',
       port: 3000,
       databaseUrl: null,
       embeddedPostgres: { port: 5433, dataDir: '/srv/glint/.data/postgres' },
@@ -53,6 +54,7 @@ describe('platform configuration', () => {
     expect(
       parsePlatformConfig(
         {
+          HOST: '::',
           PORT: '8080',
           DATABASE_URL: 'postgres://glint:secret@db:5432/glint',
           EMBEDDED_POSTGRES_PORT: '6543',
@@ -98,6 +100,7 @@ describe('platform configuration', () => {
         cwd,
       ),
     ).toEqual<PlatformConfig>({
+      host: '::',
       port: 8080,
       databaseUrl: 'postgres://glint:secret@db:5432/glint',
       embeddedPostgres: { port: 6543, dataDir: '/var/lib/glint' },
@@ -146,6 +149,12 @@ describe('platform configuration', () => {
     expect(parsePlatformConfig({ PUBLIC_WEB_URL: 'https://glint.example' }, cwd).mail).toEqual({ url: null, from: 'Glint <no-reply@glint.example>' });
   });
 
+  it('listens on this machine alone unless told otherwise, and on every interface in production', () => {
+    expect(parsePlatformConfig({}, cwd).host).toBe('127.0.0.1');
+    expect(parsePlatformConfig({ NODE_ENV: 'production' }, cwd).host).toBe('0.0.0.0');
+    expect(parsePlatformConfig({ NODE_ENV: 'production', HOST: '10.0.0.5' }, cwd).host).toBe('10.0.0.5');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(parsePlatformConfig({ DATABASE_URL: '', PORT: ' ' }, cwd)).toMatchObject({ databaseUrl: null, port: 3000 });
   });
@@ -175,6 +184,7 @@ describe('platform configuration', () => {
     ['a lock-out that is no duration', { THROTTLE_SIGN_IN_LOCKOUT: 'soon' }, /THROTTLE_SIGN_IN_LOCKOUT must be a duration from 1s to 24h/],
     ['a longest lock-out shorter than the first', { THROTTLE_SIGN_IN_LOCKOUT: '10m', THROTTLE_SIGN_IN_LOCKOUT_MAX: '5m' }, /THROTTLE_SIGN_IN_LOCKOUT_MAX must be at least THROTTLE_SIGN_IN_LOCKOUT/],
     ['a namespace with a colon', { THROTTLE_NAMESPACE: 'a:b' }, /THROTTLE_NAMESPACE must be 1 to 64 letters/],
+    ['a listen address that is a name', { HOST: 'localhost' }, /HOST must be the IP address to listen on, such as 127.0.0.1 .*\(got "localhost"\)/],
     ['a proxy count that is not a number', { TRUST_PROXY_HOPS: 'yes' }, /TRUST_PROXY_HOPS must be a count of proxies, a whole number from 0 to 10/],
   ])('refuses %s, naming the variable', (_, env, message) => {
     expect(() => parsePlatformConfig(env, cwd)).toThrow(message);

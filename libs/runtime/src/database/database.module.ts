@@ -21,6 +21,8 @@ export class DatabaseModule implements BeforeApplicationShutdown, OnApplicationS
             const logger = new Logger('Database');
             // An idle connection dropped by the server must not take the process down with it.
             pool.on('error', (error) => logger.warn(`PostgreSQL dropped an idle connection: ${error.message}`));
+            // Nor one dropped while checked out: its query fails, and the pool discards it on release.
+            pool.on('connect', (client) => client.on('error', () => undefined));
             return pool;
           },
         },

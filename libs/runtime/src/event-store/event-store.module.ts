@@ -1,6 +1,8 @@
 import { Global, Inject, Module, type BeforeApplicationShutdown } from '@nestjs/common';
 import { EventStoreDbEventStore, PostgresEventStore, type EventStore } from '@glint/eventstore';
-import { EVENT_STORE } from '../tokens';
+import { EVENT_STORE, PLATFORM_METRICS } from '../tokens';
+import { MeasuredEventStore } from '../metrics/measured-event-store';
+import type { PlatformMetrics } from '../metrics/platform-metrics';
 import { PLATFORM_CONFIG } from '../config/platform-config.module';
 import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_DATABASE } from '../database/database.module';
@@ -18,7 +20,13 @@ export function createEventStore(config: PlatformConfig, database: PlatformDatab
 
 @Global()
 @Module({
-  providers: [{ provide: EVENT_STORE, useFactory: createEventStore, inject: [PLATFORM_CONFIG, PLATFORM_DATABASE] }],
+  providers: [
+    {
+      provide: EVENT_STORE,
+      useFactory: (config: PlatformConfig, database: PlatformDatabase, metrics: PlatformMetrics) => new MeasuredEventStore(createEventStore(config, database), metrics),
+      inject: [PLATFORM_CONFIG, PLATFORM_DATABASE, PLATFORM_METRICS],
+    },
+  ],
   exports: [EVENT_STORE],
 })
 export class EventStoreModule implements BeforeApplicationShutdown {

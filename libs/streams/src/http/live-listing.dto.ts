@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto } from '@glint/api';
 import { CATEGORIES, LANGUAGES } from '@glint/channels';
-import type { LiveListingSort } from '../queries/live-listing';
+import type { LiveListingSort } from '@glint/projections/streams';
 
 const SORTS: readonly LiveListingSort[] = ['viewers', 'recent'];
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Page } from '@glint/api';
-import type { LiveStreamEntry } from '../queries/live-listing';
+import type { LiveStreamEntry } from '@glint/projections/streams';
 
 export class LiveStreamResponse {
   @ApiProperty({ example: '0b6f4c1e-6f0a-4c55-9a53-2a7d9c3f1e20-3' }) streamId!: string;

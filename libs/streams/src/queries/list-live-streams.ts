@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { requireScopeForApps, type Principal } from '@glint/access';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import type { Page } from '@glint/api';
-import { listLiveStreams, type LiveListingRequest, type LiveStreamEntry } from './live-listing';
+import { listLiveStreams, type LiveListingRequest, type LiveStreamEntry } from '@glint/projections/streams';
 
 /** The live listing: public, as on the front page. */
 export class ListLiveStreamsQuery extends Query<Page<LiveStreamEntry>> {

@@ -5,7 +5,10 @@ import type { EventSourcedStreams } from '@glint/event-sourcing';
 import { userDecider, userStreamName } from '@glint/identity';
 import { chatStandingDecider, type ChatStanding } from '@glint/moderation';
 import type { PersonalDataVault } from '@glint/personal-data';
-import { accountStateOf, type AccountState } from './account-state';
+import { streamDecider, type Stream } from '@glint/streams';
+import { isBroadcastOf } from './account-broadcasts';
+import { UNREADABLE_VALUE } from '../queries/opened-personal-values';
+import { accountStateOf, type AccountState, type ShownPersonalValue } from './account-state';
 
 const FOLLOW_PREFIX = 'follow-';
 const STANDING_PREFIX = 'chat-standing-';
@@ -29,6 +32,7 @@ export async function replayAccountState(
   const follows = new Map<string, Follow>();
   const standings = new Map<string, ChatStanding>();
   const moderatedChannels = new Map<string, ModeratorAppointments>();
+  const broadcasts: Stream[] = [];
   const [account, channel, moderators] = await Promise.all([
     streams.load(userStreamName(userId), userDecider, { asOf }),
     streams.load(channelStreamName(userId), channelDecider, { asOf }),
@@ -41,10 +45,17 @@ export async function replayAccountState(
       if (name.startsWith(MODERATORS_PREFIX) && name !== moderatorsStreamName(userId)) {
         moderatedChannels.set(name.slice(MODERATORS_PREFIX.length), (await streams.load(name, moderatorsDecider, { asOf })).state);
       }
+      if (isBroadcastOf(name, userId)) broadcasts.push((await streams.load(name, streamDecider, { asOf })).state);
     }),
   ]);
-  const email = account.state.status === 'registered' ? await vault.open(account.state.emailSealed) : null;
-  return accountStateOf(userId, asOf, { account: account.state, channel: channel.state, moderators: moderators.state, follows, standings, moderatedChannels }, email);
+  const email = account.state.status === 'registered' ? await openedEmail(vault, account.state.emailSealed) : null;
+  return accountStateOf(userId, asOf, { account: account.state, channel: channel.state, moderators: moderators.state, follows, standings, moderatedChannels, broadcasts }, email);
+}
+
+/** The address as support sees it: null once erased, unreadable when its sealed value is damaged. */
+async function openedEmail(vault: PersonalDataVault, emailSealed: string): Promise<ShownPersonalValue> {
+  const [opened] = await vault.openEach([emailSealed]);
+  return opened.status === 'opened' ? opened.value : opened.status === 'erased' ? null : UNREADABLE_VALUE;
 }
 
 async function streamsAboutAccount(em: EntityManager, userId: string, asOf: Date): Promise<string[]> {

@@ -2,6 +2,12 @@ import type { Channel, ModeratorAppointments, ModeratorPermissions } from '@glin
 import type { Follow } from '@glint/community';
 import type { Account } from '@glint/identity';
 import type { ChatStanding } from '@glint/moderation';
+import type { Stream } from '@glint/streams';
+import { broadcastsOf, type AccountBroadcasts } from './account-broadcasts';
+import type { UnreadableValue } from '../queries/opened-personal-values';
+
+/** A personal value as support is shown it: opened, null once erased, `{ unreadable: true }` when damaged. */
+export type ShownPersonalValue = string | null | UnreadableValue;
 
 /** An account as it stood at one moment, rebuilt from the log: what support sees. Secrets never appear. */
 export interface AccountState {
@@ -16,12 +22,14 @@ export interface AccountState {
   moderationStanding: Array<{ channelId: string; banned: boolean; timedOutUntil: string | null }>;
   /** Channels the account moderated, with its permissions there. */
   moderates: Array<{ channelId: string; permissions: ModeratorPermissions }>;
+  /** The broadcasts of the account's channel so far, and whether it was live at that moment. */
+  broadcasts: AccountBroadcasts;
 }
 
 export interface AccountProfile {
   username: string;
-  /** Opened from the vault; null once the account's personal data was erased. */
-  email: string | null;
+  /** Opened from the vault; null once the account's personal data was erased, `{ unreadable: true }` when its sealed value is damaged. */
+  email: ShownPersonalValue;
   emailConfirmed: boolean;
   staffRole: string | null;
   twoFactorEnabled: boolean;
@@ -58,6 +66,8 @@ export interface FoldedAccountStreams {
   standings: Map<string, ChatStanding>;
   /** The moderator appointments of other channels, by channel id. */
   moderatedChannels: Map<string, ModeratorAppointments>;
+  /** The broadcasts of the account's channel. */
+  broadcasts: Stream[];
 }
 
 const byChannelId = <T extends { channelId: string }>(a: T, b: T) => a.channelId.localeCompare(b.channelId);
@@ -66,7 +76,7 @@ const byChannelId = <T extends { channelId: string }>(a: T, b: T) => a.channelId
  * The support view of folded streams: pure, so the same folds give the same view. A timeout whose
  * end has passed by `asOf` is no longer standing.
  */
-export function accountStateOf(userId: string, asOf: Date, folded: FoldedAccountStreams, openedEmail: string | null): AccountState {
+export function accountStateOf(userId: string, asOf: Date, folded: FoldedAccountStreams, openedEmail: ShownPersonalValue): AccountState {
   const { account, channel, moderators } = folded;
   const profile: AccountProfile | null =
     account.status === 'unregistered'
@@ -136,5 +146,6 @@ export function accountStateOf(userId: string, asOf: Date, folded: FoldedAccount
         return permissions ? [{ channelId, permissions }] : [];
       })
       .sort(byChannelId),
+    broadcasts: broadcastsOf(folded.broadcasts),
   };
 }

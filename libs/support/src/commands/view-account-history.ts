@@ -6,7 +6,7 @@ import type { CommandContext, EventSourcedStreams } from '@glint/event-sourcing'
 import type { Actor, EventStore } from '@glint/eventstore';
 import { readAccountFacts } from '@glint/identity';
 import type { PersonalDataVault } from '@glint/personal-data';
-import { readAccountHistory, type AccountRelation } from '@glint/projections';
+import { readAccountHistory, type AccountRelation } from '@glint/projections/account-history';
 import { EVENT_SOURCED_STREAMS, EVENT_STORE, PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { decideAccountView, SUPPORT_DESK_ROLES } from '../account-view-decider';
 import { supportAccessStreamName, type AccountViewFilters } from '../events';
@@ -22,7 +22,7 @@ export interface AccountHistoryRequest extends PageRequest {
   to?: string;
 }
 
-/** One fact about the account, as support sees it: personal values opened, null where erased. */
+/** One fact about the account, as support sees it: its declared personal values opened, null where erased, `{ unreadable: true }` where damaged. */
 export interface SupportHistoryEntry {
   position: number;
   eventId: string;
@@ -88,7 +88,7 @@ export class ViewAccountHistoryHandler implements ICommandHandler<ViewAccountHis
     const events = await readEventsAtPositions(this.store, page.entries.map((entry) => entry.position));
     const data = await openPersonalValues(
       this.vault,
-      page.entries.map((entry) => events.get(entry.position)?.data ?? null),
+      page.entries.map((entry) => ({ type: entry.eventType, data: events.get(entry.position)?.data ?? null })),
     );
     return {
       items: page.entries.map((entry, index) => ({

@@ -12,7 +12,11 @@ export class HistoryEntryResponse {
   @ApiProperty({ description: 'Who caused it: a user with their role, or system/stripe/gateway.' }) actor!: object;
   @ApiProperty() correlationId!: string;
   @ApiProperty({ nullable: true, type: String }) causationId!: string | null;
-  @ApiProperty({ description: 'The event’s data, personal values opened; null where the owner’s account was erased.' }) data!: unknown;
+  @ApiProperty({
+    description:
+      'The event’s data as recorded. The fields its type declares personal are opened (an `emailSealed` is shown as `email`): null where the owner’s account was erased, `{ "unreadable": true }` where the sealed value in the log is damaged. Every other string is shown exactly as written; credentials are withheld.',
+  })
+  data!: unknown;
 }
 
 /** Whose history the page is, beside the page itself. */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Page } from '@glint/api';
-import type { SupportTicketRow } from '@glint/projections';
+import type { SupportTicketRow } from '@glint/projections/support-tickets';
 import type { OpenedTicket } from '../queries/get-support-ticket';
 
 export class TicketSummaryResponse {

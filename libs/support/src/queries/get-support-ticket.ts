@@ -3,11 +3,11 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@glint/access';
 import { NotFoundError } from '@glint/domain-errors';
 import type { PersonalDataVault } from '@glint/personal-data';
-import type { SupportTicketRow } from '@glint/projections';
+import type { SupportTicketRow } from '@glint/projections/support-tickets';
 import { PERSONAL_DATA, READ_MODELS, type ReadModels } from '@glint/runtime';
 import { assertMayHandleTicket } from '../ticket-decider';
 import { ticketParticipant } from '../ticket-participant';
-import { readSupportTicket } from './support-tickets';
+import { readSupportTicket } from '@glint/projections/support-tickets';
 
 export interface OpenedTicketMessage {
   authorId: string;

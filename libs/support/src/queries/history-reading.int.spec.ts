@@ -2,7 +2,7 @@ import { newEventId } from '@glint/eventstore';
 import { PersonalDataVault } from '@glint/personal-data';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
 import { readEventsAtPositions } from './events-at-positions';
-import { openPersonalValues } from './opened-personal-values';
+import { CREDENTIAL_WITHHELD, openPersonalValues, UNREADABLE_VALUE } from './opened-personal-values';
 
 describe('reading the events behind an account’s history', () => {
   let opened: TestStore;
@@ -33,23 +33,31 @@ describe('reading the events behind an account’s history', () => {
     expect((await readEventsAtPositions(opened.store, [])).size).toBe(0);
   });
 
-  it('opens sealed values at any depth and shows an erased owner’s as null, leaving the rest alone', async () => {
+  it('opens only the fields an event type declares sealed, shows an erased owner’s as null and a damaged one as unreadable', async () => {
     const anaEmail = await vault.seal('ana', 'ana@glint.test');
-    const benNote = await vault.seal('ben', 'call me back');
+    const benNotes = await vault.seal('ben', 'call me back');
     await vault.shred('ben');
-    const values = [
-      { email: anaEmail, username: 'ana' },
-      { report: { notes: [benNote, anaEmail], why: 'other' } },
-      'pd1.not-sealed',
-      null,
-      42,
+    const [prefix, user, iv, ciphertext, tag] = anaEmail.split('.');
+    const events = [
+      { type: 'UserRegistered', data: { userId: 'ana', username: 'ana', emailSealed: anaEmail, passwordHashSealed: anaEmail } },
+      { type: 'UserReported', data: { reporterId: 'ben', why: 'other', notes: benNotes } },
+      { type: 'UserReported', data: { reporterId: 'ana', why: 'other', notes: null } },
+      { type: 'ChatMessageSent', data: { senderId: 'ana', text: [prefix, user, iv, ciphertext].join('.') } },
+      { type: 'ChatMessageSent', data: { senderId: 'ana', text: [prefix, user, 'AA', ciphertext, tag].join('.') } },
+      // Text someone wrote, shaped like a sealed value, in a field no event type declares.
+      { type: 'ChannelInfoUpdated', data: { channelId: 'ana', title: anaEmail, tags: [benNotes, 'pd1.x.y.z.w'] } },
+      { type: 'UserGloballyBanned', data: { userId: 'ana', reason: 'pd1.AAAA.BBBB.CCCC.DDDD' } },
+      { type: 'Counted', data: null },
     ];
-    expect(await openPersonalValues(vault, values)).toEqual([
-      { email: 'ana@glint.test', username: 'ana' },
-      { report: { notes: [null, 'ana@glint.test'], why: 'other' } },
-      'pd1.not-sealed',
+    expect(await openPersonalValues(vault, events)).toEqual([
+      { userId: 'ana', username: 'ana', email: 'ana@glint.test', passwordHashSealed: CREDENTIAL_WITHHELD },
+      { reporterId: 'ben', why: 'other', notes: null },
+      { reporterId: 'ana', why: 'other', notes: null },
+      { senderId: 'ana', text: UNREADABLE_VALUE },
+      { senderId: 'ana', text: UNREADABLE_VALUE },
+      { channelId: 'ana', title: anaEmail, tags: [benNotes, 'pd1.x.y.z.w'] },
+      { userId: 'ana', reason: 'pd1.AAAA.BBBB.CCCC.DDDD' },
       null,
-      42,
     ]);
   });
 });

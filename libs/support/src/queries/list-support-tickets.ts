@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '@glint/access';
 import type { Page, PageRequest } from '@glint/api';
-import type { SupportTicketRow, SupportTicketStatus } from '@glint/projections';
+import type { SupportTicketRow, SupportTicketStatus } from '@glint/projections/support-tickets';
 import { READ_MODELS, type ReadModels } from '@glint/runtime';
 import { ticketParticipant } from '../ticket-participant';
-import { listSupportTickets } from './support-tickets';
+import { listSupportTickets } from '@glint/projections/support-tickets';
 
 /** Tickets newest first: support staff see every ticket; anyone else sees their own. */
 export class ListSupportTicketsQuery extends Query<Page<SupportTicketRow>> {

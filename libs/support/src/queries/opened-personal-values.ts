@@ -1,4 +1,5 @@
-import { isSealed, type PersonalDataVault } from '@glint/personal-data';
+import type { PersonalDataVault } from '@glint/personal-data';
+import { SEALED_FIELD_REGISTRY } from '../sealed-field-registry';
 
 /**
  * Fields that let someone act as the account (password hashes, two-factor secrets, confirmation
@@ -7,12 +8,23 @@ import { isSealed, type PersonalDataVault } from '@glint/personal-data';
 const CREDENTIAL_FIELD = /password|secret|token|hash/i;
 export const CREDENTIAL_WITHHELD = '[credential withheld]';
 
+/** What support is shown in place of a declared personal value that does not open: it is damaged, not erased. */
+export const UNREADABLE_VALUE = Object.freeze({ unreadable: true as const });
+export type UnreadableValue = typeof UNREADABLE_VALUE;
+
+/** An event as support opens it: its type says which of its data's fields are sealed. */
+export interface EventToOpen {
+  type: string;
+  data: unknown;
+}
+
 /**
- * The values with every sealed personal value inside them, at any depth, opened: one look-up of
- * the owners' keys for all of them. A value whose owner's key was destroyed becomes null; a
- * credential is withheld, sealed or not.
+ * The events' data with the fields their type declares sealed (and only those) opened, with one
+ * look-up of the owners' keys for all of them: a value whose owner's key was destroyed becomes
+ * null, one that does not open `{ unreadable: true }`. Every other string is shown as written,
+ * even one shaped like a sealed value; a credential is withheld, sealed or not.
  */
-export async function openPersonalValues<T>(vault: PersonalDataVault, values: readonly T[]): Promise<T[]> {
+export async function openPersonalValues(vault: PersonalDataVault, events: readonly EventToOpen[]): Promise<unknown[]> {
   const withheld = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(withheld);
     if (value !== null && typeof value === 'object') {
@@ -20,25 +32,32 @@ export async function openPersonalValues<T>(vault: PersonalDataVault, values: re
     }
     return value;
   };
-  values = values.map((value) => withheld(value) as T);
-  const sealed: string[] = [];
-  const collect = (value: unknown): void => {
-    if (isSealed(value)) sealed.push(value);
-    else if (Array.isArray(value)) value.forEach(collect);
-    else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
-  };
-  values.forEach(collect);
-  if (sealed.length === 0) return [...values];
-  const opened = await vault.openMany(sealed);
-  const plain = new Map(sealed.map((value, index) => [value, opened[index]]));
-  const replace = (value: unknown): unknown => {
-    if (isSealed(value)) return plain.get(value) ?? null;
-    if (Array.isArray(value)) return value.map(replace);
+  const declared = events.map((event) => {
+    const data = withheld(event.data);
+    const fields = isRecord(data) ? (SEALED_FIELD_REGISTRY[event.type] ?? []).filter((field) => typeof data[field] === 'string' && !CREDENTIAL_FIELD.test(field)) : [];
+    return { data, fields };
+  });
+  const sealed = declared.flatMap(({ data, fields }) => fields.map((field) => (data as Record<string, string>)[field]));
+  const opened = await vault.openEach(sealed);
+  let next = 0;
+  return declared.map(({ data, fields }) => {
+    if (fields.length === 0) return data;
+    const record = data as Record<string, unknown>;
+    const openedFields = new Map(
+      fields.map((field) => {
+        const value = opened[next++];
+        return [field, value.status === 'opened' ? value.value : value.status === 'erased' ? null : UNREADABLE_VALUE];
+      }),
+    );
     // An opened `emailSealed` is shown as `email`: what support reads is the value, not its envelope.
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [isSealed(inner) && key.endsWith('Sealed') ? key.slice(0, -'Sealed'.length) : key, replace(inner)]));
-    }
-    return value;
-  };
-  return values.map((value) => replace(value) as T);
+    return Object.fromEntries(Object.entries(record).map(([key, inner]) => (openedFields.has(key) ? [shownName(key), openedFields.get(key)] : [key, inner])));
+  });
+}
+
+function shownName(field: string): string {
+  return field.endsWith('Sealed') ? field.slice(0, -'Sealed'.length) : field;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

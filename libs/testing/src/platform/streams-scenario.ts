@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore, RecordedEvent } from '@glint/eventstore';
 import { commandContext, systemActor, type CommandContext } from '@glint/event-sourcing';
 import { EVENT_STORE } from '@glint/runtime';
-import { EndStreamCommand, SampleViewerCountCommand, StartStreamCommand, streamStreamName, type StreamEndReason, type StreamHandle } from '@glint/streams';
+import { EndStreamCommand, SampleStreamHealthCommand, SampleViewerCountCommand, StartStreamCommand, streamStreamName, type HealthSample, type StreamEndReason, type StreamHandle } from '@glint/streams';
 import { ApiClient, expectStatus } from '../api-client';
 import { readModels, type PlatformUnderTest } from './platform-under-test';
 import type { GivenUser } from './given';
@@ -58,6 +58,12 @@ export class StreamsScenario {
   /** A viewer count sampled after `handle`; the handle the next sample goes after. */
   async viewers(handle: StreamHandle, current: number): Promise<StreamHandle> {
     return this.commands.execute(new SampleViewerCountCommand(handle, { current, peak: current, average: current, totalViews: current }, this.context()));
+  }
+
+  /** A health sample over a five-second period after `handle`; the handle the next sample goes after. */
+  async health(handle: StreamHandle, sample: Partial<HealthSample> = {}): Promise<StreamHandle> {
+    const sent: HealthSample = { bitrateKbps: 2500, packets: 1000, packetsLost: 0, nacks: 0, keyframeRequests: 0, width: 1280, height: 720, videoCodec: 'H264', audioCodec: 'opus', ...sample };
+    return this.commands.execute(new SampleStreamHealthCommand(handle, sent, 5, this.context()));
   }
 
   /** Whether the stream ended now, rather than before. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, EventStore, NewEvent, RecordedEvent } from '@glint/eventstore';
-import type { AccountRelation } from '@glint/projections';
+import type { AccountRelation } from '@glint/projections/account-history';
 
 /** An event to append, with the users it concerns written down by hand, as the oracle of the tests. */
 export interface PlannedEvent {

@@ -1,6 +1,6 @@
 import { PostgresEventStore } from '@glint/eventstore';
 import { createProjectionEngine, jsonStderrLogger } from '@glint/projection-engine';
-import { accountHistory } from '@glint/projections';
+import { accountHistory } from '@glint/projections/account-history';
 import { eventTally } from './event-tally';
 import { slowedProjection } from './slowed-projection';
 

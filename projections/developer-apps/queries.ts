@@ -2,12 +2,12 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUUID } from 'class-validator';
 import { invalidCursor, pageSize, toPage, type Page, type PageRequest } from '@glint/api';
-import { DeveloperAppRow } from '@glint/projections';
+import { DeveloperAppRow } from './entities';
 
-/** The app a client id belongs to, deleted or not: the token endpoint's first look-up. */
-export async function findAppIdByClientId(em: EntityManager, clientId: string): Promise<string | null> {
-  const row = await em.findOne(DeveloperAppRow, { clientId }, { fields: ['appId'], disableIdentityMap: true });
-  return row?.appId ?? null;
+/** The app a client id belongs to, deleted or not, and its owner: the token endpoint's first look-up. */
+export async function findAppByClientId(em: EntityManager, clientId: string): Promise<{ appId: string; ownerId: string } | null> {
+  const row = await em.findOne(DeveloperAppRow, { clientId }, { fields: ['appId', 'ownerId'], disableIdentityMap: true });
+  return row ? { appId: row.appId, ownerId: row.ownerId } : null;
 }
 
 /**
@@ -44,4 +44,25 @@ export function countRegisteredApps(em: EntityManager, options: { before?: Date 
     registeredAt: { $lt: options.before },
     $or: [{ deletedAt: null }, { deletedAt: { $gte: options.before } }],
   });
+}
+
+export interface LiveAppToken {
+  app_id: string;
+  owner_id: string;
+  scopes: string[];
+}
+
+/**
+ * The unexpired app token with this hash, unless its owner is banned from Glint or deleted: the app
+ * acts for its owner, so it stops with them.
+ */
+export async function readLiveAppToken(em: EntityManager, tokenHash: string, now: Date): Promise<LiveAppToken | null> {
+  const [token] = await em.execute<LiveAppToken[]>(
+    `SELECT token.app_id, token.owner_id, token.scopes
+       FROM developer_app_tokens token
+      WHERE token.token_hash = ? AND token.expires_at > ?
+        AND NOT EXISTS (SELECT 1 FROM accounts owner WHERE owner.user_id = token.owner_id AND (owner.global_ban_reason IS NOT NULL OR owner.deleted_at IS NOT NULL))`,
+    [tokenHash, now],
+  );
+  return token ?? null;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Page, PageRequest } from '@glint/api';
-import { StaffAuditEntry } from '@glint/projections';
-import { readNewestFirst } from './newest-first';
+import { StaffAuditEntry } from './entities';
+import { readNewestFirst } from '../newest-first';
 
 /** One page of the staff audit log, newest first. */
 export function readStaffAuditLog(em: EntityManager, request: PageRequest = {}): Promise<Page<StaffAuditEntry>> {

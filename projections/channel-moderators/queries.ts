@@ -1,6 +1,6 @@
 import { keyCursor, pageSize, toPage, type Page, type PageRequest } from '@glint/api';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ModeratorPermissions } from '../moderator-permissions';
+import type { ModeratorPermissions } from '@glint/channels/events';
 
 export interface ModeratorView {
   userId: string;

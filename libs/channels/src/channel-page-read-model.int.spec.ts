@@ -1,11 +1,10 @@
 import type { ProjectionEngine, ProjectionLogEntry } from '@glint/projection-engine';
-import { readChannel, readChannelByUsername, verifyStreamKey } from '@glint/channels';
+import { channelPage, readChannel, readChannelByUsername } from '@glint/projections/channel-page';
+import { verifyStreamKey } from './queries/verify-stream-key';
 // The channels context's own stream keys, not exported: the page's key hash is tested against them.
-// eslint-disable-next-line no-restricted-imports
-import { hashStreamKey, newStreamKey } from '../../libs/channels/src/stream-key';
+import { hashStreamKey, newStreamKey } from './stream-key';
 import { engineFor, record, tableRows } from '@glint/testing/projections';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
-import { channelPage } from './projection';
 
 const ANA = 'a0000000-0000-4000-8000-000000000001';
 const BEN = 'b0000000-0000-4000-8000-000000000002';

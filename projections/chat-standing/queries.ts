@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ChatStandingRow } from '@glint/projections';
+import { ChatStandingRow } from './entities';
 
 export interface ChatStandingView {
   banned: boolean;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Page, PageRequest } from '@glint/api';
-import { UserReportRow } from '@glint/projections';
-import { readNewestFirst } from './newest-first';
+import { UserReportRow } from './entities';
+import { readNewestFirst } from '../newest-first';
 
 export type ReportStatus = UserReportRow['status'];
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ModerationUsernameRow } from '@glint/projections';
+import { ModerationUsernameRow } from './entities';
 
 export interface NamedUser {
   userId: string;

@@ -1,15 +1,13 @@
 import { SESSION_TOKEN_PREFIX } from '@glint/access';
 import { EventSourcedStreams, type CommandContext } from '@glint/event-sourcing';
-import { findAccountByUsername, readAccountFacts, userStreamName, type UserEvent } from '@glint/identity';
+import { userStreamName, type UserEvent } from './events';
 import { createProjectionEngine, type ProjectionEngine } from '@glint/projection-engine';
 // The identity context's own readers of these tables, not exported: tested here against the projection that fills them.
-// eslint-disable-next-line no-restricted-imports
-import { newOpaqueToken } from '../../libs/identity/src/credentials/opaque-tokens';
-// eslint-disable-next-line no-restricted-imports
-import { SessionTokenResolver } from '../../libs/identity/src/session-token-resolver';
+import { newOpaqueToken } from './credentials/opaque-tokens';
+import { SessionTokenResolver } from './session-token-resolver';
 import { closeTestStore, openTestStore, type TestStore } from '@glint/testing/database';
-import { mailOutbox } from '../mail-outbox';
-import { accounts } from './projection';
+import { accounts, findAccountByUsername, readAccountFacts } from '@glint/projections/accounts';
+import { mailOutbox } from '@glint/projections/mail-outbox';
 
 const ANA = '0a0a0a0a-0000-4000-8000-000000000001';
 const BEN = '0b0b0b0b-0000-4000-8000-000000000002';

@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pageSize, positionCursor, toPage, type Page, type PageRequest } from '@glint/api';
-import { SupportTicketMessageRow, SupportTicketRow, type SupportTicketStatus } from '@glint/projections';
+import { SupportTicketMessageRow, SupportTicketRow } from './entities';
+import type { SupportTicketStatus } from './tables';
 
 export interface SupportTicketListRequest extends PageRequest {
   /** Only this user's tickets; every ticket when not given. */

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ChannelInfo } from '../channel-info';
-import type { ChatSettings } from '../chat-settings';
+import type { ChannelInfo, ChatSettings } from '@glint/channels/events';
 
 /** A channel as other contexts read it: its page's facts, its chat rules, and whether it is gone. */
 export interface ChannelView extends ChannelInfo {
@@ -78,4 +77,16 @@ function toChannelView(row: ChannelPageRow): ChannelView {
     followerCount: row.follower_count,
     deleted: row.deleted,
   };
+}
+
+/** The current stream key hash of a channel not deleted, found by its id or its username; null when there is none. */
+export async function readStreamKeyHash(em: EntityManager, channelUsernameOrId: string): Promise<{ channel_id: string; key_hash: string } | null> {
+  const [row] = await em.execute<Array<{ channel_id: string; key_hash: string }>>(
+    `SELECT page.channel_id, stream_key.key_hash
+       FROM channel_page page JOIN channel_stream_keys stream_key ON stream_key.channel_id = page.channel_id
+      WHERE (page.channel_id = ? OR page.username_lower = ?) AND NOT page.deleted
+      LIMIT 1`,
+    [channelUsernameOrId, channelUsernameOrId.toLowerCase()],
+  );
+  return row ?? null;
 }

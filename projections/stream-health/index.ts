@@ -1,0 +1,3 @@
+export * from './tables';
+export * from './queries';
+export { streamHealth } from './projection';
