@@ -7,6 +7,7 @@ import { chatHistory } from './chat-history';
 import { chatStanding } from './chat-standing';
 import { developerApps } from './developer-apps';
 import { follows } from './follows';
+import { ledger } from './ledger';
 import { mailOutbox } from './mail-outbox';
 import { moderationLog } from './moderation-log';
 import { moderationUsernames } from './moderation-usernames';
@@ -24,6 +25,7 @@ export * from './chat-history';
 export * from './chat-standing';
 export * from './developer-apps';
 export * from './follows';
+export * from './ledger';
 export * from './mail-outbox';
 export * from './moderation-log';
 export * from './moderation-usernames';
@@ -34,4 +36,4 @@ export * from './support-tickets';
 export * from './user-reports';
 
 /** Every read model Glint keeps; the platform runs these, and the CLI rebuilds them by name. */
-export const projections: readonly Projection[] = [chatHistory, accountHistory, accounts, mailOutbox, developerApps, supportTickets, chatStanding, moderationLog, moderationUsernames, userReports, staffAuditLog, channelPage, channelModerators, follows, streams, streamHealth];
+export const projections: readonly Projection[] = [chatHistory, accountHistory, accounts, mailOutbox, developerApps, supportTickets, chatStanding, moderationLog, moderationUsernames, userReports, staffAuditLog, channelPage, channelModerators, follows, streams, streamHealth, ledger];

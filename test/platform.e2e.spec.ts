@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { freePort } from '@glint/database';
+import { dirname, join, resolve } from 'node:path';
+import { freePort, rootDataDirFor } from '@glint/database';
 import { until } from '@glint/testing';
 import { createTestDatabase, type TestDatabase } from '@glint/testing/database';
 
@@ -25,6 +25,7 @@ interface Launched {
 
 interface RunningPlatform extends Launched {
   port: number;
+  env: Record<string, string>;
 }
 
 /** Runs in a scratch folder of its own, so no `.env` and no `./.data` of a developer are touched. */
@@ -202,9 +203,85 @@ describe('a platform without DATABASE_URL', () => {
   });
 });
 
+describe('a platform without DATABASE_URL, from a checkout inside a private (0700) folder', () => {
+  // As root, PostgreSQL runs as the postgres system user, which cannot pass a folder such as this one.
+  const asRoot = process.getuid?.() === 0;
+  let privateFolder: string;
+  let checkout: string;
+  let modesBefore: Map<string, number>;
+
+  beforeAll(() => {
+    privateFolder = mkdtempSync(join(tmpdir(), 'glint-private-'));
+    checkout = join(privateFolder, 'glint');
+    mkdirSync(checkout);
+    // The built platform and its packages as a checkout holds them; node_modules hard-linked, not copied.
+    cpSync(join(ROOT, 'dist'), join(checkout, 'dist'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(checkout, 'package.json'));
+    execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(checkout, 'node_modules')]);
+    modesBefore = foldersModes(join(checkout, 'node_modules'));
+  }, 60_000);
+
+  afterAll(() => rmSync(privateFolder, { recursive: true, force: true }));
+
+  it('runs, keeps the default data where PostgreSQL can reach it, and opens no folder', async () => {
+    expect(statSync(privateFolder).mode & 0o777).toBe(0o700);
+    const defaultDataDir = join(checkout, '.data', 'postgres');
+    const dataDir = asRoot ? rootDataDirFor(defaultDataDir) : defaultDataDir;
+    try {
+      const platform = await start({ DATABASE_URL: '', EMBEDDED_POSTGRES_DATA_DIR: '', EMBEDDED_POSTGRES_PORT: String(await freePort()) }, checkout);
+      expect((await fetch(`http://127.0.0.1:${platform.port}/health`)).status).toBe(200);
+      expect(logLines(platform).map((entry) => entry.message)).toContain(
+        `DATABASE_URL is not set: starting the embedded PostgreSQL on port ${platform.env.EMBEDDED_POSTGRES_PORT} with data in ${dataDir}`,
+      );
+      await stop(platform);
+
+      expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+      expect(foldersModes(join(checkout, 'node_modules'))).toEqual(modesBefore);
+    } finally {
+      await Promise.all([...running].map((platform) => stop(platform)));
+      rmSync(asRoot ? dirname(dataDir) : dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops with one line when EMBEDDED_POSTGRES_DATA_DIR is set to a folder the postgres user cannot reach', async () => {
+    const chosen = join(privateFolder, 'postgres-data');
+    const platform = launchPlatform(await freePort(), { DATABASE_URL: '', EMBEDDED_POSTGRES_DATA_DIR: chosen, EMBEDDED_POSTGRES_PORT: String(await freePort()) }, checkout);
+    try {
+      if (asRoot) {
+        const { code } = await exitOf(platform);
+        expect(code).toBe(1);
+        expect(platform.stderr).toEqual([
+          `EMBEDDED_POSTGRES_DATA_DIR ${chosen} is out of reach of the postgres user the embedded PostgreSQL runs as under root (${privateFolder} lets no other user pass) — ` +
+            'set EMBEDDED_POSTGRES_DATA_DIR to a folder the postgres user can reach, or set DATABASE_URL.',
+        ]);
+        expect(existsSync(chosen)).toBe(false);
+      } else {
+        // A user of their own runs PostgreSQL as themselves: their own private folder is theirs to use.
+        await until('the platform to answer HTTP', () => fetch(`http://127.0.0.1:${platform.port}/health`).then((response) => response.ok, () => false), {
+          timeoutMs: 30_000,
+          explain: () => printed(platform),
+        });
+        expect(existsSync(join(chosen, 'PG_VERSION'))).toBe(true);
+      }
+      expect(foldersModes(join(checkout, 'node_modules'))).toEqual(modesBefore);
+    } finally {
+      await stop(platform);
+    }
+  });
+});
+
+/** The mode of `folder` and of every folder above it, to show that none was opened. */
+function foldersModes(folder: string): Map<string, number> {
+  const modes = new Map<string, number>();
+  for (let current = folder; ; current = dirname(current)) {
+    modes.set(current, statSync(current).mode & 0o7777);
+    if (dirname(current) === current) return modes;
+  }
+}
+
 /** Starts the built platform on a free port and waits until it answers HTTP. */
-async function start(env: Record<string, string>): Promise<RunningPlatform> {
-  const platform = launchPlatform(await freePort(), env);
+async function start(env: Record<string, string>, cwd = scratch): Promise<RunningPlatform> {
+  const platform = launchPlatform(await freePort(), env, cwd);
   await until(
     'the platform to answer HTTP',
     async () => {
@@ -219,13 +296,15 @@ async function start(env: Record<string, string>): Promise<RunningPlatform> {
   return platform;
 }
 
-function launchPlatform(port: number, env: Record<string, string>): RunningPlatform {
-  const launched = launch(process.execPath, [ENTRY], {
-    cwd: scratch,
+/** The built platform run from `cwd`: the scratch folder, or a checkout of its own whose build it runs. */
+function launchPlatform(port: number, env: Record<string, string>, cwd = scratch): RunningPlatform {
+  const entry = cwd === scratch ? ENTRY : join(cwd, 'dist/apps/platform/src/main.js');
+  const launched = launch(process.execPath, [entry], {
+    cwd,
     env: { ...process.env, PORT: String(port), EVENT_STORE: 'postgres', LOG_LEVEL: 'info', ...env },
   });
   // The launched object itself, not a copy: its `exit` is filled in when the process ends.
-  const platform: RunningPlatform = Object.assign(launched, { port });
+  const platform: RunningPlatform = Object.assign(launched, { port, env });
   running.add(platform);
   return platform;
 }

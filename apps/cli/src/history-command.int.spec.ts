@@ -94,7 +94,7 @@ describe('npm run cli -- history <username>', () => {
   it('prints the account as it stood at --as-of, replayed from the log, and records that look', async () => {
     const before = await runCliHere(['history', 'ana_streams', '--reason', 'Ticket 10: state', '--as-of', '2020-01-01T00:00:00Z'], env);
     expect(before.code).toBe(0);
-    expect(JSON.parse(before.stdout)).toEqual({ userId: ana.userId, asOf: '2020-01-01T00:00:00.000Z', profile: null, channel: null, follows: [], moderationStanding: [], moderates: [] });
+    expect(JSON.parse(before.stdout)).toEqual({ userId: ana.userId, asOf: '2020-01-01T00:00:00.000Z', profile: null, channel: null, follows: [], moderationStanding: [], moderates: [], broadcasts: { live: false, streams: [] } });
 
     const asOf = new Date().toISOString();
     const now = await runCliHere(['history', 'ana_streams', '--reason', 'Ticket 10: state', '--as-of', asOf], env);

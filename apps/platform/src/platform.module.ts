@@ -10,6 +10,7 @@ import { MailModule } from '@glint/mail';
 import { ModerationModule } from '@glint/moderation';
 import { ChannelsModule } from '@glint/channels';
 import { CommunityModule } from '@glint/community';
+import { PaymentsModule } from '@glint/payments';
 import { NotificationsModule } from '@glint/notifications';
 import { GatewayModule } from '@glint/gateway';
 import { GatewayLostSweeperModule, StreamsModule, streamPublications } from '@glint/streams';
@@ -44,6 +45,7 @@ export class PlatformModule implements NestModule {
         ModerationModule,
         ChannelsModule,
         CommunityModule,
+        PaymentsModule,
         GatewayModule,
         StreamsModule,
         GatewayLostSweeperModule,

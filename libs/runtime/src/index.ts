@@ -6,7 +6,7 @@ export { JsonLogger } from './logging/json-logger';
 export { loggableError } from './logging/loggable-error';
 export { redactedLogLine } from './logging/log-redaction';
 export { CorrelationIdMiddleware, CORRELATION_ID_HEADER, ACCEPTABLE_CORRELATION_ID } from './logging/correlation-id.middleware';
-export { parsePlatformConfig, InvalidConfiguration, type PlatformConfig, type LogLevel, type EventStoreChoice, type RateRule, type ThrottleLimits } from './config/platform-config';
+export { parsePlatformConfig, InvalidConfiguration, type PlatformConfig, type LogLevel, type EventStoreChoice, type RateRule, type ThrottleLimits, type PaymentsSettings } from './config/platform-config';
 export { loadPlatformConfig, PLATFORM_CONFIG, PlatformConfigModule } from './config/platform-config.module';
 export type { GatewaySettings } from './config/gateway-settings';
 export { openPlatformDatabase, attachPlatformDatabase, type PlatformDatabase } from './database/platform-database';

@@ -7,7 +7,7 @@ import { channelDecider } from '../channel-decider';
 import type { ChannelInfoInput } from '../channel-info';
 import { channelStreamName } from '../events';
 import { readChannelActedOn } from '../queries/channel-acted-on';
-import { readChannel, type ChannelView } from '@glint/projections/channel-page';
+import type { ChannelView } from '@glint/projections/channel-page';
 
 /** The owner, an editor or an admin changes what the channel page says. */
 export class UpdateChannelInfoCommand extends Command<ChannelView> {
@@ -32,7 +32,9 @@ export class UpdateChannelInfoHandler implements ICommandHandler<UpdateChannelIn
     const em = this.readModels.entityManager();
     const { channel, by } = await readChannelActedOn(em, principal, username);
     const handled = await this.streams.handle(channelStreamName(channel.channelId), channelDecider, { type: 'UpdateChannelInfo', by, changes }, context, { readYourWrites: true });
-    if (handled.lastPosition === null) return channel;
-    return (await readChannel(em, channel.channelId))!;
+    if (handled.lastPosition === null || handled.state.status !== 'created') return channel;
+    // The page's info as this write left it, from the stream the decision was made on; the rest of
+    // the page (handle, chat rules, followers) is what was read before the change.
+    return { ...channel, ...handled.state.info };
   }
 }

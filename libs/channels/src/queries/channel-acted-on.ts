@@ -9,6 +9,8 @@ import { readModeratorPermissions } from '@glint/projections/channel-moderators'
 export async function readChannelActedOn(em: EntityManager, principal: Principal, username: string): Promise<{ channel: ChannelView; by: ActingUser }> {
   const user = requireUser(principal);
   const channel = await existingChannel(em, username);
-  const by = { userId: user.userId, staffRole: user.staffRole, moderatorPermissions: await readModeratorPermissions(em, channel.channelId, user.userId) };
+  // The owner is never one of their channel's moderators (owner_cannot_be_moderator): nothing to look up.
+  const moderatorPermissions = user.userId === channel.ownerId ? null : await readModeratorPermissions(em, channel.channelId, user.userId);
+  const by = { userId: user.userId, staffRole: user.staffRole, moderatorPermissions };
   return { channel, by };
 }

@@ -50,9 +50,9 @@ export class SendChatMessageHandler implements ICommandHandler<SendChatMessageCo
     const channel = await existingChannel(em, username);
     // Counted before the sender's facts are read: a flood costs one look-up and one Redis round trip per message.
     await this.throttles.chatMessages.take(`${channel.channelId}:${user.userId}`);
-    const sender = await readAccountFacts(em, user.userId);
+    // Side by side: the two look-ups do not depend on each other.
+    const [sender, standing] = await Promise.all([readAccountFacts(em, user.userId), readChatStanding(em, channel.channelId, user.userId)]);
     if (!sender || sender.deleted) throw new UnauthenticatedError('account_not_found', 'Your account no longer exists: sign in again.');
-    const standing = await readChatStanding(em, channel.channelId, user.userId);
     const approved = approveChatMessage({
       channelId: channel.channelId,
       messageId: randomUUID(),

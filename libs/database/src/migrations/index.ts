@@ -12,6 +12,7 @@ import { Migration20261202000100Streams } from './Migration20261202000100Streams
 import { Migration20261202000300GoLiveNotifications } from './Migration20261202000300GoLiveNotifications';
 import { Migration20261210000100AccountSafety } from './Migration20261210000100AccountSafety';
 import { Migration20261211000100StreamHealth } from './Migration20261211000100StreamHealth';
+import { Migration20261212000100Ledger } from './Migration20261212000100Ledger';
 
 /**
  * Every migration, in order. Listed here instead of discovered from files so the built platform,
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202000300GoLiveNotifications', class: Migration20261202000300GoLiveNotifications },
   { name: 'Migration20261210000100AccountSafety', class: Migration20261210000100AccountSafety },
   { name: 'Migration20261211000100StreamHealth', class: Migration20261211000100StreamHealth },
+  { name: 'Migration20261212000100Ledger', class: Migration20261212000100Ledger },
 ];

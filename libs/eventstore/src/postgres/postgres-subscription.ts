@@ -39,11 +39,16 @@ export class PostgresSubscription implements EventSubscription {
         checkpoint = batch[batch.length - 1].position;
         // Catching up: fetch the next page while the consumer handles this one. Never more than
         // one page ahead, so a slow consumer slows the reading instead of filling memory.
-        if (batch.length === this.batchSize) {
+        const caughtUp = batch.length < this.batchSize;
+        if (!caughtUp) {
           readAhead = this.readPage(checkpoint, this.batchSize);
           readAhead.catch(() => undefined);
         }
         yield batch;
+        // A short page read everything visible, and positions become visible in order: the next
+        // read waits until the log is known to hold more (at once when a notification already said
+        // so, after the poll interval at the latest) instead of asking for an empty page first.
+        if (caughtUp && !this.signal.stopped) await this.notifier.waitBeyond(checkpoint, this.signal);
       }
     } finally {
       this.signal.stopped = true;

@@ -36,6 +36,35 @@ describe('PostgresSubscription', () => {
     await subscription.stop();
   });
 
+  it('after a short page, waits for the log to grow before it reads again', async () => {
+    const log = pagedLog(150);
+    const waits: number[] = [];
+    let wake: () => void = () => undefined;
+    const notifier = {
+      waitBeyond: (position: number) => {
+        waits.push(position);
+        return new Promise<void>((resolve) => (wake = resolve));
+      },
+    } as unknown as LogNotifier;
+    const subscription = new PostgresSubscription(log.readPage, notifier, 0, 100, () => undefined);
+    const batches = subscription[Symbol.asyncIterator]();
+
+    expect((await batches.next()).value).toHaveLength(100);
+    expect((await batches.next()).value).toHaveLength(50);
+    const next = batches.next();
+    await quietPeriod(20, 'the last page was short: everything visible was read, so only a notification may send the subscription back to the log');
+    expect(log.reads).toEqual([0, 100]);
+    expect(waits).toEqual([150]);
+
+    wake();
+    await quietPeriod(20, 'the log has nothing new: the subscription waits again');
+    expect(log.reads).toEqual([0, 100, 150]);
+    expect(waits).toEqual([150, 150]);
+    await subscription.stop();
+    wake();
+    expect((await next).done).toBe(true);
+  });
+
   it('delivers every event once, in order, from its checkpoint, however the pages fall', async () => {
     const log = pagedLog(1_005);
     const subscription = new PostgresSubscription(log.readPage, idleNotifier, 5, 100, () => undefined);

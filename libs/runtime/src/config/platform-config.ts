@@ -25,7 +25,8 @@ export interface PlatformConfig {
   port: number;
   /** Null: Glint runs its own embedded PostgreSQL with `embeddedPostgres`. */
   databaseUrl: string | null;
-  embeddedPostgres: { port: number; dataDir: string };
+  /** `dataDirChosen`: EMBEDDED_POSTGRES_DATA_DIR was set, so the data stays exactly there or Glint does not start. */
+  embeddedPostgres: { port: number; dataDir: string; dataDirChosen: boolean };
   redisUrl: string;
   eventStore: EventStoreChoice;
   logLevel: LogLevel;
@@ -40,6 +41,28 @@ export interface PlatformConfig {
   /** Proxies in front of Glint whose X-Forwarded-For is believed: 0 takes the peer's address as the client's. */
   trustProxyHops: number;
   throttles: ThrottleLimits;
+  payments: PaymentsSettings;
+}
+
+/**
+ * What Glint sells and for how much (PAYMENTS_*), in integer cents of the one currency. Each
+ * subscription records the price and fee rate it started with, so changing these never rewrites
+ * what was sold before.
+ */
+export interface PaymentsSettings {
+  /** ISO 4217 code in lower case, as Stripe spells it. */
+  currency: string;
+  /** No amount of money Glint records may exceed this. */
+  maxAmountCents: number;
+  supporterPriceCents: number;
+  founderPriceCents: number;
+  channelPriceCents: number;
+  /** The platform's share of a channel subscription, in hundredths of a percent (1000 = 10%), truncated to the cent. */
+  channelFeeBasisPoints: number;
+  donationMinCents: number;
+  donationMaxCents: number;
+  /** How long a gift subscription lasts; it never renews by itself. */
+  giftDays: number;
 }
 
 /** An allowance: `limit` in a window of `perSeconds` that opens with the first one counted. */
@@ -118,6 +141,15 @@ const DEFAULTS = {
   THROTTLE_SOCKET_CONNECTIONS: '30/1m',
   THROTTLE_CHAT_MESSAGES: '20/30s',
   THROTTLE_GATEWAY_REQUESTS: '60/10s',
+  PAYMENTS_CURRENCY: 'usd',
+  PAYMENTS_MAX_AMOUNT_CENTS: '1000000',
+  PAYMENTS_SUPPORTER_PRICE_CENTS: '500',
+  PAYMENTS_FOUNDER_PRICE_CENTS: '2500',
+  PAYMENTS_CHANNEL_PRICE_CENTS: '500',
+  PAYMENTS_CHANNEL_FEE_BASIS_POINTS: '1000',
+  PAYMENTS_DONATION_MIN_CENTS: '100',
+  PAYMENTS_DONATION_MAX_CENTS: '10000',
+  PAYMENTS_GIFT_DAYS: '30',
 } as const;
 
 const SECONDS_PER: Record<string, number> = { s: 1, m: 60, h: 3600 };
@@ -197,6 +229,7 @@ export function parsePlatformConfig(env: Environment, cwd: string = process.cwd(
     embeddedPostgres: {
       port: port('EMBEDDED_POSTGRES_PORT'),
       dataDir: absolute(read('EMBEDDED_POSTGRES_DATA_DIR', DEFAULTS.EMBEDDED_POSTGRES_DATA_DIR) as string, cwd),
+      dataDirChosen: read('EMBEDDED_POSTGRES_DATA_DIR') !== undefined,
     },
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:'], DEFAULTS.REDIS_URL) ?? DEFAULTS.REDIS_URL,
     eventStore: { kind: 'postgres' },
@@ -236,6 +269,17 @@ export function parsePlatformConfig(env: Environment, cwd: string = process.cwd(
       chatMessages: rate('THROTTLE_CHAT_MESSAGES'),
       gatewayRequests: rate('THROTTLE_GATEWAY_REQUESTS'),
     },
+    payments: {
+      currency: (read('PAYMENTS_CURRENCY', DEFAULTS.PAYMENTS_CURRENCY) as string).toLowerCase(),
+      maxAmountCents: whole('PAYMENTS_MAX_AMOUNT_CENTS', 1, 100_000_000, 'cents'),
+      supporterPriceCents: whole('PAYMENTS_SUPPORTER_PRICE_CENTS', 1, 100_000_000, 'cents'),
+      founderPriceCents: whole('PAYMENTS_FOUNDER_PRICE_CENTS', 1, 100_000_000, 'cents'),
+      channelPriceCents: whole('PAYMENTS_CHANNEL_PRICE_CENTS', 1, 100_000_000, 'cents'),
+      channelFeeBasisPoints: whole('PAYMENTS_CHANNEL_FEE_BASIS_POINTS', 0, 10_000, 'hundredths of a percent'),
+      donationMinCents: whole('PAYMENTS_DONATION_MIN_CENTS', 1, 100_000_000, 'cents'),
+      donationMaxCents: whole('PAYMENTS_DONATION_MAX_CENTS', 1, 100_000_000, 'cents'),
+      giftDays: whole('PAYMENTS_GIFT_DAYS', 1, 366, 'days'),
+    },
   };
   config.publicWebUrl = url('PUBLIC_WEB_URL', ['http:', 'https:'], `http://localhost:${config.port}`) ?? '';
   config.gateway.publicUrl = url('GATEWAY_PUBLIC_URL', ['http:', 'https:'], config.publicWebUrl) ?? '';
@@ -248,6 +292,17 @@ export function parsePlatformConfig(env: Environment, cwd: string = process.cwd(
   if (config.gateway.udpBindAddress !== null && isIP(config.gateway.udpBindAddress) === 0) problems.push(`GATEWAY_UDP_BIND must be an IP address (got "${config.gateway.udpBindAddress}")`);
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(config.throttles.namespace)) problems.push('THROTTLE_NAMESPACE must be 1 to 64 letters, digits, dots, dashes or underscores');
   if (config.throttles.signInLockout.maxSeconds < config.throttles.signInLockout.firstSeconds) problems.push('THROTTLE_SIGN_IN_LOCKOUT_MAX must be at least THROTTLE_SIGN_IN_LOCKOUT');
+  const { payments } = config;
+  if (!/^[a-z]{3}$/.test(payments.currency)) problems.push(`PAYMENTS_CURRENCY must be a three-letter currency code such as usd (got "${payments.currency}")`);
+  if (payments.donationMaxCents < payments.donationMinCents) problems.push('PAYMENTS_DONATION_MAX_CENTS must be at least PAYMENTS_DONATION_MIN_CENTS');
+  for (const [name, cents] of [
+    ['PAYMENTS_SUPPORTER_PRICE_CENTS', payments.supporterPriceCents],
+    ['PAYMENTS_FOUNDER_PRICE_CENTS', payments.founderPriceCents],
+    ['PAYMENTS_CHANNEL_PRICE_CENTS', payments.channelPriceCents],
+    ['PAYMENTS_DONATION_MAX_CENTS', payments.donationMaxCents],
+  ] as const) {
+    if (cents > payments.maxAmountCents) problems.push(`${name} must be at most PAYMENTS_MAX_AMOUNT_CENTS (${payments.maxAmountCents})`);
+  }
   if (config.gatewayLostAfterMs <= config.gateway.heartbeatIntervalMs * 2) problems.push('GATEWAY_LOST_AFTER_MS must be more than twice GATEWAY_HEARTBEAT_MS, or a late beat ends live streams');
 
   if (oneOf('EVENT_STORE', ['postgres', 'eventstoredb'] as const, DEFAULTS.EVENT_STORE) === 'eventstoredb') {

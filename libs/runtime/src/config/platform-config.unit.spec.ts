@@ -8,7 +8,7 @@ describe('platform configuration', () => {
       host: '127.0.0.1',
       port: 3000,
       databaseUrl: null,
-      embeddedPostgres: { port: 5433, dataDir: '/srv/glint/.data/postgres' },
+      embeddedPostgres: { port: 5433, dataDir: '/srv/glint/.data/postgres', dataDirChosen: false },
       redisUrl: 'redis://127.0.0.1:6379',
       eventStore: { kind: 'postgres' },
       logLevel: 'info',
@@ -46,6 +46,17 @@ describe('platform configuration', () => {
         socketConnections: { limit: 30, perSeconds: 60 },
         chatMessages: { limit: 20, perSeconds: 30 },
         gatewayRequests: { limit: 60, perSeconds: 10 },
+      },
+      payments: {
+        currency: 'usd',
+        maxAmountCents: 1000000,
+        supporterPriceCents: 500,
+        founderPriceCents: 2500,
+        channelPriceCents: 500,
+        channelFeeBasisPoints: 1000,
+        donationMinCents: 100,
+        donationMaxCents: 10000,
+        giftDays: 30,
       },
     });
   });
@@ -103,7 +114,7 @@ describe('platform configuration', () => {
       host: '::',
       port: 8080,
       databaseUrl: 'postgres://glint:secret@db:5432/glint',
-      embeddedPostgres: { port: 6543, dataDir: '/var/lib/glint' },
+      embeddedPostgres: { port: 6543, dataDir: '/var/lib/glint', dataDirChosen: true },
       redisUrl: 'rediss://cache:6380',
       eventStore: { kind: 'eventstoredb', url: 'esdb://esdb:2113?tls=false' },
       logLevel: 'debug',
@@ -142,7 +153,36 @@ describe('platform configuration', () => {
         chatMessages: { limit: 10, perSeconds: 20 },
         gatewayRequests: { limit: 120, perSeconds: 10 },
       },
+      payments: {
+        currency: 'usd',
+        maxAmountCents: 1000000,
+        supporterPriceCents: 500,
+        founderPriceCents: 2500,
+        channelPriceCents: 500,
+        channelFeeBasisPoints: 1000,
+        donationMinCents: 100,
+        donationMaxCents: 10000,
+        giftDays: 30,
+      },
     });
+  });
+
+  it('reads prices, the channel fee and the money limits, and names every bad one', () => {
+    expect(
+      parsePlatformConfig({ PAYMENTS_CURRENCY: 'EUR', PAYMENTS_CHANNEL_PRICE_CENTS: '799', PAYMENTS_CHANNEL_FEE_BASIS_POINTS: '1250', PAYMENTS_GIFT_DAYS: '14' }, cwd).payments,
+    ).toMatchObject({ currency: 'eur', channelPriceCents: 799, channelFeeBasisPoints: 1250, giftDays: 14 });
+    expect(() =>
+      parsePlatformConfig({ PAYMENTS_CURRENCY: 'dollars', PAYMENTS_CHANNEL_FEE_BASIS_POINTS: '10001', PAYMENTS_DONATION_MIN_CENTS: '500', PAYMENTS_DONATION_MAX_CENTS: '400', PAYMENTS_MAX_AMOUNT_CENTS: '1000', PAYMENTS_FOUNDER_PRICE_CENTS: '2500' }, cwd),
+    ).toThrow(
+      expect.objectContaining({
+        problems: [
+          'PAYMENTS_CHANNEL_FEE_BASIS_POINTS must be hundredths of a percent, a whole number from 0 to 10000 (got "10001")',
+          'PAYMENTS_CURRENCY must be a three-letter currency code such as usd (got "dollars")',
+          'PAYMENTS_DONATION_MAX_CENTS must be at least PAYMENTS_DONATION_MIN_CENTS',
+          'PAYMENTS_FOUNDER_PRICE_CENTS must be at most PAYMENTS_MAX_AMOUNT_CENTS (1000)',
+        ],
+      }),
+    );
   });
 
   it('sends mail from the public web address’s host unless told otherwise', () => {

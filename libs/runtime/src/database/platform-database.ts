@@ -1,9 +1,14 @@
-import { chmodSync, statSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { dirname } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import { Client } from 'pg';
-import { EMBEDDED_DATABASE_NAME, embeddedPostgresUrl, migrate, startEmbeddedPostgres, type RunningPostgres } from '@glint/database';
+import {
+  EMBEDDED_DATABASE_NAME,
+  embeddedPostgresUrl,
+  migrate,
+  postgresUserCanReach,
+  rootDataDirFor,
+  startEmbeddedPostgres,
+  type RunningPostgres,
+} from '@glint/database';
 import type { PlatformConfig } from '../config/platform-config';
 import { redactedUrl } from '../boot/redacted-url';
 import { StartupFailure } from '../boot/startup-failure';
@@ -26,10 +31,11 @@ export async function openPlatformDatabase(config: PlatformConfig, logger: Logge
     await migrateDatabase(config.databaseUrl, logger, 'check DATABASE_URL and that PostgreSQL runs there, or unset DATABASE_URL to use the embedded PostgreSQL');
     return { url: config.databaseUrl, stop: async () => undefined };
   }
-  const server = await startEmbedded(config.embeddedPostgres, logger);
+  const options = { port: config.embeddedPostgres.port, dataDir: embeddedDataDir(config.embeddedPostgres) };
+  const server = await startEmbedded(options, logger);
   try {
     const url = await ensureDatabase(server.url, EMBEDDED_DATABASE_NAME);
-    await migrateDatabase(url, logger, `the embedded PostgreSQL in ${config.embeddedPostgres.dataDir} may be damaged; move that folder away to start afresh`);
+    await migrateDatabase(url, logger, `the embedded PostgreSQL in ${options.dataDir} may be damaged; move that folder away to start afresh`);
     return { url, stop: () => server.stop() };
   } catch (error) {
     await server.stop();
@@ -68,9 +74,23 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-async function startEmbedded(options: PlatformConfig['embeddedPostgres'], logger: LoggerService): Promise<RunningPostgres> {
+/**
+ * Run as root, PostgreSQL runs as the `postgres` system user, which must reach the data without any
+ * folder being opened for it. A checkout in a private folder (a home folder, mktemp -d) keeps its
+ * default data under /var/lib/glint instead; a folder the user chose is kept, or Glint stops and says so.
+ */
+function embeddedDataDir(options: PlatformConfig['embeddedPostgres']): string {
+  const reach = postgresUserCanReach(options.dataDir);
+  if (reach.reachable) return options.dataDir;
+  if (!options.dataDirChosen) return rootDataDirFor(options.dataDir);
+  throw new StartupFailure(
+    `EMBEDDED_POSTGRES_DATA_DIR ${options.dataDir} is out of reach of the postgres user the embedded PostgreSQL runs as under root (${reach.closedFolder} lets no other user pass) — ` +
+      'set EMBEDDED_POSTGRES_DATA_DIR to a folder the postgres user can reach, or set DATABASE_URL.',
+  );
+}
+
+async function startEmbedded(options: { port: number; dataDir: string }, logger: LoggerService): Promise<RunningPostgres> {
   logger.log(`DATABASE_URL is not set: starting the embedded PostgreSQL on port ${options.port} with data in ${options.dataDir}`, CONTEXT);
-  if (userInfo().uid === 0) letPostgresUserReach(options.dataDir, logger);
   const recentOutput: string[] = [];
   const signalListeners = snapshotSignalListeners();
   try {
@@ -113,34 +133,6 @@ function snapshotSignalListeners(): { removeAddedSince(): void } {
       }
     },
   };
-}
-
-/**
- * As root, the embedded PostgreSQL runs as the `postgres` user, which must be able to pass
- * through every folder above its data directory. A checkout under a private folder (mktemp -d
- * makes them 0700) would stop it, so such folders get the search bit for others — not read.
- */
-function letPostgresUserReach(dataDir: string, logger: LoggerService): void {
-  const opened: string[] = [];
-  for (let folder = dirname(dataDir); ; folder = dirname(folder)) {
-    const mode = existingMode(folder);
-    if (mode !== undefined && (mode & 0o001) === 0) {
-      chmodSync(folder, mode | 0o001);
-      opened.push(folder);
-    }
-    if (dirname(folder) === folder) break;
-  }
-  if (opened.length > 0) {
-    logger.warn(`Running as root: PostgreSQL runs as the postgres user, so these folders were made passable (o+x) for it: ${opened.join(', ')}`, CONTEXT);
-  }
-}
-
-function existingMode(folder: string): number | undefined {
-  try {
-    return statSync(folder).mode & 0o7777;
-  } catch {
-    return undefined;
-  }
 }
 
 async function ensureDatabase(serverUrl: string, name: string): Promise<string> {

@@ -1,0 +1,10 @@
+export * from './events';
+export { PaymentsModule } from './payments.module';
+export { assertCents, platformFee } from './money';
+export { subscriptionDecider, type Subscription, type SubscriptionCommand } from './subscription-decider';
+export { donationDecider, type Donation, type DonationCommand } from './donation-decider';
+export { payoutAccountDecider, MAX_TAX_WITHHOLDING_PERCENT, type PayoutAccount, type PayoutAccountCommand } from './payout-account-decider';
+export { StartSubscriptionCommand, type SubscriptionTarget, type FirstCharge, type SubscriptionOutcome } from './commands/start-subscription';
+export { CancelSubscriptionCommand } from './commands/cancel-subscription';
+export { MakeDonationCommand } from './commands/make-donation';
+export { RecordPayoutAccountCommand, type PayoutAccountReport } from './commands/record-payout-account';
