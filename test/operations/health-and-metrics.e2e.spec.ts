@@ -1,3 +1,6 @@
+import type { Pool } from 'pg';
+import type { EventStore } from '@glint/eventstore';
+import { DATABASE_POOL, EVENT_STORE } from '@glint/runtime';
 import { eventually, expectStatus } from '@glint/testing';
 import { GatewayScenario, type Session, type SyntheticPublisher, type SyntheticViewer } from '@glint/testing/gateway';
 import { usePlatform } from '@glint/testing/platform';
@@ -47,6 +50,40 @@ describe('the health check and the metrics, for operators', () => {
     const asStaff = await fromElsewhere('/health', support.token);
     expect(asStaff.status).toBe(200);
     expect(asStaff.body.details.projections.lag).toHaveProperty('account_history');
+  });
+
+  it('shows a projection whose batch failed as paused, with its error and next try, while writes still answer and the others keep up; and its recovery', async () => {
+    const [admin, target] = await Promise.all([glint.given.user({ staffRole: 'admin' }), glint.given.user()]);
+    const pool = glint.platform.app.get<Pool>(DATABASE_POOL, { strict: false });
+    const store = glint.platform.app.get<EventStore>(EVENT_STORE, { strict: false });
+    // Rows already at the positions the next events will take: the staff audit log's insert of the
+    // ban collides with one of them, so its batch fails on the database, as a real fault would.
+    const head = await store.headPosition();
+    await pool.query(
+      `INSERT INTO staff_audit_log (position, event_id, event_type, stream_name, actor_type, correlation_id, occurred_at)
+       SELECT position, gen_random_uuid(), 'Planted', 'planted', 'system', 'planted', now() FROM generate_series($1::bigint, $2::bigint) AS position`,
+      [head + 1, head + 200],
+    );
+    try {
+      expectStatus(await glint.api.post(`/api/staff/users/${target.userId}/global-ban`, { reason: 'Spam across channels' }, admin.token), 204, 'banning');
+      const paused = await eventually(async () => {
+        const lag = (await glint.api.get('/health')).body.details.projections.lag;
+        expect(lag.staff_audit_log.paused).toEqual({ error: expect.stringMatching(/staff_audit_log_pkey|duplicate key/), attempts: expect.any(Number), nextRetryAt: expect.any(String) });
+        return lag;
+      });
+      expect(paused.account_history).not.toHaveProperty('paused');
+      await eventually(async () => expect((await glint.api.get('/health')).body.details.projections.lag.account_history.eventsBehind).toBe(0));
+    } finally {
+      await pool.query(`DELETE FROM staff_audit_log WHERE event_type = 'Planted'`);
+    }
+    await eventually(
+      async () => {
+        const lag = (await glint.api.get('/health')).body.details.projections.lag.staff_audit_log;
+        expect(lag).not.toHaveProperty('paused');
+        expect(lag.eventsBehind).toBe(0);
+      },
+      { timeoutMs: 60_000 },
+    );
   });
 
   it('serves the metrics to this machine and to staff, and refuses anyone else (403)', async () => {

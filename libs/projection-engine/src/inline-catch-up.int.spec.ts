@@ -3,7 +3,7 @@ import { PostgresEventStore } from '@glint/eventstore';
 import { accountHistory } from '@glint/projections/account-history';
 import { createProjectionEngine } from '.';
 import { type TestDatabase, closeTestStore, openTestStore } from '@glint/testing/database';
-import { AccountScenario, accountHistoryRows, recordingLogger, waitForCaughtUp } from '@glint/testing/projections';
+import { AccountScenario, accountHistoryRows, recordingLogger, slowedProjection, waitForCaughtUp } from '@glint/testing/projections';
 
 const users = ['ana', 'ben', 'chiara', 'dmitri'];
 
@@ -41,7 +41,8 @@ describe('inline catch-up', () => {
 
   it('applies each event once while the live reader of another process races it', async () => {
     const logger = recordingLogger();
-    const live = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], batchSize: 5, logger });
+    // Slowed, so the catch-ups below overtake it: each of its batches then finds its checkpoint moved.
+    const live = createProjectionEngine({ store, databaseUrl: database.url, projections: [slowedProjection(accountHistory, 20)], batchSize: 5, logger });
     // Not started: it catches up inline, as a process that does not hold the projection does.
     const inline = createProjectionEngine({ store, databaseUrl: database.url, projections: [accountHistory], batchSize: 5, logger: recordingLogger() });
     try {

@@ -8,7 +8,7 @@ import { catchUpInline } from './inline-catch-up';
 import { rebuildProjections, type RebuildProgress, type RebuildResult } from './rebuild';
 import { readCheckpoints, withConnection } from './checkpoints';
 import { createSqlPool } from './sql-pool';
-import { jsonStderrLogger, type ProjectionEngineLogger } from './logger';
+import { describeError, jsonStderrLogger, type ProjectionEngineLogger } from './logger';
 
 export interface ProjectionEngineOptions {
   store: EventStore;
@@ -166,7 +166,27 @@ export class ProjectionEngine {
   async waitFor(eventTypes: readonly string[] | 'all', position: number): Promise<void> {
     if (this.stopped) throw new Error('This projection engine was stopped; it shows no more writes.');
     const waited = this.options.projections.filter((projection) => eventTypes === 'all' || eventTypes.some((type) => handlesType(projection, type)));
-    await Promise.all(waited.map((projection) => this.caughtUp(projection, position)));
+    await Promise.all(waited.map((projection) => this.shown(projection, position)));
+  }
+
+  /**
+   * Waits for one projection to show a write. A projection that cannot apply the log (its batch
+   * failed: paused here, or failing when caught up inline) is not waited for: the write is recorded
+   * and must be answered as such, and the failure shows on `/health` with its error; the others
+   * still are.
+   */
+  private async shown(projection: Projection, position: number): Promise<void> {
+    if (this.live && (await this.live.reached(projection.name, position))) return;
+    if (this.live?.status(projection.name)?.status === 'paused') {
+      this.logger.error({ event: 'ReadYourWrites.Skipped', projection: projection.name, position, error: this.live.status(projection.name)!.pause?.error });
+      return;
+    }
+    try {
+      await catchUpInline({ pool: this.pool, store: this.options.store, projection, batchSize: this.batchSize }, position);
+    } catch (error) {
+      if (this.stopped) throw error;
+      this.logger.error({ event: 'ReadYourWrites.Skipped', projection: projection.name, position, error: describeError(error) });
+    }
   }
 
   /** Applies every event up to `uptoPosition` to the named projection; returns its position afterwards. For tools and tests that name a read model. */
