@@ -1,6 +1,8 @@
 import { verifyStreamKey } from '@glint/channels';
+import { commandContext, systemActor, type EventSourcedStreams } from '@glint/event-sourcing';
+import { EVENT_SOURCED_STREAMS } from '@glint/runtime';
 import { expectStatus } from '@glint/testing';
-import { type GivenUser, appToken, headPosition, readModels, usePlatform } from '@glint/testing/platform';
+import { type GivenUser, appToken, headPosition, readModels, service, usePlatform } from '@glint/testing/platform';
 
 const STREAM_KEY = /^[0-9a-f-]{36}-[0-9A-Za-z]{64}$/;
 
@@ -115,6 +117,29 @@ describe('channels over HTTP', () => {
       } else {
         expect((await glint.api.get(`/api/channels/${ana.username}`)).body).toMatchObject(body);
       }
+    });
+
+    it('decides on the channel as stored when another process changed it since this one last did', async () => {
+      expect((await glint.api.patch(`/api/channels/${ana.username}`, { title: 'Before the other process' }, ana.token)).status).toBe(200);
+      // Another platform process changes the title: this one hears of it only through the log.
+      await service<EventSourcedStreams>(glint.platform, EVENT_SOURCED_STREAMS).append(
+        `channel-${ana.userId}`,
+        [{ type: 'ChannelInfoUpdated', data: { channelId: ana.userId, ownerId: ana.userId, editorId: ana.userId, changes: { title: 'Changed elsewhere' } } }],
+        commandContext(systemActor()),
+        'any',
+        { readYourWrites: true },
+      );
+
+      const before = await headPosition(glint.platform);
+      const back = await glint.api.patch(`/api/channels/${ana.username}`, { title: 'Before the other process' }, ana.token);
+      expect(back.status).toBe(200);
+      expect(back.body.title).toBe('Before the other process');
+      expect(await headPosition(glint.platform)).toBe(before + 1);
+      expect((await glint.api.get(`/api/channels/${ana.username}`)).body.title).toBe('Before the other process');
+
+      const again = await glint.api.patch(`/api/channels/${ana.username}`, { title: 'After the other process', tags: ['again'] }, ana.token);
+      expect(again.status).toBe(200);
+      expect((await glint.api.get(`/api/channels/${ana.username}`)).body).toMatchObject({ title: 'After the other process', tags: ['again'] });
     });
 
     it('asks an anonymous caller to sign in and 404s an unknown channel', async () => {

@@ -11,9 +11,14 @@ const typeParsers = {
 /**
  * The engine's own connections: the batch writers' transactions, checkpoints and rebuilds go
  * through `pg` directly, as named prepared statements, never through the ORM the read functions use.
+ *
+ * Their commits do not wait for the WAL flush (`synchronous_commit = off`): everything written here
+ * is derived from the log and commits together with its checkpoint, so a crash that loses the last
+ * commits loses the checkpoints with them, and the events are applied again. A commit is visible
+ * to every other session at once either way; only the wait for the disk goes.
  */
 export function createSqlPool(databaseUrl: string, size: number): Pool {
-  const pool = new Pool({ connectionString: databaseUrl, max: size, types: typeParsers });
+  const pool = new Pool({ connectionString: databaseUrl, max: size, types: typeParsers, options: '-c synchronous_commit=off' });
   // A dropped idle connection must not crash the process; the pool replaces it on next use.
   pool.on('error', () => undefined);
   // So must one dropped while checked out: its statement fails, and the pool discards it on release.
