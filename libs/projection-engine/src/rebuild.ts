@@ -62,14 +62,16 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     for (const name of names) {
       if (!(await locks.tryLock(`glint.projection-rebuild.${name}`))) throw new Error(`A rebuild of ${name} is already running; wait for it to finish.`);
     }
+    const deferredIndexes = new Map<string, string[]>();
     for (const projection of projections) {
       made.push(rebuildSchemaName(projection.name));
-      await createRebuildTables(pool, projection);
+      deferredIndexes.set(projection.name, await createRebuildTables(pool, projection));
     }
     const replayed = await replay(options, locks.lost);
     let position = replayed.position;
     for (const projection of projections) {
       if (locks.lost.aborted) throw lostLockError(names);
+      await buildIndexes(pool, deferredIndexes.get(projection.name)!);
       await makeLogged(pool, projection);
       position = await swap(options, projection, replayed);
       made.splice(made.indexOf(rebuildSchemaName(projection.name)), 1);
@@ -97,9 +99,15 @@ function rebuildCheckpoints(projection: Projection): string {
   return `${quoteIdentifier(rebuildSchemaName(projection.name))}.projection_checkpoints`;
 }
 
-async function createRebuildTables(pool: Pool, projection: Projection): Promise<void> {
+/**
+ * Creates the projection's fresh tables; answers the definitions of their secondary indexes, left
+ * out until the replay is done: building an index once is cheaper than updating it row by row.
+ * Unique indexes stay, the upserts of the replay need them.
+ */
+async function createRebuildTables(pool: Pool, projection: Projection): Promise<string[]> {
   const schema = quoteIdentifier(rebuildSchemaName(projection.name));
-  await withConnection(pool, async (client) => {
+  return withConnection(pool, async (client) => {
+    const deferred: string[] = [];
     await client.query('BEGIN');
     try {
       // A leftover schema is from a rebuild that died: the lock says no other rebuild is using it.
@@ -111,14 +119,36 @@ async function createRebuildTables(pool: Pool, projection: Projection): Promise<
         // again, in one pass, before it is swapped in.
         await client.query(`CREATE UNLOGGED TABLE ${schema}.${quoteIdentifier(table)} (LIKE public.${quoteIdentifier(table)} INCLUDING ALL)`);
         await keepIndexNames(client, rebuildSchemaName(projection.name), table);
+        deferred.push(...(await dropSecondaryIndexes(client, `${schema}.${quoteIdentifier(table)}`)));
       }
       await client.query(`CREATE TABLE ${rebuildCheckpoints(projection)} (LIKE ${LIVE_CHECKPOINTS} INCLUDING ALL)`);
       await ensureCheckpoints(client, rebuildCheckpoints(projection), new Map([[projection.name, 0]]));
       await client.query('COMMIT');
+      return deferred;
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;
     }
+  });
+}
+
+/** Drops the table's indexes that enforce nothing; answers how to build each again. */
+async function dropSecondaryIndexes(client: PoolClient, table: string): Promise<string[]> {
+  const { rows } = await client.query<{ name: string; definition: string }>(
+    `SELECT index.indexrelid::regclass::text AS name, pg_get_indexdef(index.indexrelid) AS definition
+       FROM pg_index index
+      WHERE index.indrelid = $1::regclass AND NOT index.indisunique AND NOT index.indisprimary AND NOT index.indisexclusion`,
+    [table],
+  );
+  for (const { name } of rows) await client.query(`DROP INDEX ${name}`);
+  return rows.map(({ definition }) => definition);
+}
+
+/** Builds the secondary indexes left out of a replay, each in one pass over the filled table. */
+async function buildIndexes(pool: Pool, definitions: readonly string[]): Promise<void> {
+  if (definitions.length === 0) return;
+  await withConnection(pool, async (client) => {
+    for (const definition of definitions) await client.query(definition);
   });
 }
 
