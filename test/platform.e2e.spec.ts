@@ -4,7 +4,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { freePort, rootDataDirFor } from '@glint/database';
-import { until } from '@glint/testing';
+import { collectLines, until } from '@glint/testing';
 import { createTestDatabase, type TestDatabase } from '@glint/testing/database';
 
 /**
@@ -316,19 +316,6 @@ function launch(command: string, args: string[], options: { cwd: string; env: No
   collectLines(child.stdout, launched.stdout);
   collectLines(child.stderr, launched.stderr);
   return launched;
-}
-
-function collectLines(stream: NodeJS.ReadableStream | null, into: string[]): void {
-  let partial = '';
-  stream?.setEncoding('utf8');
-  stream?.on('data', (chunk: string) => {
-    const lines = (partial + chunk).split('\n');
-    partial = lines.pop() ?? '';
-    into.push(...lines);
-  });
-  stream?.on('end', () => {
-    if (partial) into.push(partial);
-  });
 }
 
 async function stop(platform: RunningPlatform): Promise<void> {

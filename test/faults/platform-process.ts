@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from '@glint/database';
-import { until } from '@glint/testing';
+import { collectLines, until } from '@glint/testing';
 
 const ROOT = join(__dirname, '../..');
 
@@ -82,19 +82,6 @@ export function logLines(platform: PlatformProcess): Array<Record<string, any>> 
 
 export function printed(platform: PlatformProcess): string {
   return `${platform.stdout.slice(-60).join('\n')}\n${platform.stderr.slice(-60).join('\n')}`;
-}
-
-function collectLines(stream: NodeJS.ReadableStream | null, into: string[]): void {
-  let partial = '';
-  stream?.setEncoding('utf8');
-  stream?.on('data', (chunk: string) => {
-    const lines = (partial + chunk).split('\n');
-    partial = lines.pop() ?? '';
-    into.push(...lines);
-  });
-  stream?.on('end', () => {
-    if (partial) into.push(partial);
-  });
 }
 
 /**

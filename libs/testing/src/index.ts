@@ -14,3 +14,4 @@ export { refusalOf } from './refusals';
 export { ApiClient, expectStatus, type ApiResponse } from './api-client';
 export { recordsNothing } from './records-nothing';
 export { seededRandom } from './seeded-random';
+export { collectLines } from './child-output';
